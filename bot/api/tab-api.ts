@@ -1,0 +1,91 @@
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import { effectiveRoles, ROLES, type Caller, type GrantedRole } from '../../core/identity';
+import type { Stores } from '../../core/ports';
+import { localUserId, type LocalIssuer } from '../auth/local-issuer';
+import type { TokenVerifier } from '../auth/tab-tokens';
+import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
+import { sendFailure } from '../http/responses';
+
+/** What the tab API routes need. */
+export interface TabApiDependencies {
+  stores: Stores;
+  verifier: TokenVerifier;
+  adminObjectIds: readonly string[];
+  now: () => Date;
+}
+
+/** The body of POST /api/dev/token. */
+const DevTokenRequestSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .regex(/^[\p{L}\p{N} .,'-]+$/u, 'use letters, numbers, spaces and . , \' - only'),
+    role: z.enum(ROLES),
+  })
+  .strict();
+
+/** The tab's JSON API under /api: every route verifies the bearer token first. */
+export class TabApi {
+  constructor(private readonly deps: TabApiDependencies) {}
+
+  /** Verifies the caller's token; on failure the error response is already sent. */
+  async authenticate(req: Request, res: Response): Promise<Caller | undefined> {
+    const result = await this.deps.verifier.verify(req.headers.authorization);
+    if (!result.ok) {
+      sendFailure(res, result);
+      return undefined;
+    }
+    return result.value;
+  }
+
+  /** GET /api/me: the caller's verified identity and roles. */
+  async me(req: Request, res: Response): Promise<void> {
+    const caller = await this.authenticate(req, res);
+    if (!caller) return;
+    const granted = await this.deps.stores.roles.rolesOf(caller.userId);
+    res.send(200, {
+      id: caller.userId,
+      tenantId: caller.tenantId,
+      name: caller.name ?? null,
+      roles: effectiveRoles(caller.userId, granted, this.deps.adminObjectIds),
+    });
+  }
+}
+
+/** Local mode only: mints tokens for named local users and serves the local JWKS. */
+export class DevIdentityApi {
+  constructor(
+    private readonly issuer: LocalIssuer,
+    private readonly stores: Stores,
+    private readonly now: () => Date,
+  ) {}
+
+  /** GET /api/dev/jwks. */
+  jwks(_req: Request, res: Response): void {
+    res.send(200, this.issuer.jwks());
+  }
+
+  /** POST /api/dev/token {"name","role"}: a token for that local user, who now holds exactly that role. */
+  async token(req: Request, res: Response): Promise<void> {
+    const body = await readJsonBody(req, BODY_LIMITS.api);
+    if (!body.ok) return sendFailure(res, body);
+    const request = validate(DevTokenRequestSchema, body.value);
+    if (!request.ok) return sendFailure(res, request, request.problems);
+    const { name, role } = request.value;
+    const userId = localUserId(name);
+    await this.setOnlyRole(userId, role === 'manager' ? undefined : role);
+    const minted = await this.issuer.mint({ userId, name }, this.now());
+    res.send(200, { token: minted.token, expiresAt: minted.expiresAt, userId });
+  }
+
+  private async setOnlyRole(userId: string, role: GrantedRole | undefined): Promise<void> {
+    for (const held of await this.stores.roles.rolesOf(userId)) {
+      if (held !== role) await this.stores.roles.revoke(userId, held);
+    }
+    if (role) await this.stores.roles.grant(userId, role, this.now());
+  }
+}

@@ -1,0 +1,192 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The seven Bot Framework authentication overrides; set all together or none (local metadata, other clouds). */
+const BOT_AUTH_OVERRIDE_KEYS = [
+  'BOT_AUTH_OPENID_METADATA_URL',
+  'BOT_AUTH_TOKEN_ISSUER',
+  'BOT_AUTH_LOGIN_URL',
+  'BOT_AUTH_OAUTH_SCOPE',
+  'BOT_AUTH_OAUTH_URL',
+  'BOT_AUTH_EMULATOR_OPENID_METADATA_URL',
+  'BOT_AUTH_CALLER_ID',
+] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
+  TEAMS_APP_ID: optionalText,
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  BOT_TENANT_ID: optionalText,
+  BOT_AUTH_OPENID_METADATA_URL: optionalText,
+  BOT_AUTH_TOKEN_ISSUER: optionalText,
+  BOT_AUTH_LOGIN_URL: optionalText,
+  BOT_AUTH_OAUTH_SCOPE: optionalText,
+  BOT_AUTH_OAUTH_URL: optionalText,
+  BOT_AUTH_EMULATOR_OPENID_METADATA_URL: optionalText,
+  BOT_AUTH_CALLER_ID: optionalText,
+  AUTH_MODE: z.enum(['local', 'entra']).optional(),
+  TAB_TENANT_ID: optionalText,
+  TAB_AUDIENCE: commaList,
+  TAB_JWKS_URL: optionalText.pipe(httpUrl.optional()),
+  TAB_ISSUERS: commaList,
+  ADMIN_OBJECT_IDS: commaList,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+});
+
+/** Bot Framework authentication overrides, passed to botbuilder as-is. */
+export interface BotAuthOverrides {
+  openIdMetadataUrl: string;
+  tokenIssuer: string;
+  loginUrl: string;
+  oauthScope: string;
+  oauthUrl: string;
+  emulatorOpenIdMetadataUrl: string;
+  callerId: string;
+}
+
+/** How tab API tokens are checked: against Entra ID, or against the service's own local issuer. */
+export type TabAuthConfig =
+  | { mode: 'local'; tenantId: string; issuer: string; audience: string }
+  | { mode: 'entra'; tenantId: string; issuers: string[]; audiences: string[]; jwksUrl: string };
+
+/** The service's whole configuration, read and validated once at start-up. */
+export interface AppConfig {
+  environment: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  dataDir: string;
+  publicUrl: string | undefined;
+  teamsAppId: string | undefined;
+  bot: {
+    appId: string | undefined;
+    password: string | undefined;
+    type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    tenantId: string | undefined;
+    overrides: BotAuthOverrides | undefined;
+  };
+  tabAuth: TabAuthConfig;
+  adminObjectIds: string[];
+  appInsightsConnectionString: string | undefined;
+}
+
+/** Thrown when configuration is missing or invalid; the message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The tenant id local tokens carry. */
+export const LOCAL_TENANT_ID = 'local-tenant';
+/** The issuer local tokens carry. */
+export const LOCAL_ISSUER = 'urn:leading-compassionately:local-issuer';
+/** The audience local tokens carry. */
+export const LOCAL_AUDIENCE = 'api://leading-compassionately-local';
+
+/** Parses and validates the environment once. Throws ConfigError naming each bad or missing variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+
+  const overrideValues = BOT_AUTH_OVERRIDE_KEYS.map((key) => e[key]);
+  const overridesSet = overrideValues.filter((value) => value !== undefined).length;
+  if (overridesSet !== 0 && overridesSet !== BOT_AUTH_OVERRIDE_KEYS.length) {
+    const missing = BOT_AUTH_OVERRIDE_KEYS.filter((key) => e[key] === undefined);
+    problems.push(`${missing.join(', ')}: the BOT_AUTH_* overrides must be set all together or not at all`);
+  }
+  if (production && !e.BOT_ID) problems.push('BOT_ID: required when NODE_ENV=production');
+  if (e.BOT_ID && e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD && overridesSet === 0) {
+    problems.push('BOT_PASSWORD: required with BOT_ID unless BOT_TYPE=UserAssignedMSI');
+  }
+  if (e.BOT_ID && e.BOT_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) {
+    problems.push(`BOT_TENANT_ID: required when BOT_TYPE=${e.BOT_TYPE}`);
+  }
+
+  const mode = e.AUTH_MODE ?? (production ? 'entra' : 'local');
+  if (production && mode === 'local') problems.push('AUTH_MODE: local is refused when NODE_ENV=production');
+  let tabAuth: TabAuthConfig;
+  if (mode === 'entra') {
+    if (!e.TAB_TENANT_ID) problems.push('TAB_TENANT_ID: required when AUTH_MODE=entra (and in production)');
+    if (e.TAB_AUDIENCE.length === 0) {
+      problems.push('TAB_AUDIENCE: required when AUTH_MODE=entra (and in production)');
+    }
+    const tenant = e.TAB_TENANT_ID ?? '';
+    tabAuth = {
+      mode: 'entra',
+      tenantId: tenant,
+      audiences: e.TAB_AUDIENCE,
+      issuers:
+        e.TAB_ISSUERS.length > 0
+          ? e.TAB_ISSUERS
+          : [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`],
+      jwksUrl: e.TAB_JWKS_URL ?? `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
+    };
+  } else {
+    tabAuth = { mode: 'local', tenantId: LOCAL_TENANT_ID, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE };
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    environment: e.NODE_ENV,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    teamsAppId: e.TEAMS_APP_ID,
+    bot: {
+      appId: e.BOT_ID,
+      password: e.BOT_PASSWORD,
+      type: e.BOT_TYPE,
+      tenantId: e.BOT_TENANT_ID,
+      overrides:
+        overridesSet === 0
+          ? undefined
+          : {
+              openIdMetadataUrl: e.BOT_AUTH_OPENID_METADATA_URL ?? '',
+              tokenIssuer: e.BOT_AUTH_TOKEN_ISSUER ?? '',
+              loginUrl: e.BOT_AUTH_LOGIN_URL ?? '',
+              oauthScope: e.BOT_AUTH_OAUTH_SCOPE ?? '',
+              oauthUrl: e.BOT_AUTH_OAUTH_URL ?? '',
+              emulatorOpenIdMetadataUrl: e.BOT_AUTH_EMULATOR_OPENID_METADATA_URL ?? '',
+              callerId: e.BOT_AUTH_CALLER_ID ?? '',
+            },
+    },
+    tabAuth,
+    adminObjectIds: e.ADMIN_OBJECT_IDS,
+    appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+  };
+}

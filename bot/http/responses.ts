@@ -1,0 +1,62 @@
+import type { Response } from 'restify';
+import { ErrorCodes, type ErrorCode, type Failure } from '../../core/errors';
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  BAD_JSON: 400,
+  VALIDATION_FAILED: 400,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  TOKEN_MISSING: 401,
+  TOKEN_INVALID: 401,
+  BOT_AUTH_FAILED: 401,
+  FORBIDDEN: 403,
+  STORE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** The HTTP status for a stable error code. */
+export function statusFor(code: ErrorCode): number {
+  return STATUS_BY_CODE[code];
+}
+
+/** The JSON body every error response carries. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** Builds the error body for a code. */
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Sends a failure as JSON with the status its code maps to. */
+export function sendFailure(res: Response, failure: Failure, details?: unknown): void {
+  if (failure.code === ErrorCodes.TOKEN_MISSING || failure.code === ErrorCodes.TOKEN_INVALID) {
+    res.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+  }
+  res.send(statusFor(failure.code), errorBody(failure.code, failure.message, details));
+}
+
+/** The error code for an HTTP status that arose outside our own handlers (router, adapters). */
+export function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return ErrorCodes.VALIDATION_FAILED;
+    case 401:
+      return ErrorCodes.TOKEN_INVALID;
+    case 403:
+      return ErrorCodes.FORBIDDEN;
+    case 404:
+      return ErrorCodes.NOT_FOUND;
+    case 405:
+      return ErrorCodes.METHOD_NOT_ALLOWED;
+    case 413:
+      return ErrorCodes.BODY_TOO_LARGE;
+    case 415:
+      return ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+    default:
+      return status >= 500 ? ErrorCodes.INTERNAL : ErrorCodes.VALIDATION_FAILED;
+  }
+}

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import restify, { type Request, type Response } from 'restify';
+import { UrgentSupportSchema } from '../core/content/urgent-support';
+import { readYamlFile } from '../core/content/files';
+import { ErrorCodes, fail } from '../core/errors';
+import type { Stores, Telemetry } from '../core/ports';
+import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
+import { DevIdentityApi, TabApi } from './api/tab-api';
+import { LocalIssuer } from './auth/local-issuer';
+import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
+import { BotDoor } from './bot-door';
+import type { AppConfig } from './config';
+import { codeForStatus, errorBody, sendFailure } from './http/responses';
+import { LeadingCompassionatelyBot } from './teams-bot';
+import { createTelemetry } from './telemetry';
+
+/** The project's root folder (works from source under ts-jest and from dist/ after a build). */
+export const PROJECT_ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((dir) =>
+  fs.existsSync(path.join(dir, 'package.json')),
+) as string;
+
+/** Parts a caller may supply instead of the defaults (tests inject a recording credentials factory). */
+export interface ServiceOverrides {
+  stores?: Stores;
+  telemetry?: Telemetry;
+  botCredentialsFactory?: ServiceClientCredentialsFactory;
+  now?: () => Date;
+}
+
+/** A started service. */
+export interface RunningService {
+  url: string;
+  port: number;
+  stores: Stores;
+  close(): Promise<void>;
+}
+
+type Handler = (req: Request, res: Response) => Promise<void> | void;
+
+/** The parts of a restify-errors HttpError that we reshape into our error body. */
+interface RestifyErrorLike {
+  statusCode?: number;
+  message: string;
+  toJSON: () => unknown;
+  toString: () => string;
+}
+
+/** Starts the whole service: Bot Framework door, tab API, health check and the built tab. */
+export async function startService(config: AppConfig, overrides: ServiceOverrides = {}): Promise<RunningService> {
+  const now = overrides.now ?? (() => new Date());
+  const telemetry = overrides.telemetry ?? createTelemetry(config.appInsightsConnectionString);
+  const stores = overrides.stores ?? openSqliteStores(config.dataDir);
+  const contentDir = path.join(PROJECT_ROOT, 'content');
+  const urgentSupport = readYamlFile(path.join(contentDir, 'urgent-support.yaml'), UrgentSupportSchema);
+
+  let verifier: TokenVerifier;
+  let devIdentity: DevIdentityApi | undefined;
+  if (config.tabAuth.mode === 'local') {
+    const issuer = await LocalIssuer.open({ dataDir: config.dataDir, ...config.tabAuth });
+    verifier = new JoseTokenVerifier({
+      issuers: [issuer.issuer],
+      audiences: [issuer.audience],
+      tenantId: issuer.tenantId,
+      keys: issuer.keys(),
+    });
+    devIdentity = new DevIdentityApi(issuer, stores, now);
+  } else {
+    const { issuers, audiences, tenantId, jwksUrl } = config.tabAuth;
+    verifier = new JoseTokenVerifier({ issuers, audiences, tenantId, keys: entraKeys(jwksUrl) });
+  }
+
+  const server = restify.createServer({ name: 'leading-compassionately', handleUncaughtExceptions: false });
+  let publicUrl = config.publicUrl;
+  const links = {
+    get tab(): string | undefined {
+      if (config.teamsAppId) {
+        return `https://teams.microsoft.com/l/entity/${config.teamsAppId}/plan`;
+      }
+      return publicUrl ? `${publicUrl}/tab/` : undefined;
+    },
+  };
+  const bot = new LeadingCompassionatelyBot({ conversations: stores.conversations, telemetry, links, urgentSupport, now });
+  const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
+  const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
+
+  const route = (handler: Handler) => async (req: Request, res: Response) => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      telemetry.exception(error, { route: req.getRoute()?.path?.toString() ?? 'unknown' });
+      console.error('Request failed:', error);
+      if (!res.headersSent) sendFailure(res, fail(ErrorCodes.INTERNAL, 'Something went wrong on our side.'));
+    }
+  };
+
+  server.on('restifyError', (_req: Request, _res: Response, err: RestifyErrorLike, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const code = codeForStatus(status);
+    const message = status >= 500 ? 'Something went wrong on our side.' : err.message || 'The request was refused.';
+    err.toJSON = () => errorBody(code, message);
+    err.toString = () => JSON.stringify(errorBody(code, message));
+    callback();
+  });
+
+  server.get('/healthz', route(async (_req, res) => {
+    const healthy = await stores.health.ping().catch(() => false);
+    if (healthy) res.send(200, { status: 'ok' });
+    else sendFailure(res, fail(ErrorCodes.STORE_UNAVAILABLE, 'The store is not answering.'));
+  }));
+  server.post('/api/messages', route((req, res) => botDoor.handle(req, res)));
+  server.get('/api/me', route((req, res) => tabApi.me(req, res)));
+  if (devIdentity) {
+    const dev = devIdentity;
+    server.post('/api/dev/token', route((req, res) => dev.token(req, res)));
+    server.get('/api/dev/jwks', route((req, res) => dev.jwks(req, res)));
+  }
+  const tabDir = path.join(PROJECT_ROOT, config.environment === 'test' ? 'tab' : 'dist/tab');
+  server.get('/tab', (_req: Request, res: Response, next: restify.Next) => {
+    res.redirect(301, '/tab/', next);
+  });
+  server.get('/tab/*', restify.plugins.serveStaticFiles(fs.existsSync(tabDir) ? tabDir : path.join(PROJECT_ROOT, 'tab')));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = address.address.includes(':') ? `[${address.address}]` : address.address;
+  const url = `http://${hostForUrl === '0.0.0.0' ? '127.0.0.1' : hostForUrl}:${address.port}`;
+  publicUrl ??= url;
+
+  return {
+    url,
+    port: address.port,
+    stores,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await telemetry.flush();
+      await stores.close();
+    },
+  };
+}

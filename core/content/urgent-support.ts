@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const httpsUrl = z
+  .string()
+  .url()
+  .refine((value) => value.startsWith('https://'), 'must be an https:// link');
+
+/** The urgent-support signposting the bot shows first whenever safety language appears. */
+export const UrgentSupportSchema = z
+  .object({
+    title: z.string().min(1).max(80),
+    intro: z.string().min(1).max(400),
+    contacts: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9-]+$/),
+            name: z.string().min(1).max(60),
+            detail: z.string().min(1).max(300),
+            phone: z.string().max(20).optional(),
+            url: httpsUrl.optional(),
+          })
+          .strict(),
+      )
+      .min(3),
+    colleague: z.string().min(1).max(500),
+    followUp: z.string().min(1).max(300),
+  })
+  .strict();
+
+/** Urgent-support content as loaded and checked. */
+export type UrgentSupport = z.infer<typeof UrgentSupportSchema>;

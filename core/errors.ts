@@ -1,0 +1,41 @@
+/**
+ * The catalogue of stable error codes. Callers, the tab and tests match on these strings; the HTTP adapter maps
+ * each to a status. Expected outcomes are returned as values (`Outcome`), never thrown.
+ */
+export const ErrorCodes = {
+  BAD_JSON: 'BAD_JSON',
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  TOKEN_MISSING: 'TOKEN_MISSING',
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  BOT_AUTH_FAILED: 'BOT_AUTH_FAILED',
+  FORBIDDEN: 'FORBIDDEN',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+/** One of the stable error codes. */
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** A failed expected outcome: a stable code and a sentence for people. */
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+}
+
+/** The result of an operation whose failure is an expected outcome rather than a bug. */
+export type Outcome<T> = { ok: true; value: T } | Failure;
+
+/** Builds a successful outcome. */
+export function succeed<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}
+
+/** Builds a failed outcome. */
+export function fail(code: ErrorCode, message: string): Failure {
+  return { ok: false, code, message };
+}
