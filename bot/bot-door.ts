@@ -104,10 +104,19 @@ export class BotDoor {
 
     const captured = new CapturedResponse();
     const botRequest = { body: activity.value, headers: req.headers, method: 'POST' };
-    await this.adapter.process(botRequest, captured, (context) => this.bot.run(context));
+    let botRan = false;
+    await this.adapter.process(botRequest, captured, (context) => {
+      botRan = true;
+      return this.bot.run(context);
+    });
 
-    if (captured.statusCode === 401) {
-      return sendFailure(res, fail(ErrorCodes.BOT_AUTH_FAILED, 'The Bot Framework token was missing or not valid.'));
+    // botbuilder answers 401 for most token faults but 500 for some (a bad signature): before the bot runs,
+    // any failure is an authentication failure.
+    if (captured.statusCode === 401 || (!botRan && captured.statusCode >= 400)) {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.BOT_AUTH_FAILED, 'The Bot Framework token was missing or not valid.'),
+      );
     }
     if (captured.statusCode >= 400) {
       const code = codeForStatus(captured.statusCode);

@@ -49,7 +49,10 @@ interface RestifyErrorLike {
 }
 
 /** Starts the whole service: Bot Framework door, tab API, health check and the built tab. */
-export async function startService(config: AppConfig, overrides: ServiceOverrides = {}): Promise<RunningService> {
+export async function startService(
+  config: AppConfig,
+  overrides: ServiceOverrides = {},
+): Promise<RunningService> {
   const now = overrides.now ?? (() => new Date());
   const telemetry = overrides.telemetry ?? createTelemetry(config.appInsightsConnectionString);
   const stores = overrides.stores ?? openSqliteStores(config.dataDir);
@@ -82,7 +85,13 @@ export async function startService(config: AppConfig, overrides: ServiceOverride
       return publicUrl ? `${publicUrl}/tab/` : undefined;
     },
   };
-  const bot = new LeadingCompassionatelyBot({ conversations: stores.conversations, telemetry, links, urgentSupport, now });
+  const bot = new LeadingCompassionatelyBot({
+    conversations: stores.conversations,
+    telemetry,
+    links,
+    urgentSupport,
+    now,
+  });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
 
@@ -99,35 +108,54 @@ export async function startService(config: AppConfig, overrides: ServiceOverride
   server.on('restifyError', (_req: Request, _res: Response, err: RestifyErrorLike, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const code = codeForStatus(status);
-    const message = status >= 500 ? 'Something went wrong on our side.' : err.message || 'The request was refused.';
+    const message =
+      status >= 500 ? 'Something went wrong on our side.' : err.message || 'The request was refused.';
     err.toJSON = () => errorBody(code, message);
     err.toString = () => JSON.stringify(errorBody(code, message));
     callback();
   });
 
-  server.get('/healthz', route(async (_req, res) => {
-    const healthy = await stores.health.ping().catch(() => false);
-    if (healthy) res.send(200, { status: 'ok' });
-    else sendFailure(res, fail(ErrorCodes.STORE_UNAVAILABLE, 'The store is not answering.'));
-  }));
-  server.post('/api/messages', route((req, res) => botDoor.handle(req, res)));
-  server.get('/api/me', route((req, res) => tabApi.me(req, res)));
+  server.get(
+    '/healthz',
+    route(async (_req, res) => {
+      const healthy = await stores.health.ping().catch(() => false);
+      if (healthy) res.send(200, { status: 'ok' });
+      else sendFailure(res, fail(ErrorCodes.STORE_UNAVAILABLE, 'The store is not answering.'));
+    }),
+  );
+  server.post(
+    '/api/messages',
+    route((req, res) => botDoor.handle(req, res)),
+  );
+  server.get(
+    '/api/me',
+    route((req, res) => tabApi.me(req, res)),
+  );
   if (devIdentity) {
     const dev = devIdentity;
-    server.post('/api/dev/token', route((req, res) => dev.token(req, res)));
-    server.get('/api/dev/jwks', route((req, res) => dev.jwks(req, res)));
+    server.post(
+      '/api/dev/token',
+      route((req, res) => dev.token(req, res)),
+    );
+    server.get(
+      '/api/dev/jwks',
+      route((req, res) => dev.jwks(req, res)),
+    );
   }
   const tabDir = path.join(PROJECT_ROOT, config.environment === 'test' ? 'tab' : 'dist/tab');
   server.get('/tab', (_req: Request, res: Response, next: restify.Next) => {
     res.redirect(301, '/tab/', next);
   });
-  server.get('/tab/*', restify.plugins.serveStaticFiles(fs.existsSync(tabDir) ? tabDir : path.join(PROJECT_ROOT, 'tab')));
+  server.get(
+    '/tab/*',
+    restify.plugins.serveStaticFiles(fs.existsSync(tabDir) ? tabDir : path.join(PROJECT_ROOT, 'tab')),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const address = server.address() as AddressInfo;
+  const address: AddressInfo = server.address();
   const hostForUrl = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${hostForUrl === '0.0.0.0' ? '127.0.0.1' : hostForUrl}:${address.port}`;
   publicUrl ??= url;
@@ -137,7 +165,9 @@ export async function startService(config: AppConfig, overrides: ServiceOverride
     port: address.port,
     stores,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       await telemetry.flush();
       await stores.close();
     },

@@ -32,8 +32,13 @@ type Command = 'help' | 'unknown';
 
 /** Reads what the person asked for, once any @mention of the bot is stripped. */
 export function parseCommand(text: string): Command {
-  const words = text.toLowerCase().replace(/[^\p{L}\p{N}\s?]/gu, ' ').trim().split(/\s+/);
-  if (words.length === 1 && ['help', '?', 'hi', 'hello', 'start', 'menu'].includes(words[0] ?? '')) return 'help';
+  const words = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s?]/gu, ' ')
+    .trim()
+    .split(/\s+/);
+  if (words.length === 1 && ['help', '?', 'hi', 'hello', 'start', 'menu'].includes(words[0] ?? ''))
+    return 'help';
   if (words.length <= 3 && words[0] === 'help') return 'help';
   return 'unknown';
 }

@@ -23,7 +23,7 @@ const DevTokenRequestSchema = z
       .trim()
       .min(1)
       .max(80)
-      .regex(/^[\p{L}\p{N} .,'-]+$/u, 'use letters, numbers, spaces and . , \' - only'),
+      .regex(/^[\p{L}\p{N} .,'-]+$/u, "use letters, numbers, spaces and . , ' - only"),
     role: z.enum(ROLES),
   })
   .strict();

@@ -65,10 +65,18 @@ export class LocalIssuer {
   }
 
   /** Signs an access token for a local user, shaped like a Teams SSO token. */
-  async mint(user: { userId: string; name: string }, now: Date): Promise<{ token: string; expiresAt: string }> {
+  async mint(
+    user: { userId: string; name: string },
+    now: Date,
+  ): Promise<{ token: string; expiresAt: string }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = issuedAt + LOCAL_TOKEN_LIFETIME_SECONDS;
-    const token = await new SignJWT({ oid: user.userId, tid: this.tenantId, name: user.name, scp: REQUIRED_SCOPE })
+    const token = await new SignJWT({
+      oid: user.userId,
+      tid: this.tenantId,
+      name: user.name,
+      scp: REQUIRED_SCOPE,
+    })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid ?? 'local', typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(this.audience)

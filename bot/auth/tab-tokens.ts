@@ -28,7 +28,8 @@ export class JoseTokenVerifier implements TokenVerifier {
 
   async verify(authorizationHeader: string | undefined): Promise<Outcome<Caller>> {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorizationHeader ?? '');
-    if (!match?.[1]) return fail(ErrorCodes.TOKEN_MISSING, 'Send a bearer token in the Authorization header.');
+    if (!match?.[1])
+      return fail(ErrorCodes.TOKEN_MISSING, 'Send a bearer token in the Authorization header.');
     const token = match[1];
     if (token.length > MAX_TOKEN_LENGTH) return fail(ErrorCodes.TOKEN_INVALID, 'The token is too long.');
     try {
@@ -65,10 +66,12 @@ export class JoseTokenVerifier implements TokenVerifier {
 
 function describeJoseError(error: Error): string {
   if (error instanceof joseErrors.JWTExpired) return 'The token has expired.';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `The token's ${error.claim} claim is not accepted.`;
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return `The token's ${error.claim} claim is not accepted.`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'The token signature is not valid.';
   if (error instanceof joseErrors.JWKSNoMatchingKey) return 'The token was signed by an unknown key.';
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'The token uses an algorithm that is not allowed.';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    return 'The token uses an algorithm that is not allowed.';
   return 'The token is not valid.';
 }
 

@@ -42,7 +42,10 @@ export interface FieldProblem {
 }
 
 /** Validates a value against a schema, turning zod issues into field-precise problems. */
-export function validate<T>(schema: z.ZodType<T>, value: unknown): Outcome<T> & { problems?: FieldProblem[] } {
+export function validate<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): Outcome<T> & { problems?: FieldProblem[] } {
   const result = schema.safeParse(value);
   if (result.success) return succeed(result.data);
   const problems = result.error.issues.map((issue) => ({

@@ -9,7 +9,9 @@ export function readYamlFile<T>(file: string, schema: z.ZodType<T>): T {
   const data: unknown = YAML.parse(text, { schema: 'core' });
   const result = schema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${path.basename(file)}: ${issue.path.join('.')}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${path.basename(file)}: ${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new Error(`Content is not valid:\n${problems.join('\n')}`);
   }
   return result.data;

@@ -7,7 +7,10 @@ import { MIGRATIONS, type Migration } from './migrations';
 export const DATABASE_FILE = 'leading-compassionately.sqlite';
 
 /** Opens (creating if needed) the embedded store in WAL mode and applies pending migrations. */
-export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Database.Database {
+export function openDatabase(
+  dataDir: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Database.Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, DATABASE_FILE));
   db.pragma('journal_mode = WAL');

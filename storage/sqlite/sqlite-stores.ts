@@ -65,9 +65,9 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   get(conversationId: string): Promise<ConversationRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM conversations WHERE conversation_id = ?').get(conversationId) as
-      | ConversationRow
-      | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM conversations WHERE conversation_id = ?')
+      .get(conversationId) as ConversationRow | undefined;
     return Promise.resolve(row && toRecord(row));
   }
 
@@ -111,7 +111,9 @@ export class SqliteRoleStore implements RoleStore {
   }
 
   revoke(userId: string, role: GrantedRole): Promise<boolean> {
-    const result = this.db.prepare('DELETE FROM role_grants WHERE user_id = ? AND role = ?').run(userId, role);
+    const result = this.db
+      .prepare('DELETE FROM role_grants WHERE user_id = ? AND role = ?')
+      .run(userId, role);
     return Promise.resolve(result.changes > 0);
   }
 

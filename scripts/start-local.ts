@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * `npm start`: the service on the embedded SQLite store plus the Microsoft 365 Agents Playground, both on
+ * loopback. Prints where to chat and where to open the tab; Ctrl-C stops both.
+ */
+const root = path.resolve(__dirname, '..', '..');
+const port = process.env.PORT ?? '3978';
+const playgroundPort = process.env.PLAYGROUND_PORT ?? '56150';
+const serviceUrl = `http://127.0.0.1:${port}`;
+const children: ChildProcess[] = [];
+
+function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (line: string) => (line.trim() ? `[${name}] ${line}` : line);
+  child.stdout?.on('data', (chunk: Buffer) =>
+    process.stdout.write(chunk.toString().split('\n').map(prefix).join('\n')),
+  );
+  child.stderr?.on('data', (chunk: Buffer) =>
+    process.stderr.write(chunk.toString().split('\n').map(prefix).join('\n')),
+  );
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? `exit ${code ?? 0}`}); stopping everything.`);
+      stop(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+function stop(exitCode: number): void {
+  if (stopping) return;
+  stopping = true;
+  const waits = children
+    .filter((child) => child.exitCode === null)
+    .map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  children.forEach((child) => child.kill('SIGTERM'));
+  void Promise.all(waits).then(() => process.exit(exitCode));
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+  run('service', [path.join(root, 'dist', 'bot', 'main.js')], {
+    ...process.env,
+    PORT: port,
+    HOST: '127.0.0.1',
+  });
+  await waitFor(`${serviceUrl}/healthz`, 30_000);
+  run(
+    'playground',
+    [
+      '--require',
+      path.join(root, 'scripts', 'loopback-preload.cjs'),
+      require.resolve('@microsoft/m365agentsplayground/cli.js'),
+      '-e',
+      `${serviceUrl}/api/messages`,
+      '-c',
+      'msteams',
+      '-p',
+      playgroundPort,
+      '--disable-telemetry',
+    ],
+    process.env,
+  );
+  await waitFor(`http://127.0.0.1:${playgroundPort}`, 30_000);
+  console.log(
+    [
+      '',
+      'Leading Compassionately is running locally.',
+      `  Chat with the bot (Agents Playground): http://127.0.0.1:${playgroundPort}`,
+      `  Open the tab in a browser:             ${serviceUrl}/tab/`,
+      `  Health:                                ${serviceUrl}/healthz`,
+      'Press Ctrl-C to stop both.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stop(1);
+});

@@ -1,0 +1,118 @@
+import { FakeConnector } from '../support/fake-connector';
+import {
+  botAddedActivity,
+  messageActivity,
+  uninstallActivity,
+  BOT_ID,
+  USER_AAD_ID,
+} from '../support/activities';
+import { postJson, startTestService, type TestService } from '../support/service';
+
+describe('the bot over HTTP, replying through a fake Bot Connector', () => {
+  let service: TestService;
+  let connector: FakeConnector;
+  let serviceUrl: string;
+
+  beforeAll(async () => {
+    connector = new FakeConnector();
+    serviceUrl = await connector.start();
+    service = await startTestService();
+  });
+  afterAll(async () => {
+    await service.stop();
+    await connector.stop();
+  });
+
+  const send = (activity: Record<string, unknown>) => postJson(`${service.url}/api/messages`, activity);
+  const textOf = (card: Record<string, unknown>) => JSON.stringify(card.body);
+
+  it('answers "help" with the help card, as a reply to the message', async () => {
+    const before = connector.calls.length;
+    const activity = messageActivity({ serviceUrl, text: 'help' });
+    const response = await send(activity);
+    expect(response.status).toBe(200);
+    const calls = await connector.waitForCalls(before + 1);
+    const reply = calls[before];
+    expect(reply?.path).toBe(
+      `/v3/conversations/${encodeURIComponent('a:personal-conversation')}/activities/${String(activity.id)}`,
+    );
+    expect(textOf(FakeConnector.cardOf(reply))).toContain('What I can help with');
+  });
+
+  it('answers anything else honestly with "I can\'t answer that yet"', async () => {
+    const before = connector.calls.length;
+    await send(messageActivity({ serviceUrl, text: 'how do I run a good team huddle?' }));
+    const calls = await connector.waitForCalls(before + 1);
+    expect(textOf(FakeConnector.cardOf(calls[before]))).toContain("I can't answer that yet");
+  });
+
+  it('puts urgent-support signposting first when someone talks about ending their life', async () => {
+    const before = connector.calls.length;
+    await send(messageActivity({ serviceUrl, text: 'one of my nurses said she wants to end her life' }));
+    const calls = await connector.waitForCalls(before + 1);
+    const card = textOf(FakeConnector.cardOf(calls[before]));
+    expect(card).toContain('Samaritans');
+    expect(card).toContain('116 123');
+    expect(card).toContain('999');
+  });
+
+  it('strips the @mention in a channel before reading the command', async () => {
+    const before = connector.calls.length;
+    const mention = {
+      type: 'mention',
+      mentioned: { id: BOT_ID, name: 'Leading Compassionately' },
+      text: '<at>Leading Compassionately</at>',
+    };
+    await send(
+      messageActivity({
+        serviceUrl,
+        conversationType: 'channel',
+        conversationId: '19:general@thread.tacv2',
+        teamId: '19:team@thread.tacv2',
+        text: '<at>Leading Compassionately</at> help',
+        entities: [mention],
+      }),
+    );
+    const calls = await connector.waitForCalls(before + 1);
+    expect(textOf(FakeConnector.cardOf(calls[before]))).toContain('What I can help with');
+  });
+
+  it('welcomes people with a card when the app is installed in a group chat', async () => {
+    const before = connector.calls.length;
+    await send(
+      botAddedActivity({ serviceUrl, conversationType: 'groupChat', conversationId: '19:group@thread.v2' }),
+    );
+    const calls = await connector.waitForCalls(before + 1);
+    expect(textOf(FakeConnector.cardOf(calls[before]))).toContain('Welcome to Leading Compassionately');
+    const saved = await service.stores.conversations.get('19:group@thread.v2');
+    expect(saved?.scope).toBe('groupChat');
+    expect(saved?.userAadObjectId).toBeUndefined();
+  });
+
+  it('saves the personal conversation on install and refreshes its serviceUrl on later activity', async () => {
+    await send(botAddedActivity({ serviceUrl, conversationId: 'a:personal-2' }));
+    const first = await service.stores.conversations.get('a:personal-2');
+    expect(first).toMatchObject({
+      scope: 'personal',
+      serviceUrl,
+      userAadObjectId: USER_AAD_ID,
+      botId: BOT_ID,
+    });
+
+    const movedUrl = serviceUrl.replace('127.0.0.1', 'localhost');
+    await send(messageActivity({ serviceUrl: movedUrl, conversationId: 'a:personal-2', text: 'help' }));
+    const refreshed = await service.stores.conversations.get('a:personal-2');
+    expect(refreshed?.serviceUrl).toBe(movedUrl);
+    expect(await service.stores.conversations.findPersonal(USER_AAD_ID)).toMatchObject({
+      conversationId: 'a:personal-2',
+    });
+  });
+
+  it('forgets the conversation when the app is uninstalled', async () => {
+    await send(botAddedActivity({ serviceUrl, conversationId: 'a:personal-3' }));
+    expect(await service.stores.conversations.get('a:personal-3')).toBeDefined();
+    const response = await send(uninstallActivity({ serviceUrl, conversationId: 'a:personal-3' }));
+    expect(response.status).toBe(200);
+    expect(await service.stores.conversations.get('a:personal-3')).toBeUndefined();
+  });
+});

@@ -1,0 +1,161 @@
+import type { ConversationRecord, Stores } from '../../core/ports';
+
+/** Creates a fresh, empty set of stores for one test, and disposes of it. */
+export interface StoreFactory {
+  open(): Promise<Stores>;
+  dispose(stores: Stores): Promise<void>;
+}
+
+function record(overrides: Partial<ConversationRecord> = {}): ConversationRecord {
+  return {
+    conversationId: 'a:personal-1',
+    scope: 'personal',
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/uk/',
+    tenantId: 'tenant-1',
+    botId: '28:bot',
+    userId: '29:user',
+    userAadObjectId: 'oid-1',
+    teamId: undefined,
+    updatedAt: '2026-11-27T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/**
+ * The contract every storage adapter must meet. Each adapter's test file calls this with its own factory, so
+ * the embedded store and the Azure Table Storage store are held to exactly the same behaviour.
+ */
+export function runStoreContract(name: string, factory: StoreFactory): void {
+  describe(`${name}: ConversationStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+
+    it('returns nothing for a conversation it has never seen', async () => {
+      expect(await stores.conversations.get('a:unknown')).toBeUndefined();
+    });
+
+    it('saves a conversation and reads it back unchanged', async () => {
+      await stores.conversations.save(record());
+      expect(await stores.conversations.get('a:personal-1')).toEqual(record());
+    });
+
+    it('refreshes an existing conversation instead of duplicating it (the serviceUrl can change)', async () => {
+      await stores.conversations.save(record());
+      const moved = record({
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        updatedAt: '2026-11-28T09:00:00.000Z',
+      });
+      await stores.conversations.save(moved);
+      expect(await stores.conversations.get('a:personal-1')).toEqual(moved);
+    });
+
+    it('keeps optional fields absent rather than inventing values', async () => {
+      const channel = record({
+        conversationId: '19:general@thread.tacv2',
+        scope: 'channel',
+        userId: undefined,
+        userAadObjectId: undefined,
+        tenantId: undefined,
+        teamId: '19:team@thread.tacv2',
+      });
+      await stores.conversations.save(channel);
+      expect(await stores.conversations.get(channel.conversationId)).toEqual(channel);
+    });
+
+    it('finds the personal conversation with a person, most recent first', async () => {
+      await stores.conversations.save(
+        record({ conversationId: 'a:old', updatedAt: '2026-11-01T00:00:00.000Z' }),
+      );
+      await stores.conversations.save(
+        record({ conversationId: 'a:new', updatedAt: '2026-11-20T00:00:00.000Z' }),
+      );
+      await stores.conversations.save(
+        record({
+          conversationId: '19:group',
+          scope: 'groupChat',
+          userAadObjectId: 'oid-1',
+          updatedAt: '2026-11-25T00:00:00.000Z',
+        }),
+      );
+      expect((await stores.conversations.findPersonal('oid-1'))?.conversationId).toBe('a:new');
+      expect(await stores.conversations.findPersonal('oid-nobody')).toBeUndefined();
+    });
+
+    it('removes a conversation and says whether it existed', async () => {
+      await stores.conversations.save(record());
+      expect(await stores.conversations.remove('a:personal-1')).toBe(true);
+      expect(await stores.conversations.get('a:personal-1')).toBeUndefined();
+      expect(await stores.conversations.remove('a:personal-1')).toBe(false);
+    });
+
+    it('removes every conversation of a team and leaves others alone', async () => {
+      const team = {
+        scope: 'channel' as const,
+        userId: undefined,
+        userAadObjectId: undefined,
+        teamId: 'team-1',
+      };
+      await stores.conversations.save(record({ ...team, conversationId: '19:general' }));
+      await stores.conversations.save(record({ ...team, conversationId: '19:rota' }));
+      await stores.conversations.save(record({ ...team, conversationId: '19:other', teamId: 'team-2' }));
+      expect(await stores.conversations.removeTeam('team-1')).toBe(2);
+      expect(await stores.conversations.get('19:general')).toBeUndefined();
+      expect(await stores.conversations.get('19:other')).toBeDefined();
+    });
+
+    it('handles ids with characters that are special in keys and URLs', async () => {
+      const odd = record({ conversationId: "a:1/2#3?4'5\\6%7" });
+      await stores.conversations.save(odd);
+      expect(await stores.conversations.get(odd.conversationId)).toEqual(odd);
+    });
+  });
+
+  describe(`${name}: RoleStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+
+    it('has no granted roles for someone new', async () => {
+      expect(await stores.roles.rolesOf('oid-new')).toEqual([]);
+    });
+
+    it('grants roles, and granting twice is harmless', async () => {
+      await stores.roles.grant('oid-1', 'facilitator', new Date('2026-11-01T00:00:00Z'));
+      await stores.roles.grant('oid-1', 'facilitator', new Date('2026-11-02T00:00:00Z'));
+      await stores.roles.grant('oid-1', 'admin', new Date('2026-11-03T00:00:00Z'));
+      expect((await stores.roles.rolesOf('oid-1')).sort()).toEqual(['admin', 'facilitator']);
+    });
+
+    it('revokes a role and says whether it was held', async () => {
+      await stores.roles.grant('oid-1', 'facilitator', new Date('2026-11-01T00:00:00Z'));
+      expect(await stores.roles.revoke('oid-1', 'facilitator')).toBe(true);
+      expect(await stores.roles.revoke('oid-1', 'facilitator')).toBe(false);
+      expect(await stores.roles.rolesOf('oid-1')).toEqual([]);
+    });
+
+    it('lists the holders of a role, oldest grant first', async () => {
+      await stores.roles.grant('oid-b', 'facilitator', new Date('2026-11-02T00:00:00Z'));
+      await stores.roles.grant('oid-a', 'facilitator', new Date('2026-11-01T00:00:00Z'));
+      await stores.roles.grant('oid-c', 'admin', new Date('2026-11-01T00:00:00Z'));
+      expect(await stores.roles.holdersOf('facilitator')).toEqual(['oid-a', 'oid-b']);
+    });
+  });
+
+  describe(`${name}: StoreHealth`, () => {
+    it('answers a ping while open', async () => {
+      const stores = await factory.open();
+      expect(await stores.health.ping()).toBe(true);
+      await factory.dispose(stores);
+    });
+  });
+}

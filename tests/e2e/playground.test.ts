@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
+import { startPlayground, type RunningPlayground } from '../support/playground';
+import { startTestService, type TestService } from '../support/service';
+
+jest.setTimeout(120_000);
+
+describe('the bot in the real Microsoft 365 Agents Playground', () => {
+  let service: TestService;
+  let playground: RunningPlayground;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    playground = await startPlayground(`${service.url}/api/messages`, 56151);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await service?.stop();
+  });
+
+  it('answers "help" in personal chat with the help card', async () => {
+    const page = await browser.newPage();
+    await page.goto(playground.url);
+    await page.locator('[role="treeitem"][aria-label="Personal Chat"]').click();
+    const compose = page.locator('div[role="textbox"]');
+    await compose.click();
+    await compose.fill('help');
+    await compose.press('Enter');
+    const helpCard = page.locator('.ac-adaptiveCard', { hasText: 'What I can help with' });
+    await helpCard.first().waitFor({ timeout: 30_000 });
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-help.png') });
+    expect(await helpCard.first().innerText()).toContain('plan');
+    await page.close();
+  });
+});

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { loadConfig } from '../../bot/config';
+import { startService, type RunningService } from '../../bot/service';
+
+/** A service started for a test, with its own data folder. */
+export interface TestService extends RunningService {
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real service on an ephemeral loopback port with a fresh data folder. */
+export async function startTestService(
+  env: Record<string, string> = {},
+  botCredentialsFactory?: ServiceClientCredentialsFactory,
+): Promise<TestService> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env });
+  const service = await startService(config, botCredentialsFactory ? { botCredentialsFactory } : {});
+  return {
+    ...service,
+    dataDir,
+    stop: async () => {
+      await service.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POSTs JSON and returns status and parsed body. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: await readBody(response) };
+}
+
+/** GETs and returns status and parsed body. */
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url, { headers });
+  return { status: response.status, body: await readBody(response) };
+}
+
+async function readBody(response: Response): Promise<Record<string, unknown>> {
+  const text = await response.text();
+  if (text === '') return {};
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { raw: text };
+  }
+}
+
+/** A token for a local user, from the service's own local issuer. */
+export async function localToken(service: RunningService, name: string, role = 'manager'): Promise<string> {
+  const result = await postJson(`${service.url}/api/dev/token`, { name, role });
+  if (result.status !== 200) throw new Error(`dev token failed: ${JSON.stringify(result.body)}`);
+  return result.body.token as string;
+}

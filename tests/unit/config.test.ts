@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../bot/config';
+
+const production = {
+  NODE_ENV: 'production',
+  BOT_ID: 'app-id',
+  BOT_PASSWORD: 'secret',
+  BOT_TENANT_ID: 'tenant',
+  TAB_TENANT_ID: 'tenant',
+  TAB_AUDIENCE: 'api://example.org/app-id',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('runs locally with no variables: loopback, port 3978, local identity, ./data', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ environment: 'development', host: '127.0.0.1', port: 3978 });
+    expect(config.dataDir).toBe(path.resolve('data'));
+    expect(config.tabAuth.mode).toBe('local');
+    expect(config.bot.appId).toBeUndefined();
+  });
+
+  it('accepts a complete production configuration, with Entra token rules for the tenant', () => {
+    const config = loadConfig(production);
+    expect(config.tabAuth).toMatchObject({
+      mode: 'entra',
+      tenantId: 'tenant',
+      audiences: ['api://example.org/app-id'],
+      jwksUrl: 'https://login.microsoftonline.com/tenant/discovery/v2.0/keys',
+    });
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('refuses production without a bot app id, naming BOT_ID', () => {
+    const { BOT_ID: _omit, ...env } = production;
+    expect(problemsOf(env).join('\n')).toMatch(/^BOT_ID:/m);
+  });
+
+  it('refuses production without the tab token settings, naming each', () => {
+    const { TAB_TENANT_ID: _t, TAB_AUDIENCE: _a, ...env } = production;
+    const problems = problemsOf(env).join('\n');
+    expect(problems).toMatch(/TAB_TENANT_ID/);
+    expect(problems).toMatch(/TAB_AUDIENCE/);
+  });
+
+  it('refuses the local issuer in production', () => {
+    expect(problemsOf({ ...production, AUTH_MODE: 'local' }).join('\n')).toMatch(/AUTH_MODE/);
+  });
+
+  it('names an invalid port', () => {
+    expect(problemsOf({ PORT: 'eighty' }).join('\n')).toMatch(/^PORT:/m);
+    expect(problemsOf({ PORT: '70000' }).join('\n')).toMatch(/^PORT:/m);
+  });
+
+  it('names an invalid environment and an invalid public URL', () => {
+    expect(problemsOf({ NODE_ENV: 'staging' }).join('\n')).toMatch(/NODE_ENV/);
+    expect(problemsOf({ PUBLIC_URL: 'ftp://example.org' }).join('\n')).toMatch(/PUBLIC_URL/);
+  });
+
+  it('refuses a partial set of Bot Framework auth overrides, naming the missing ones', () => {
+    const problems = problemsOf({ BOT_AUTH_OPENID_METADATA_URL: 'http://127.0.0.1:1/x' }).join('\n');
+    expect(problems).toMatch(/BOT_AUTH_TOKEN_ISSUER/);
+    expect(problems).toMatch(/BOT_AUTH_CALLER_ID/);
+  });
+
+  it('asks for a password with an app id unless a managed identity is used', () => {
+    expect(problemsOf({ BOT_ID: 'x', BOT_TYPE: 'MultiTenant' }).join('\n')).toMatch(/BOT_PASSWORD/);
+    expect(problemsOf({ BOT_ID: 'x', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' })).toEqual([]);
+  });
+
+  it('reads comma-separated admin object ids', () => {
+    expect(loadConfig({ ADMIN_OBJECT_IDS: ' a , b,,c ' }).adminObjectIds).toEqual(['a', 'b', 'c']);
+  });
+});
