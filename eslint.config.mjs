@@ -30,6 +30,11 @@ export default tseslint.config(
     },
   },
   {
+    // Jest's asymmetric matchers (expect.any, expect.objectContaining) are typed as any by design.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },

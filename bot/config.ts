@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   HOST: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   DATA_DIR: z.string().trim().min(1).default('data'),
+  CONTENT_DIR: optionalText,
+  CONTENT_WATCH: z.enum(['true', 'false']).optional(),
   PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
   TEAMS_APP_ID: optionalText,
   BOT_ID: optionalText,
@@ -83,6 +85,10 @@ export interface AppConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** The content folder; undefined means the project's content/. */
+  contentDir: string | undefined;
+  /** Reload content when files change (default: on in local mode). */
+  watchContent: boolean;
   publicUrl: string | undefined;
   teamsAppId: string | undefined;
   bot: {
@@ -165,6 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
+    contentDir: e.CONTENT_DIR === undefined ? undefined : path.resolve(e.CONTENT_DIR),
+    watchContent:
+      e.CONTENT_WATCH === undefined
+        ? mode === 'local' && e.NODE_ENV === 'development'
+        : e.CONTENT_WATCH === 'true',
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     teamsAppId: e.TEAMS_APP_ID,
     bot: {

@@ -3,16 +3,17 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import restify, { type Request, type Response } from 'restify';
-import { UrgentSupportSchema } from '../core/content/urgent-support';
-import { readYamlFile } from '../core/content/files';
+import { ContentRegistry } from '../core/content/registry';
 import { ErrorCodes, fail } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
+import { ContentApi } from './api/content-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
 import { BotDoor } from './bot-door';
 import type { AppConfig } from './config';
+import { describeReload, watchContent } from './content-watcher';
 import { codeForStatus, errorBody, sendFailure } from './http/responses';
 import { LeadingCompassionatelyBot } from './teams-bot';
 import { createTelemetry } from './telemetry';
@@ -56,8 +57,7 @@ export async function startService(
   const now = overrides.now ?? (() => new Date());
   const telemetry = overrides.telemetry ?? createTelemetry(config.appInsightsConnectionString);
   const stores = overrides.stores ?? openSqliteStores(config.dataDir);
-  const contentDir = path.join(PROJECT_ROOT, 'content');
-  const urgentSupport = readYamlFile(path.join(contentDir, 'urgent-support.yaml'), UrgentSupportSchema);
+  const content = ContentRegistry.open(config.contentDir ?? path.join(PROJECT_ROOT, 'content'), now);
 
   let verifier: TokenVerifier;
   let devIdentity: DevIdentityApi | undefined;
@@ -89,11 +89,12 @@ export async function startService(
     conversations: stores.conversations,
     telemetry,
     links,
-    urgentSupport,
+    urgentSupport: () => content.current().urgentSupport,
     now,
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
+  const contentApi = new ContentApi(content, tabApi, telemetry);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -131,6 +132,22 @@ export async function startService(
     '/api/me',
     route((req, res) => tabApi.me(req, res)),
   );
+  server.get(
+    '/api/plan',
+    route((req, res) => contentApi.plan(req, res)),
+  );
+  server.get(
+    '/api/guides/:id',
+    route((req, res) => contentApi.guide(req, res)),
+  );
+  server.get(
+    '/api/resources',
+    route((req, res) => contentApi.resources(req, res)),
+  );
+  server.post(
+    '/api/admin/content/reload',
+    route((req, res) => contentApi.reload(req, res)),
+  );
   if (devIdentity) {
     const dev = devIdentity;
     server.post(
@@ -159,12 +176,16 @@ export async function startService(
   const hostForUrl = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${hostForUrl === '0.0.0.0' ? '127.0.0.1' : hostForUrl}:${address.port}`;
   publicUrl ??= url;
+  const stopWatching = config.watchContent
+    ? watchContent(content, (result) => console.log(describeReload(result)))
+    : undefined;
 
   return {
     url,
     port: address.port,
     stores,
     close: async () => {
+      stopWatching?.();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });

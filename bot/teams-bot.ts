@@ -18,7 +18,8 @@ export interface BotDependencies {
   conversations: ConversationStore;
   telemetry: Telemetry;
   links: CardLinks;
-  urgentSupport: UrgentSupport;
+  /** The live urgent-support content (content can be reloaded while running). */
+  urgentSupport: () => UrgentSupport;
   now: () => Date;
 }
 
@@ -141,7 +142,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     const scope = scopeOf(context.activity.conversation);
     if (needsUrgentSupport(text)) {
       this.deps.telemetry.event('bot.urgentSupport', { scope });
-      await context.sendActivity(attach(urgentSupportCard(this.deps.urgentSupport)));
+      await context.sendActivity(attach(urgentSupportCard(this.deps.urgentSupport())));
       return;
     }
     const command = parseCommand(text);

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import { effectiveRoles, ROLES, type Caller, type GrantedRole } from '../../core/identity';
+import { effectiveRoles, ROLES, type Caller, type GrantedRole, type Role } from '../../core/identity';
 import type { Stores } from '../../core/ports';
 import { localUserId, type LocalIssuer } from '../auth/local-issuer';
 import type { TokenVerifier } from '../auth/tab-tokens';
@@ -42,16 +42,21 @@ export class TabApi {
     return result.value;
   }
 
+  /** The caller's roles: granted ones from the store plus configured admins. */
+  async rolesOf(caller: Caller): Promise<Role[]> {
+    const granted = await this.deps.stores.roles.rolesOf(caller.userId);
+    return effectiveRoles(caller.userId, granted, this.deps.adminObjectIds);
+  }
+
   /** GET /api/me: the caller's verified identity and roles. */
   async me(req: Request, res: Response): Promise<void> {
     const caller = await this.authenticate(req, res);
     if (!caller) return;
-    const granted = await this.deps.stores.roles.rolesOf(caller.userId);
     res.send(200, {
       id: caller.userId,
       tenantId: caller.tenantId,
       name: caller.name ?? null,
-      roles: effectiveRoles(caller.userId, granted, this.deps.adminObjectIds),
+      roles: await this.rolesOf(caller),
     });
   }
 }

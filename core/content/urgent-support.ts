@@ -1,9 +1,5 @@
 import { z } from 'zod';
-
-const httpsUrl = z
-  .string()
-  .url()
-  .refine((value) => value.startsWith('https://'), 'must be an https:// link');
+import { httpsUrl } from './schemas';
 
 /** The urgent-support signposting the bot shows first whenever safety language appears. */
 export const UrgentSupportSchema = z

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { allCards } from '../../bot/cards/cards';
 import { urgentSupportCard } from '../../bot/cards/urgent-card';
-import { readYamlFile } from '../../core/content/files';
-import { UrgentSupportSchema } from '../../core/content/urgent-support';
+import { ContentRegistry } from '../../core/content/registry';
 import { cardProblems } from '../support/card-checks';
 
-const urgentSupport = readYamlFile(
-  path.join(__dirname, '../../content/urgent-support.yaml'),
-  UrgentSupportSchema,
-);
+const { urgentSupport } = ContentRegistry.open(
+  path.join(__dirname, '../../content'),
+  () => new Date(),
+).current();
 
 const everyCard = {
   ...allCards({ tab: 'https://teams.microsoft.com/l/entity/app-id/plan' }),

@@ -1,0 +1,157 @@
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import { ErrorCodes, fail } from '../../core/errors';
+import { RESOURCE_TYPES, THEME_IDS, type Guide, type Resource } from '../../core/content/model';
+import type { ContentRegistry } from '../../core/content/registry';
+import type { Telemetry } from '../../core/ports';
+import { validate } from '../http/body';
+import { sendFailure } from '../http/responses';
+import type { TabApi } from './tab-api';
+
+const GuideIdSchema = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a guide id');
+
+const ResourceQuerySchema = z
+  .object({
+    theme: z.enum(THEME_IDS).optional(),
+    type: z.enum(RESOURCE_TYPES).optional(),
+  })
+  .strict();
+
+/** The query string of a request as a plain object (the last value wins for repeated keys). */
+export function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
+}
+
+function resourceView(resource: Resource) {
+  return {
+    id: resource.id,
+    type: resource.type,
+    title: resource.title,
+    publisher: resource.publisher,
+    url: resource.url,
+    themes: resource.themeIds,
+    minutes: resource.minutes,
+    description: resource.description,
+    checked: resource.checked,
+  };
+}
+
+function guideSummary(guide: Guide) {
+  return { id: guide.id, title: guide.title, summary: guide.summary, readingMinutes: guide.readingMinutes };
+}
+
+/** The plan, guides and resources, and the admin reload. Every route authenticates first. */
+export class ContentApi {
+  constructor(
+    private readonly registry: ContentRegistry,
+    private readonly tabApi: TabApi,
+    private readonly telemetry: Telemetry,
+  ) {}
+
+  /** GET /api/plan. */
+  async plan(req: Request, res: Response): Promise<void> {
+    if (!(await this.tabApi.authenticate(req, res))) return;
+    const { themes, guides, resources } = this.registry.current();
+    res.send(200, {
+      themes: themes.map((theme) => ({
+        id: theme.id,
+        number: theme.number,
+        title: theme.title,
+        promise: theme.promise,
+        whyNow: theme.whyNow,
+        behaviours: theme.behaviours,
+        inclusiveNote: theme.inclusiveNote,
+        circleTopic: theme.circleTopic,
+        guides: theme.guideIds
+          .map((id) => guides.find((guide) => guide.id === id))
+          .filter((guide): guide is Guide => guide !== undefined)
+          .map(guideSummary),
+        resources: theme.resourceIds
+          .map((id) => resources.find((resource) => resource.id === id))
+          .filter((resource): resource is Resource => resource !== undefined)
+          .map((resource) => ({
+            id: resource.id,
+            type: resource.type,
+            title: resource.title,
+            url: resource.url,
+          })),
+      })),
+    });
+  }
+
+  /** GET /api/guides/:id. */
+  async guide(req: Request, res: Response): Promise<void> {
+    if (!(await this.tabApi.authenticate(req, res))) return;
+    const id = validate(GuideIdSchema, (req.params as Record<string, unknown>).id);
+    if (!id.ok) return sendFailure(res, id, id.problems);
+    const guide = this.registry.guide(id.value);
+    if (!guide) return sendFailure(res, fail(ErrorCodes.NOT_FOUND, `There is no guide "${id.value}".`));
+    const theme = this.registry.theme(guide.themeId);
+    const { resources } = this.registry.current();
+    this.telemetry.event('content.guideRead', { guideId: guide.id, channel: 'tab' });
+    res.send(200, {
+      id: guide.id,
+      title: guide.title,
+      summary: guide.summary,
+      theme: { id: guide.themeId, number: theme?.number ?? null, title: theme?.title ?? guide.themeId },
+      readingMinutes: guide.readingMinutes,
+      wordCount: guide.wordCount,
+      whyThisMatters: guide.whyThisMatters,
+      tryThisToday: guide.tryThisToday,
+      inclusiveLens: guide.inclusiveLens,
+      questions: guide.questions,
+      whereToGetHelp: guide.whereToGetHelp,
+      keywords: guide.keywords,
+      resources: guide.resourceIds
+        .map((rid) => resources.find((resource) => resource.id === rid))
+        .filter((resource): resource is Resource => resource !== undefined)
+        .map(resourceView),
+      circleTopic: theme?.circleTopic ?? null,
+      owner: guide.owner,
+      lastReviewed: guide.lastReviewed,
+    });
+  }
+
+  /** GET /api/resources?theme=&type=. */
+  async resources(req: Request, res: Response): Promise<void> {
+    if (!(await this.tabApi.authenticate(req, res))) return;
+    const query = validate(ResourceQuerySchema, queryOf(req));
+    if (!query.ok) return sendFailure(res, query, query.problems);
+    const { theme, type } = query.value;
+    const matching = this.registry
+      .current()
+      .resources.filter((resource) => (theme ? resource.themeIds.includes(theme) : true))
+      .filter((resource) => (type ? resource.type === type : true));
+    res.send(200, { resources: matching.map(resourceView) });
+  }
+
+  /** POST /api/admin/content/reload (admins only): swap in edited content if, and only if, it is valid. */
+  async reload(req: Request, res: Response): Promise<void> {
+    const caller = await this.tabApi.authenticate(req, res);
+    if (!caller) return;
+    if (!(await this.tabApi.rolesOf(caller)).includes('admin')) {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.FORBIDDEN, 'Only programme leads (admins) can reload content.'),
+      );
+    }
+    const result = this.registry.reload();
+    this.telemetry.event('content.reload', { ok: result.ok, warnings: result.warnings.length });
+    if (!result.ok) {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.CONTENT_INVALID, 'The content has errors; the previous content stays live.'),
+        { errors: result.errors, warnings: result.warnings },
+      );
+    }
+    const { themes, guides, resources } = result.library;
+    res.send(200, {
+      reloaded: true,
+      counts: { themes: themes.length, guides: guides.length, resources: resources.length },
+      warnings: result.warnings,
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import type { UrgentSupport } from './urgent-support';
+
+/** The ten themes of the plan, by stable id, in plan order. Titles live in content/plan.yaml. */
+export const THEME_IDS = [
+  'look-after-yourself',
+  'speak-candidly',
+  'emotional-tone',
+  'inclusive-leadership',
+  'routines',
+  'make-the-right-call',
+  'safe-spaces',
+  'stay-connected',
+  'loss-and-grief',
+  'recovery',
+] as const;
+
+/** One of the ten theme ids. */
+export type ThemeId = (typeof THEME_IDS)[number];
+
+/** Kinds of resource in the library. */
+export const RESOURCE_TYPES = [
+  'video',
+  'podcast',
+  'article',
+  'guide',
+  'collection',
+  'tool',
+  'service',
+] as const;
+
+/** A kind of resource. */
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/** One point of the ten-point plan. */
+export interface Theme {
+  id: ThemeId;
+  number: number;
+  title: string;
+  promise: string;
+  whyNow: string;
+  behaviours: string[];
+  inclusiveNote: string;
+  circleTopic: string;
+  guideIds: string[];
+  resourceIds: string[];
+}
+
+/** A three-minute guide, with every part parsed out of its Markdown. */
+export interface Guide {
+  id: string;
+  themeId: ThemeId;
+  title: string;
+  summary: string;
+  keywords: string[];
+  resourceIds: string[];
+  owner: string;
+  lastReviewed: string;
+  whyThisMatters: string;
+  tryThisToday: string[];
+  inclusiveLens: string;
+  questions: string[];
+  whereToGetHelp: string;
+  wordCount: number;
+  readingMinutes: number;
+}
+
+/** A public video, podcast, article, guide, collection, tool or service. */
+export interface Resource {
+  id: string;
+  type: ResourceType;
+  title: string;
+  publisher: string;
+  url: string;
+  themeIds: ThemeId[];
+  minutes: number;
+  description: string;
+  checked: string;
+}
+
+/** Everything the content files hold, checked and cross-linked. */
+export interface ContentLibrary {
+  themes: Theme[];
+  guides: Guide[];
+  resources: Resource[];
+  urgentSupport: UrgentSupport;
+}
+
+/** A problem found in a content file, precise to the field. */
+export interface ContentProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** Words read per minute when estimating reading time. */
+export const WORDS_PER_MINUTE = 200;
+
+/** Counts words the way a reader would: runs of letters and digits, with inner apostrophes and hyphens. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** Reading time in whole minutes (at least one). */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}

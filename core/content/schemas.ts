@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { RESOURCE_TYPES, THEME_IDS } from './model';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens')
+  .max(80);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const themeId = z.string().refine((value) => (THEME_IDS as readonly string[]).includes(value), {
+  message: `must be one of the ten theme ids (${THEME_IDS.join(', ')})`,
+});
+
+/** Words in a string, for limits stated in words. */
+function words(value: string): number {
+  return value.trim().split(/\s+/).filter(Boolean).length;
+}
+const maxWords = (max: number) => (value: string) => words(value) <= max;
+
+/** An https:// link. */
+export const httpsUrl = z
+  .string()
+  .url('must be a full link')
+  .refine((value) => value.startsWith('https://'), 'must be an https:// link');
+
+/** One theme of content/plan.yaml. */
+export const ThemeSchema = z
+  .object({
+    id: themeId,
+    number: z.number().int().min(1).max(10),
+    title: text(80),
+    promise: text(200),
+    whyNow: text(800).refine(maxWords(80), 'must be at most 80 words'),
+    behaviours: z.array(text(300)).length(3, 'must list exactly three behaviours'),
+    inclusiveNote: text(600),
+    circleTopic: text(100),
+    guides: z.array(id).min(1),
+    resources: z.array(id).default([]),
+  })
+  .strict();
+
+/** content/plan.yaml. */
+export const PlanSchema = z.object({ themes: z.array(ThemeSchema) }).strict();
+
+/** The front matter of a guide. */
+export const GuideFrontMatterSchema = z
+  .object({
+    id,
+    theme: themeId,
+    title: text(120),
+    summary: text(400).refine(maxWords(40), 'must be at most 40 words'),
+    keywords: z.array(text(60)).min(3, 'list at least three words or phrases managers use').max(30),
+    resources: z.array(id).default([]),
+    owner: text(120),
+    lastReviewed: isoDate,
+  })
+  .strict();
+
+/** One entry of content/resources.yaml. */
+export const ResourceSchema = z
+  .object({
+    id,
+    type: z.enum(RESOURCE_TYPES),
+    title: text(200),
+    publisher: text(120),
+    url: httpsUrl,
+    themes: z.array(themeId).min(1),
+    minutes: z.number().int().min(1).max(600),
+    description: text(300),
+    checked: isoDate,
+  })
+  .strict();
+
+/** content/resources.yaml. */
+export const ResourcesSchema = z.object({ resources: z.array(ResourceSchema) }).strict();
