@@ -118,7 +118,8 @@ export class BotDoor {
         fail(ErrorCodes.BOT_AUTH_FAILED, 'The Bot Framework token was missing or not valid.'),
       );
     }
-    if (captured.statusCode >= 400) {
+    // An invoke's own answer (for example a card action refused with 400) goes back to Teams unchanged.
+    if (captured.statusCode >= 400 && (captured.body === undefined || typeof captured.body === 'string')) {
       const code = codeForStatus(captured.statusCode);
       res.send(captured.statusCode, errorBody(code, 'The activity could not be processed.'));
       return;

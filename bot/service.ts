@@ -3,15 +3,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import restify, { type Request, type Response } from 'restify';
+import { LiveAnswerer } from '../core/answering/ask';
 import { ContentRegistry } from '../core/content/registry';
 import { ErrorCodes, fail } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
+import { AskApi } from './api/ask-api';
 import { ContentApi } from './api/content-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
 import { BotDoor } from './bot-door';
+import type { CardLinks } from './cards/cards';
 import type { AppConfig } from './config';
 import { describeReload, watchContent } from './content-watcher';
 import { codeForStatus, errorBody, sendFailure } from './http/responses';
@@ -77,24 +80,29 @@ export async function startService(
 
   const server = restify.createServer({ name: 'leading-compassionately', handleUncaughtExceptions: false });
   let publicUrl = config.publicUrl;
-  const links = {
-    get tab(): string | undefined {
+  const links: CardLinks = {
+    tab: (page) => {
       if (config.teamsAppId) {
-        return `https://teams.microsoft.com/l/entity/${config.teamsAppId}/plan`;
+        const context = page ? `?context=${encodeURIComponent(JSON.stringify({ subEntityId: page }))}` : '';
+        return `https://teams.microsoft.com/l/entity/${config.teamsAppId}/plan${context}`;
       }
-      return publicUrl ? `${publicUrl}/tab/` : undefined;
+      return publicUrl ? `${publicUrl}/tab/${page ? `#/${page}` : ''}` : undefined;
     },
   };
+  const answerer = new LiveAnswerer(() => content.current());
   const bot = new LeadingCompassionatelyBot({
     conversations: stores.conversations,
+    feedback: stores.feedback,
+    unanswered: stores.unanswered,
     telemetry,
     links,
-    urgentSupport: () => content.current().urgentSupport,
+    answerer,
     now,
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
   const contentApi = new ContentApi(content, tabApi, telemetry);
+  const askApi = new AskApi(answerer, tabApi, stores, telemetry);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -147,6 +155,14 @@ export async function startService(
   server.post(
     '/api/admin/content/reload',
     route((req, res) => contentApi.reload(req, res)),
+  );
+  server.post(
+    '/api/ask',
+    route((req, res) => askApi.ask(req, res)),
+  );
+  server.get(
+    '/api/admin/unanswered',
+    route((req, res) => askApi.unanswered(req, res)),
   );
   if (devIdentity) {
     const dev = devIdentity;

@@ -3,45 +3,59 @@ import {
   TeamsActivityHandler,
   TurnContext,
   type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type Attachment,
   type ConversationAccount,
 } from 'botbuilder';
-import type { UrgentSupport } from '../core/content/urgent-support';
-import type { ConversationRecord, ConversationScope, ConversationStore, Telemetry } from '../core/ports';
-import { needsUrgentSupport } from '../core/safety';
-import { cannotAnswerYetCard, helpCard, welcomeCard, type CardLinks } from './cards/cards';
+import { z } from 'zod';
+import type { LiveAnswerer } from '../core/answering/ask';
+import type { ContentLibrary, Guide } from '../core/content/model';
+import type {
+  ConversationRecord,
+  ConversationScope,
+  ConversationStore,
+  FeedbackStore,
+  Telemetry,
+  UnansweredStore,
+} from '../core/ports';
+import {
+  circlesComingCard,
+  GUIDE_FEEDBACK_VERB,
+  guideCard,
+  helpCard,
+  noMatchCard,
+  nudgesComingCard,
+  planCard,
+  welcomeCard,
+  type CardLinks,
+  type FeedbackState,
+} from './cards/cards';
 import type { AdaptiveCard } from './cards/types';
 import { urgentSupportCard } from './cards/urgent-card';
 
 /** What the bot needs from the rest of the service. */
 export interface BotDependencies {
   conversations: ConversationStore;
+  feedback: FeedbackStore;
+  unanswered: UnansweredStore;
   telemetry: Telemetry;
   links: CardLinks;
-  /** The live urgent-support content (content can be reloaded while running). */
-  urgentSupport: () => UrgentSupport;
+  answerer: LiveAnswerer;
   now: () => Date;
 }
+
+/** The longest question kept for the content team. */
+const MAX_STORED_QUESTION = 500;
+
+/** The data a "Was this helpful?" button sends. */
+const GuideFeedbackSchema = z
+  .object({ guideId: z.string().min(1).max(80), helpful: z.boolean() })
+  .passthrough();
 
 interface TeamsChannelData {
   team?: { id?: string };
   tenant?: { id?: string };
-}
-
-/** The commands the bot understands today. */
-type Command = 'help' | 'unknown';
-
-/** Reads what the person asked for, once any @mention of the bot is stripped. */
-export function parseCommand(text: string): Command {
-  const words = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s?]/gu, ' ')
-    .trim()
-    .split(/\s+/);
-  if (words.length === 1 && ['help', '?', 'hi', 'hello', 'start', 'menu'].includes(words[0] ?? ''))
-    return 'help';
-  if (words.length <= 3 && words[0] === 'help') return 'help';
-  return 'unknown';
 }
 
 function scopeOf(conversation: ConversationAccount): ConversationScope {
@@ -140,14 +154,105 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
   private async answer(context: TurnContext): Promise<void> {
     const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
     const scope = scopeOf(context.activity.conversation);
-    if (needsUrgentSupport(text)) {
-      this.deps.telemetry.event('bot.urgentSupport', { scope });
-      await context.sendActivity(attach(urgentSupportCard(this.deps.urgentSupport())));
-      return;
-    }
-    const command = parseCommand(text);
-    this.deps.telemetry.event('bot.message', { command, scope });
-    const reply = command === 'help' ? helpCard(this.deps.links) : cannotAnswerYetCard(this.deps.links);
-    await context.sendActivity(attach(reply));
+    const answerer = this.deps.answerer.current();
+    const { library } = answerer;
+    const result = answerer.ask(text.slice(0, 2000));
+    this.deps.telemetry.event('bot.ask', {
+      intent: result.intent,
+      scope,
+      answered: result.intent !== 'guide' || result.answers.length > 0,
+      guideId: result.answers[0]?.guideId ?? 'none',
+    });
+    await context.sendActivity(attach(await this.replyFor(result, text, library)));
   }
+
+  private async replyFor(
+    result: ReturnType<ReturnType<LiveAnswerer['current']>['ask']>,
+    text: string,
+    library: ContentLibrary,
+  ): Promise<AdaptiveCard> {
+    const { links } = this.deps;
+    switch (result.intent) {
+      case 'urgent':
+        return urgentSupportCard(library.urgentSupport);
+      case 'help':
+        return helpCard(links);
+      case 'plan':
+        return planCard(library.themes, links);
+      case 'circles':
+        return circlesComingCard(links);
+      case 'nudges':
+        return nudgesComingCard(result.command?.kind === 'nudges' ? result.command.setting : undefined);
+      case 'guide': {
+        const [best, ...others] = result.answers;
+        const guide = best && library.guides.find((candidate) => candidate.id === best.guideId);
+        if (!guide) {
+          await this.deps.unanswered.record(text.slice(0, MAX_STORED_QUESTION), this.deps.now());
+          return noMatchCard(links);
+        }
+        const alternatives = others
+          .map((other) => library.guides.find((candidate) => candidate.id === other.guideId))
+          .filter((candidate): candidate is Guide => candidate !== undefined);
+        return this.guideCardFor(guide, library, alternatives, 'ask');
+      }
+    }
+  }
+
+  private guideCardFor(
+    guide: Guide,
+    library: ContentLibrary,
+    alternatives: readonly Guide[],
+    feedback: FeedbackState,
+  ): AdaptiveCard {
+    const theme = library.themes.find((candidate) => candidate.id === guide.themeId);
+    if (!theme)
+      throw new Error(
+        `Guide ${guide.id} has no theme ${guide.themeId}; the content check should prevent this.`,
+      );
+    const resources = guide.resourceIds
+      .map((id) => library.resources.find((resource) => resource.id === id))
+      .filter((resource) => resource !== undefined)
+      .slice(0, 3);
+    return guideCard({ guide, theme, resources, alternatives, feedback }, this.deps.links);
+  }
+
+  /** "Was this helpful?" on a guide card: record the vote without identity and update the card. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const action = invokeValue.action;
+    if (action?.verb !== GUIDE_FEEDBACK_VERB)
+      return invokeError(400, 'UnknownVerb', 'This card action is not recognised.');
+    const data = GuideFeedbackSchema.safeParse(action.data);
+    const library = this.deps.answerer.current().library;
+    const guide = data.success
+      ? library.guides.find((candidate) => candidate.id === data.data.guideId)
+      : undefined;
+    if (!data.success || !guide) return invokeError(400, 'BadActionData', 'This card is out of date.');
+    const recorded = await this.deps.feedback.recordGuideFeedback({
+      guideId: guide.id,
+      helpful: data.data.helpful,
+      actionId:
+        context.activity.id ??
+        `${context.activity.conversation.id}:${context.activity.replyToId ?? ''}:${this.deps.now().toISOString()}`,
+      at: this.deps.now(),
+    });
+    this.deps.telemetry.event('bot.guideFeedback', {
+      guideId: guide.id,
+      helpful: data.data.helpful,
+      repeat: !recorded,
+    });
+    const card = this.guideCardFor(guide, library, [], data.data.helpful ? 'helpful' : 'notHelpful');
+    // botbuilder types the card loosely as a record; our AdaptiveCard is a stricter shape of the same JSON.
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: card as unknown as Record<string, unknown>,
+    };
+  }
+}
+
+function invokeError(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {
+  return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } };
 }

@@ -46,6 +46,36 @@ export interface RoleStore {
   holdersOf(role: GrantedRole): Promise<string[]>;
 }
 
+/** Helpful / not helpful votes on guides, kept without anyone's identity. */
+export interface FeedbackStore {
+  /**
+   * Records one vote. `actionId` is the id of the card action (Teams may retry it): a repeat is ignored and
+   * false is returned.
+   */
+  recordGuideFeedback(vote: {
+    guideId: string;
+    helpful: boolean;
+    actionId: string;
+    at: Date;
+  }): Promise<boolean>;
+  /** Vote counts per guide. */
+  guideFeedback(): Promise<{ guideId: string; helpful: number; notHelpful: number }[]>;
+}
+
+/** A question the bot could not answer confidently, kept for the content team (text only, no identity). */
+export interface UnansweredQuestion {
+  id: number;
+  text: string;
+  askedAt: string;
+}
+
+/** Questions with no confident answer, for the content team. */
+export interface UnansweredStore {
+  record(text: string, at: Date): Promise<void>;
+  /** Most recent first. */
+  list(limit: number): Promise<UnansweredQuestion[]>;
+}
+
 /** Answers whether the store can serve requests right now. */
 export interface StoreHealth {
   ping(): Promise<boolean>;
@@ -55,6 +85,8 @@ export interface StoreHealth {
 export interface Stores {
   conversations: ConversationStore;
   roles: RoleStore;
+  feedback: FeedbackStore;
+  unanswered: UnansweredStore;
   health: StoreHealth;
   close(): Promise<void>;
 }

@@ -1,14 +1,23 @@
+import type { Guide, Resource, Theme } from '../../core/content/model';
 import { bullets, card, heading, openUrl, paragraph, sendCommand } from './building-blocks';
-import type { AdaptiveCard, CardAction } from './types';
+import type { AdaptiveCard, CardAction, CardElement, ExecuteAction } from './types';
 
-/** Where cards can send people: the tab (by deep link in Teams, or by URL locally). */
+/** Where cards can send people: a page of the tab (Teams deep link in Teams, a URL locally). */
 export interface CardLinks {
-  /** Link that opens the personal tab, or undefined when the service has no public address yet. */
-  tab: string | undefined;
+  /** Link to a tab page ('' is the plan; 'guides/<id>', 'themes/<id>'), or undefined with no address yet. */
+  tab(page: string): string | undefined;
 }
 
-function tabAction(links: CardLinks, title: string): CardAction[] {
-  return links.tab ? [openUrl(title, links.tab)] : [];
+/** The verb of the "Was this helpful?" buttons on guide cards. */
+export const GUIDE_FEEDBACK_VERB = 'guideFeedback';
+
+const CRISIS_LINE =
+  'If you or a colleague are in crisis, call 999 or go to A&E. For urgent mental health help call NHS 111. ' +
+  'Samaritans are free on 116 123, any time.';
+
+function tabAction(links: CardLinks, title: string, page = ''): CardAction[] {
+  const url = links.tab(page);
+  return url ? [openUrl(title, url)] : [];
 }
 
 /** Sent when the app is installed: what it does and how to start. */
@@ -26,62 +35,211 @@ export function welcomeCard(links: CardLinks): AdaptiveCard {
         'Videos, podcasts and tools from trusted NHS sources',
         'Leadership Support Circles: small, confidential peer groups with a trained facilitator',
       ]),
-      paragraph('Type **help** at any time to see what I can do.', { isSubtle: true }),
+      paragraph(
+        "Ask me anything in your own words, such as 'half my team is shielding, how do I keep us together?', " +
+          'or type **help**.',
+        { isSubtle: true },
+      ),
     ],
-    [sendCommand('Show help', 'help'), ...tabAction(links, 'Open the plan')],
+    [
+      sendCommand('Show help', 'help'),
+      sendCommand('Show the plan', 'plan'),
+      ...tabAction(links, 'Open the app'),
+    ],
     'Welcome to Leading Compassionately: a ten-point plan, three-minute guides, resources and Leadership Support Circles for line managers.',
   );
 }
 
-/** Answers "help": what the bot understands today, honestly marking what is still to come. */
+/** Answers "help": what the bot understands, honestly marking what is still to come. */
 export function helpCard(links: CardLinks): AdaptiveCard {
   return card(
     [
       heading('What I can help with'),
-      paragraph('Type one of these:'),
+      paragraph(
+        "Ask a question in your own words, for example 'how do I tell the team leave is cancelled?' or " +
+          "'one of my nurses is bereaved'. I'll find the right three-minute guide.",
+      ),
+      paragraph('Or type one of these:'),
       bullets([
-        '**help**: this list',
-        '**plan**: the ten-point plan for leading compassionately (coming soon)',
-        '**circles**: Leadership Support Circles you can join (coming soon)',
+        '**plan**: the ten-point plan for leading compassionately',
+        '**guide 3** or **guide routines**: the guides for one point of the plan',
+        '**circles**: Leadership Support Circles (booking in Teams is coming soon)',
         '**nudges on** or **nudges off**: a weekly three-minute guide (coming soon)',
+        '**help**: this list',
       ]),
-      paragraph(
-        "Soon you will also be able to ask a question in your own words, such as 'half my team is shielding, " +
-          "how do I keep us together?', and get the right three-minute guide.",
-        { isSubtle: true },
-      ),
-      paragraph(
-        'If you or a colleague are in crisis, call 999 or go to A&E. For urgent mental health help call NHS 111. ' +
-          'Samaritans are free on 116 123, any time.',
-        { isSubtle: true, spacing: 'Medium' },
-      ),
+      paragraph(CRISIS_LINE, { isSubtle: true, spacing: 'Medium' }),
     ],
-    tabAction(links, 'Open Leading Compassionately'),
-    'Help: type help, plan, circles or nudges. In a crisis call 999, NHS 111 or Samaritans on 116 123.',
+    [sendCommand('Show the plan', 'plan'), ...tabAction(links, 'Open Leading Compassionately')],
+    'Help: ask a question in your own words, or type plan, guide and a number, circles, nudges or help. In a crisis call 999, NHS 111 or Samaritans on 116 123.',
   );
 }
 
-/** The honest answer to anything the bot does not understand yet. */
-export function cannotAnswerYetCard(links: CardLinks): AdaptiveCard {
+/** The ten-point plan; each point opens its guides. */
+export function planCard(themes: readonly Theme[], links: CardLinks): AdaptiveCard {
+  const points: CardElement[] = themes.map((theme) => ({
+    type: 'Container',
+    spacing: 'Small',
+    items: [
+      paragraph(`**${theme.number}. ${theme.title}**`),
+      paragraph(theme.promise, { isSubtle: true, spacing: 'None' }),
+    ],
+  }));
+  const openers: CardElement[] = [];
+  for (let start = 0; start < themes.length; start += 5) {
+    openers.push({
+      type: 'ActionSet',
+      actions: themes
+        .slice(start, start + 5)
+        .map((theme) => sendCommand(`${theme.number}. ${theme.title}`, `guide ${theme.number}`)),
+    });
+  }
   return card(
     [
-      heading("I can't answer that yet"),
+      heading('The ten-point plan for leading compassionately'),
       paragraph(
-        "I'm still learning to answer questions in your own words, so I don't want to guess. " +
-          'Type **help** to see what I can do today.',
+        'Ten things that help when you lead a team under pressure. Pick one to see its three-minute guides.',
       ),
-      paragraph(
-        'If you or a colleague are in crisis, call 999 or go to A&E. For urgent mental health help call NHS 111. ' +
-          'Samaritans are free on 116 123, any time.',
-        { isSubtle: true },
-      ),
+      ...points,
+      paragraph('Open a point:', { weight: 'Bolder', spacing: 'Medium' }),
+      ...openers,
     ],
-    [sendCommand('Show help', 'help'), ...tabAction(links, 'Open Leading Compassionately')],
-    "I can't answer that yet. Type help to see what I can do. In a crisis call 999, NHS 111 or Samaritans on 116 123.",
+    tabAction(links, 'Open the plan in the app'),
+    `The ten-point plan: ${themes.map((theme) => `${theme.number}. ${theme.title}`).join('; ')}.`,
   );
 }
 
-/** Every card the bot can send today, by name, so tests can parse and measure them all. */
-export function allCards(links: CardLinks): Record<string, AdaptiveCard> {
-  return { welcome: welcomeCard(links), help: helpCard(links), cannotAnswerYet: cannotAnswerYetCard(links) };
+/** How a guide card's feedback section looks. */
+export type FeedbackState = 'ask' | 'helpful' | 'notHelpful';
+
+function feedbackButton(title: string, guideId: string, helpful: boolean): ExecuteAction {
+  return { type: 'Action.Execute', title, verb: GUIDE_FEEDBACK_VERB, data: { guideId, helpful } };
+}
+
+/** What a guide card needs to show. */
+export interface GuideCardInput {
+  guide: Guide;
+  theme: Theme;
+  resources: readonly Resource[];
+  /** Other good answers to offer as buttons. */
+  alternatives: readonly Pick<Guide, 'id' | 'title'>[];
+  feedback: FeedbackState;
+}
+
+/** A three-minute guide as a card: summary, actions, inclusive lens, resources, circle, and "Was this helpful?". */
+export function guideCard(input: GuideCardInput, links: CardLinks): AdaptiveCard {
+  const { guide, theme, resources, alternatives, feedback } = input;
+  const body: CardElement[] = [
+    paragraph(`Point ${theme.number} of 10 · ${theme.title} · ${guide.readingMinutes}-minute read`, {
+      isSubtle: true,
+      size: 'Small',
+    }),
+    heading(guide.title),
+    paragraph(guide.summary),
+    paragraph('Try this today', { weight: 'Bolder', spacing: 'Medium' }),
+    bullets(guide.tryThisToday),
+    paragraph('The inclusive lens', { weight: 'Bolder', spacing: 'Medium' }),
+    paragraph(guide.inclusiveLens),
+  ];
+  if (resources.length > 0) {
+    body.push(
+      paragraph('Related resources', { weight: 'Bolder', spacing: 'Medium' }),
+      bullets(
+        resources.map(
+          (resource) =>
+            `[${resource.title}](${resource.url}) (${resource.publisher}, about ${resource.minutes} min)`,
+        ),
+      ),
+    );
+  }
+  body.push(
+    paragraph(
+      `Talk it through with peers: the Leadership Support Circle on **${theme.circleTopic}**. Type **circles** to find one.`,
+      {
+        spacing: 'Medium',
+      },
+    ),
+  );
+  if (alternatives.length > 0) {
+    body.push(paragraph('Other guides that may help', { weight: 'Bolder', spacing: 'Medium' }), {
+      type: 'ActionSet',
+      actions: alternatives.map((alternative) => sendCommand(alternative.title, `guide ${alternative.id}`)),
+    });
+  }
+  if (feedback === 'ask') {
+    body.push(paragraph('Was this helpful?', { weight: 'Bolder', spacing: 'Medium' }), {
+      type: 'ActionSet',
+      actions: [feedbackButton('Yes', guide.id, true), feedbackButton('No', guide.id, false)],
+    });
+  } else {
+    const thanks =
+      feedback === 'helpful'
+        ? 'Thank you. You told us this guide was helpful.'
+        : "Thank you. You told us this guide didn't help; we'll use that to improve it.";
+    body.push(paragraph(thanks, { isSubtle: true, spacing: 'Medium' }));
+  }
+  return card(
+    body,
+    tabAction(links, 'Read in full', `guides/${guide.id}`),
+    `${guide.title}. ${guide.summary}`,
+  );
+}
+
+/** Said when the bot is not sure which guide fits: no guessing; offers the plan and a circle instead. */
+export function noMatchCard(links: CardLinks): AdaptiveCard {
+  return card(
+    [
+      heading("I'm not sure I have the right guide for that"),
+      paragraph(
+        "Rather than guess, here are two good places to start: the ten-point plan, or a Leadership Support Circle where you can talk it through with other managers. I've passed your question to the content team, without your name, so we can fill the gap.",
+      ),
+      paragraph('You could also try asking in other words.', { isSubtle: true }),
+      paragraph(CRISIS_LINE, { isSubtle: true, spacing: 'Medium' }),
+    ],
+    [
+      sendCommand('Show the plan', 'plan'),
+      sendCommand('Find a support circle', 'circles'),
+      ...tabAction(links, 'Browse the guides'),
+    ],
+    "I'm not sure I have the right guide for that. Try the ten-point plan or a Leadership Support Circle.",
+  );
+}
+
+/** Answers "circles" until booking in Teams arrives: what circles are, honestly saying booking is coming. */
+export function circlesComingCard(links: CardLinks): AdaptiveCard {
+  return card(
+    [
+      heading('Leadership Support Circles'),
+      paragraph(
+        'Circles are small, confidential, virtual groups of managers from across health and care, led by a trained facilitator. Each one lasts about an hour and focuses on one point of the plan.',
+      ),
+      paragraph(
+        'Signing up to a circle here in Teams is coming soon: you will be able to see upcoming circles and book with one click. I have not booked anything for you.',
+        { isSubtle: true },
+      ),
+    ],
+    [sendCommand('Show the plan', 'plan'), ...tabAction(links, 'Open Leading Compassionately')],
+    'Leadership Support Circles: booking in Teams is coming soon.',
+  );
+}
+
+/** Answers "nudges on/off" until nudges arrive: says what is coming and that nothing changed. */
+export function nudgesComingCard(setting: 'on' | 'off' | undefined): AdaptiveCard {
+  const asked =
+    setting === 'on' ? 'turn weekly nudges on' : setting === 'off' ? 'turn nudges off' : 'change your nudges';
+  return card(
+    [
+      heading('Nudges are coming soon'),
+      paragraph(
+        'Soon you will be able to choose a weekly three-minute guide, reminders before a circle you have booked, and a short check-in afterwards. Nothing is sent until you opt in.',
+      ),
+      paragraph(
+        `You asked to ${asked}. I can't do that yet, so nothing has changed and I won't message you.`,
+        {
+          isSubtle: true,
+        },
+      ),
+    ],
+    [sendCommand('Show the plan', 'plan')],
+    'Nudges are coming soon; nothing has changed.',
+  );
 }

@@ -13,7 +13,7 @@ import {
   type Theme,
   type ThemeId,
 } from './model';
-import { GuideFrontMatterSchema, PlanSchema, ResourcesSchema } from './schemas';
+import { GuideFrontMatterSchema, PlanSchema, ResourcesSchema, SynonymsSchema } from './schemas';
 import { UrgentSupportSchema } from './urgent-support';
 
 /** The guide sections, in order, exactly as headed in the Markdown. */
@@ -266,6 +266,14 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     problems,
   );
 
+  const synonymFile = parse(
+    SynonymsSchema,
+    readYaml(dir, 'synonyms.yaml', problems),
+    'synonyms.yaml',
+    '',
+    problems,
+  );
+
   const guideDir = path.join(dir, 'guides');
   const guideFiles = fs.existsSync(guideDir)
     ? fs
@@ -394,13 +402,13 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     }
   });
 
-  if (problems.errors.length > 0 || !urgentSupport) {
+  if (problems.errors.length > 0 || !urgentSupport || !synonymFile) {
     return { ok: false, errors: problems.errors, warnings: problems.warnings };
   }
   const ordered = [...themes].sort((a, b) => a.number - b.number);
   return {
     ok: true,
-    library: { themes: ordered, guides, resources, urgentSupport },
+    library: { themes: ordered, guides, resources, urgentSupport, synonyms: synonymFile.synonyms },
     warnings: problems.warnings,
   };
 }

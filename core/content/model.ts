@@ -83,6 +83,8 @@ export interface ContentLibrary {
   guides: Guide[];
   resources: Resource[];
   urgentSupport: UrgentSupport;
+  /** Words and phrases managers use, each with the words our guides use for the same thing. */
+  synonyms: Record<string, string[]>;
 }
 
 /** A problem found in a content file, precise to the field. */

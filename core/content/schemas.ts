@@ -73,3 +73,13 @@ export const ResourceSchema = z
 
 /** content/resources.yaml. */
 export const ResourcesSchema = z.object({ resources: z.array(ResourceSchema) }).strict();
+
+/** content/synonyms.yaml: phrases managers type, mapped to the words the guides use. */
+export const SynonymsSchema = z
+  .object({
+    synonyms: z.record(
+      z.string().trim().min(1).max(60),
+      z.array(z.string().trim().min(1).max(60)).min(1).max(12),
+    ),
+  })
+  .strict();

@@ -33,4 +33,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'guide feedback and unanswered questions',
+    sql: `
+      CREATE TABLE guide_feedback (
+        action_id TEXT PRIMARY KEY,
+        guide_id TEXT NOT NULL,
+        helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+        recorded_at TEXT NOT NULL
+      );
+      CREATE INDEX guide_feedback_guide ON guide_feedback (guide_id);
+      CREATE TABLE unanswered_questions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        text TEXT NOT NULL,
+        asked_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -4,7 +4,10 @@ import type {
   ConversationRecord,
   ConversationScope,
   ConversationStore,
+  FeedbackStore,
   RoleStore,
+  UnansweredQuestion,
+  UnansweredStore,
   StoreHealth,
   Stores,
 } from '../../core/ports';
@@ -125,6 +128,56 @@ export class SqliteRoleStore implements RoleStore {
   }
 }
 
+/** Guide votes in the embedded SQLite store; the action id makes a retried vote count once. */
+export class SqliteFeedbackStore implements FeedbackStore {
+  constructor(private readonly db: Database.Database) {}
+
+  recordGuideFeedback(vote: {
+    guideId: string;
+    helpful: boolean;
+    actionId: string;
+    at: Date;
+  }): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        'INSERT OR IGNORE INTO guide_feedback (action_id, guide_id, helpful, recorded_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(vote.actionId, vote.guideId, vote.helpful ? 1 : 0, vote.at.toISOString());
+    return Promise.resolve(result.changes > 0);
+  }
+
+  guideFeedback(): Promise<{ guideId: string; helpful: number; notHelpful: number }[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT guide_id AS guideId, SUM(helpful) AS helpful, SUM(1 - helpful) AS notHelpful
+         FROM guide_feedback GROUP BY guide_id ORDER BY guide_id`,
+      )
+      .all() as { guideId: string; helpful: number; notHelpful: number }[];
+    return Promise.resolve(rows);
+  }
+}
+
+/** Unanswered questions in the embedded SQLite store. */
+export class SqliteUnansweredStore implements UnansweredStore {
+  constructor(private readonly db: Database.Database) {}
+
+  record(text: string, at: Date): Promise<void> {
+    this.db
+      .prepare('INSERT INTO unanswered_questions (text, asked_at) VALUES (?, ?)')
+      .run(text, at.toISOString());
+    return Promise.resolve();
+  }
+
+  list(limit: number): Promise<UnansweredQuestion[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT id, text, asked_at AS askedAt FROM unanswered_questions ORDER BY asked_at DESC, id DESC LIMIT ?',
+      )
+      .all(limit) as UnansweredQuestion[];
+    return Promise.resolve(rows);
+  }
+}
+
 /** Health of the embedded store: a trivial query must succeed. */
 export class SqliteHealth implements StoreHealth {
   constructor(private readonly db: Database.Database) {}
@@ -145,6 +198,8 @@ export function openSqliteStores(dataDir: string): Stores {
   return {
     conversations: new SqliteConversationStore(db),
     roles: new SqliteRoleStore(db),
+    feedback: new SqliteFeedbackStore(db),
+    unanswered: new SqliteUnansweredStore(db),
     health: new SqliteHealth(db),
     close: () => {
       if (db.open) db.close();

@@ -39,11 +39,79 @@ describe('the bot over HTTP, replying through a fake Bot Connector', () => {
     expect(textOf(FakeConnector.cardOf(reply))).toContain('What I can help with');
   });
 
-  it('answers anything else honestly with "I can\'t answer that yet"', async () => {
+  it("answers a question in a manager's own words with the right guide card", async () => {
     const before = connector.calls.length;
     await send(messageActivity({ serviceUrl, text: 'how do I run a good team huddle?' }));
     const calls = await connector.waitForCalls(before + 1);
-    expect(textOf(FakeConnector.cardOf(calls[before]))).toContain("I can't answer that yet");
+    const card = textOf(FakeConnector.cardOf(calls[before]));
+    expect(card).toContain('Huddles that help');
+    expect(card).toContain('Was this helpful?');
+  });
+
+  it('says it is not sure, rather than guessing, and keeps the question for the content team without identity', async () => {
+    const before = connector.calls.length;
+    await send(messageActivity({ serviceUrl, text: 'what time does the staff canteen close on sundays' }));
+    const calls = await connector.waitForCalls(before + 1);
+    expect(textOf(FakeConnector.cardOf(calls[before]))).toContain("I'm not sure I have the right guide");
+    const stored = await service.stores.unanswered.list(10);
+    expect(stored[0]?.text).toBe('what time does the staff canteen close on sundays');
+    expect(Object.keys(stored[0] ?? {}).sort()).toEqual(['askedAt', 'id', 'text']);
+  });
+
+  it('records "Was this helpful?" per guide without identity, once per action, and updates the card', async () => {
+    const invoke = {
+      ...messageActivity({ serviceUrl, text: '' }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'guideFeedback',
+          data: { guideId: 'huddles-that-help', helpful: true },
+        },
+      },
+    };
+    const first = await send(invoke);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const updated = JSON.stringify(first.body.value);
+    expect(updated).toContain('You told us this guide was helpful');
+    expect(updated).not.toContain('guideFeedback');
+    const retried = await send(invoke);
+    expect(retried.status).toBe(200);
+    expect(await service.stores.feedback.guideFeedback()).toEqual([
+      { guideId: 'huddles-that-help', helpful: 1, notHelpful: 0 },
+    ]);
+  });
+
+  it('refuses a feedback action for a guide that does not exist', async () => {
+    const invoke = {
+      ...messageActivity({ serviceUrl, text: '' }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'guideFeedback',
+          data: { guideId: 'no-such-guide', helpful: true },
+        },
+      },
+    };
+    const response = await send(invoke);
+    expect(response.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+  });
+
+  it.each([
+    ['plan', 'The ten-point plan'],
+    ['guide 5', 'Maintain routines'],
+    ['circels', 'Leadership Support Circles'],
+    ['nudges on', 'Nudges are coming soon'],
+    ['hlep', 'What I can help with'],
+  ])('understands the command "%s"', async (text, expected) => {
+    const before = connector.calls.length;
+    await send(messageActivity({ serviceUrl, text }));
+    const calls = await connector.waitForCalls(before + 1);
+    expect(textOf(FakeConnector.cardOf(calls[before]))).toContain(expected);
   });
 
   it('puts urgent-support signposting first when someone talks about ending their life', async () => {

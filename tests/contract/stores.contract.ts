@@ -151,6 +151,88 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     });
   });
 
+  describe(`${name}: FeedbackStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+
+    it('counts helpful and not-helpful votes per guide', async () => {
+      const at = new Date('2026-11-27T10:00:00Z');
+      await stores.feedback.recordGuideFeedback({
+        guideId: 'pause-spaces',
+        helpful: true,
+        actionId: 'a1',
+        at,
+      });
+      await stores.feedback.recordGuideFeedback({
+        guideId: 'pause-spaces',
+        helpful: true,
+        actionId: 'a2',
+        at,
+      });
+      await stores.feedback.recordGuideFeedback({
+        guideId: 'pause-spaces',
+        helpful: false,
+        actionId: 'a3',
+        at,
+      });
+      await stores.feedback.recordGuideFeedback({
+        guideId: 'team-reset',
+        helpful: false,
+        actionId: 'a4',
+        at,
+      });
+      expect(await stores.feedback.guideFeedback()).toEqual([
+        { guideId: 'pause-spaces', helpful: 2, notHelpful: 1 },
+        { guideId: 'team-reset', helpful: 0, notHelpful: 1 },
+      ]);
+    });
+
+    it('counts a retried action once', async () => {
+      const vote = {
+        guideId: 'pause-spaces',
+        helpful: true,
+        actionId: 'retry-1',
+        at: new Date('2026-11-27T10:00:00Z'),
+      };
+      expect(await stores.feedback.recordGuideFeedback(vote)).toBe(true);
+      expect(await stores.feedback.recordGuideFeedback(vote)).toBe(false);
+      expect(await stores.feedback.guideFeedback()).toEqual([
+        { guideId: 'pause-spaces', helpful: 1, notHelpful: 0 },
+      ]);
+    });
+  });
+
+  describe(`${name}: UnansweredStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+
+    it('lists unanswered questions, most recent first, up to a limit', async () => {
+      await stores.unanswered.record('where do i park', new Date('2026-11-01T09:00:00Z'));
+      await stores.unanswered.record('how do i claim mileage', new Date('2026-11-02T09:00:00Z'));
+      await stores.unanswered.record('is the canteen open', new Date('2026-11-03T09:00:00Z'));
+      const listed = await stores.unanswered.list(2);
+      expect(listed.map((question) => question.text)).toEqual([
+        'is the canteen open',
+        'how do i claim mileage',
+      ]);
+      expect(listed[0]).toEqual({
+        id: expect.any(Number),
+        text: 'is the canteen open',
+        askedAt: '2026-11-03T09:00:00.000Z',
+      });
+    });
+  });
+
   describe(`${name}: StoreHealth`, () => {
     it('answers a ping while open', async () => {
       const stores = await factory.open();

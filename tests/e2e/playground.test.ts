@@ -38,4 +38,28 @@ describe('the bot in the real Microsoft 365 Agents Playground', () => {
     expect(await helpCard.first().innerText()).toContain('plan');
     await page.close();
   });
+
+  it('answers a question with a guide card, and updates the card when the manager says it helped', async () => {
+    const page = await browser.newPage();
+    await page.goto(playground.url);
+    await page.locator('[role="treeitem"][aria-label="Personal Chat"]').click();
+    const compose = page.locator('div[role="textbox"]');
+    await compose.click();
+    await compose.fill('our huddles have turned into a moan, how do I run a better one?');
+    await compose.press('Enter');
+    const guideCard = page.locator('.ac-adaptiveCard', { hasText: 'Huddles that help' }).last();
+    await guideCard.waitFor({ timeout: 30_000 });
+    expect(await guideCard.innerText()).toContain('Was this helpful?');
+    await guideCard.locator('.ac-actionSet button[aria-label="Yes"]').click();
+    const updated = page.locator('.ac-adaptiveCard', { hasText: 'You told us this guide was helpful' });
+    await updated.first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-guide-feedback.png') });
+    expect(
+      await page.locator('.ac-adaptiveCard', { hasText: 'Huddles that help' }).last().innerText(),
+    ).not.toContain('Was this helpful?');
+    expect(await service.stores.feedback.guideFeedback()).toEqual([
+      { guideId: 'huddles-that-help', helpful: 1, notHelpful: 0 },
+    ]);
+    await page.close();
+  });
 });

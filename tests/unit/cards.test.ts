@@ -1,25 +1,29 @@
 import path from 'node:path';
-import { allCards } from '../../bot/cards/cards';
-import { urgentSupportCard } from '../../bot/cards/urgent-card';
 import { ContentRegistry } from '../../core/content/registry';
+import { everyBotCard } from '../support/bot-cards';
 import { cardProblems } from '../support/card-checks';
 
-const { urgentSupport } = ContentRegistry.open(
-  path.join(__dirname, '../../content'),
-  () => new Date(),
-).current();
+const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
+const teamsLinks = {
+  tab: (page: string) =>
+    `https://teams.microsoft.com/l/entity/app-id/plan?context=${encodeURIComponent(page)}`,
+};
+const noLinks = { tab: () => undefined };
 
 const everyCard = {
-  ...allCards({ tab: 'https://teams.microsoft.com/l/entity/app-id/plan' }),
+  ...everyBotCard(library, teamsLinks),
   ...Object.fromEntries(
-    Object.entries(allCards({ tab: undefined })).map(([name, card]) => [`${name} (no tab)`, card]),
+    Object.entries(everyBotCard(library, noLinks)).map(([name, card]) => [`${name} (no tab)`, card]),
   ),
-  urgentSupport: urgentSupportCard(urgentSupport),
 };
 
 describe('every card the bot can send', () => {
+  it('includes every guide in every feedback state', () => {
+    expect(Object.keys(everyCard).length).toBeGreaterThan(library.guides.length * 3 * 2);
+  });
+
   it.each(Object.entries(everyCard))(
-    '%s parses in the Adaptive Cards SDK with no problems',
+    '%s parses in the Adaptive Cards SDK with no problems and stays under 40 KB',
     (_name, card) => {
       expect(card.version).toBe('1.5');
       expect(cardProblems(card)).toEqual([]);
@@ -46,9 +50,24 @@ describe('every card the bot can send', () => {
 
   it('the urgent-support card shows every contact with its number', () => {
     const text = JSON.stringify(everyCard.urgentSupport);
-    for (const contact of urgentSupport.contacts) {
+    for (const contact of library.urgentSupport.contacts) {
       expect(text).toContain(contact.name);
       if (contact.phone) expect(text).toContain(contact.phone);
     }
+  });
+
+  it('a guide card carries the summary, actions, inclusive lens, resources, circle topic, Read in full and Yes/No', () => {
+    const guide = library.guides.find((candidate) => candidate.id === 'fair-redeployment');
+    const text = JSON.stringify(everyCard['guide fair-redeployment (ask)']);
+    expect(text).toContain(guide?.summary);
+    expect(text).toContain('Try this today');
+    expect(text).toContain('The inclusive lens');
+    expect(text).toContain('Related resources');
+    expect(text).toContain('Leadership Support Circle');
+    expect(text).toContain('"title":"Read in full"');
+    expect(text).toContain('"verb":"guideFeedback"');
+    expect(JSON.stringify(everyCard['guide fair-redeployment (helpful)'])).not.toContain(
+      '"verb":"guideFeedback"',
+    );
   });
 });

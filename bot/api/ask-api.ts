@@ -1,0 +1,54 @@
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import type { LiveAnswerer } from '../../core/answering/ask';
+import { ErrorCodes, fail } from '../../core/errors';
+import type { Stores, Telemetry } from '../../core/ports';
+import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
+import { sendFailure } from '../http/responses';
+import { queryOf } from './content-api';
+import type { TabApi } from './tab-api';
+
+const AskRequestSchema = z.object({ question: z.string().trim().min(1).max(500) }).strict();
+const UnansweredQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(500).default(100) })
+  .strict();
+
+/** POST /api/ask and the content team's view of unanswered questions. */
+export class AskApi {
+  constructor(
+    private readonly answerer: LiveAnswerer,
+    private readonly tabApi: TabApi,
+    private readonly stores: Stores,
+    private readonly telemetry: Telemetry,
+  ) {}
+
+  /** POST /api/ask {"question"}: what the bot would answer, as JSON. */
+  async ask(req: Request, res: Response): Promise<void> {
+    if (!(await this.tabApi.authenticate(req, res))) return;
+    const body = await readJsonBody(req, BODY_LIMITS.api);
+    if (!body.ok) return sendFailure(res, body);
+    const request = validate(AskRequestSchema, body.value);
+    if (!request.ok) return sendFailure(res, request, request.problems);
+    const result = this.answerer.current().ask(request.value.question);
+    this.telemetry.event('api.ask', { intent: result.intent, answered: result.answers.length > 0 });
+    res.send(200, {
+      intent: result.intent,
+      answers: result.intent === 'guide' ? result.answers : [],
+    });
+  }
+
+  /** GET /api/admin/unanswered?limit= (admins only): questions the bot could not answer confidently. */
+  async unanswered(req: Request, res: Response): Promise<void> {
+    const caller = await this.tabApi.authenticate(req, res);
+    if (!caller) return;
+    if (!(await this.tabApi.rolesOf(caller)).includes('admin')) {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.FORBIDDEN, 'Only programme leads (admins) can see unanswered questions.'),
+      );
+    }
+    const query = validate(UnansweredQuerySchema, queryOf(req));
+    if (!query.ok) return sendFailure(res, query, query.problems);
+    res.send(200, { questions: await this.stores.unanswered.list(query.value.limit) });
+  }
+}

@@ -1,0 +1,149 @@
+import { THEME_IDS, type ContentLibrary, type ThemeId } from '../content/model';
+import { normalise, sameWord, tokenize } from './text';
+
+/** What a message asks the bot to do, when it is a command rather than a question. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'plan' }
+  | { kind: 'circles' }
+  | { kind: 'nudges'; setting: 'on' | 'off' | undefined }
+  | { kind: 'theme'; themeId: ThemeId }
+  | { kind: 'guide'; guideId: string };
+
+const GREETINGS = ['help', 'hi', 'hello', 'hey', 'start', 'menu', 'commands', 'options', 'hiya'];
+/** Questions about the bot itself, matched anywhere in a short message ("u" is read as "you"). */
+const HELP_PATTERNS = [
+  /\bwhat (?:can|do|else can) you (?:do|help (?:me )?with|actually do|actually help (?:me )?with)\b/,
+  /\bwhat can you actually\b/,
+  /\bhow (?:does|do) (?:this|you|it) work\b/,
+  /\bwhat (?:can|should) i ask\b/,
+  /\bhow do i use (?:this|you|the bot|the app)\b/,
+  /\bwho are you\b/,
+  /\bwhat (?:are you|is this|is this app|is this bot) for\b/,
+];
+const PLAN_WORDS = new Set([
+  'can',
+  'i',
+  'we',
+  'could',
+  'where',
+  'whats',
+  "what's",
+  'show',
+  'me',
+  'the',
+  'ten',
+  '10',
+  'point',
+  'plan',
+  'see',
+  'open',
+  'view',
+  'whole',
+  'full',
+  'your',
+  'a',
+  'pls',
+  'please',
+  'give',
+  'get',
+  'what',
+  'is',
+  'leading',
+  'compassionately',
+  'all',
+  'list',
+]);
+const CIRCLE_CONTEXT = new Set([
+  'support',
+  'leadership',
+  'sign',
+  'join',
+  'book',
+  'booking',
+  'upcoming',
+  'coming',
+  'next',
+  'any',
+  'list',
+  'when',
+  'available',
+  'find',
+  'show',
+  'my',
+  'are',
+  'there',
+]);
+const NUDGE_WORDS = ['nudge', 'nudges', 'reminder', 'reminders', 'notification', 'notifications'];
+
+function hasWord(words: string[], expected: string): boolean {
+  return words.some((word) => sameWord(word, expected));
+}
+
+function themeFromWords(rest: string[], library: ContentLibrary): ThemeId | undefined {
+  if (rest.length === 0) return undefined;
+  const joined = rest.join(' ');
+  const number = Number(joined.replace(/^(?:point|theme|number|no)\s+/, ''));
+  if (Number.isInteger(number) && number >= 1 && number <= THEME_IDS.length) return THEME_IDS[number - 1];
+  const byId = THEME_IDS.find((id) => id === joined.replace(/\s+/g, '-'));
+  if (byId) return byId;
+  const byTitle = library.themes.find((theme) => normalise(theme.title) === joined);
+  return byTitle?.id;
+}
+
+/**
+ * Recognises commands: help, plan, circles, nudges on/off, and "guide <number, theme or guide id>". Typos of
+ * one letter are tolerated in command words. Returns undefined for anything that should be searched instead.
+ */
+export function parseCommand(text: string, library: ContentLibrary): Command | undefined {
+  const words = tokenize(text);
+  const phrase = words.join(' ');
+  if (words.length === 0) return { kind: 'help' };
+
+  if (words.length <= 3 && words.every((word) => GREETINGS.some((greeting) => sameWord(word, greeting)))) {
+    return { kind: 'help' };
+  }
+  const spoken = phrase.replace(/\bu\b/g, 'you');
+  if (words.length <= 8 && HELP_PATTERNS.some((pattern) => pattern.test(spoken))) return { kind: 'help' };
+
+  const [first, ...rest] = words;
+  if (first && sameWord(first, 'guide') && rest.length > 0 && rest.length <= 5) {
+    const guideId = rest.join('-');
+    if (library.guides.some((guide) => guide.id === guideId)) return { kind: 'guide', guideId };
+    const themeId = themeFromWords(rest, library);
+    if (themeId) return { kind: 'theme', themeId };
+  }
+
+  if (/\b(?:ten|10)[ -]?point plan\b/.test(phrase)) return { kind: 'plan' };
+  if (
+    words.length <= 6 &&
+    /\b(?:all|the|ten|10) (?:ten |10 )?(?:themes|points|principles|behaviours)\b/.test(phrase)
+  ) {
+    return { kind: 'plan' };
+  }
+  if (
+    hasWord(words, 'plan') &&
+    words.length <= 6 &&
+    words.every((word) => PLAN_WORDS.has(word) || sameWord(word, 'plan'))
+  ) {
+    return { kind: 'plan' };
+  }
+
+  const mentionsCircle =
+    words.some((word) => sameWord(word, 'circle') || sameWord(word, 'circles')) ||
+    words.includes('lsc') ||
+    words.includes('lscs');
+  if (mentionsCircle && (words.length <= 3 || words.some((word) => CIRCLE_CONTEXT.has(word)))) {
+    return { kind: 'circles' };
+  }
+
+  const mentionsNudges =
+    words.some((word) => NUDGE_WORDS.some((nudge) => sameWord(word, nudge))) ||
+    /\bweekly (?:tips?|guides?|emails?|messages?)\b/.test(phrase);
+  if (mentionsNudges && words.length <= 10) {
+    const off = /\b(?:off|stop|unsubscribe|no more|don'?t|cancel|disable|pause|mute)\b/.test(phrase);
+    const on = /\b(?:on|start|subscribe|sign me up|turn on|enable|yes|send me)\b/.test(phrase);
+    return { kind: 'nudges', setting: off ? 'off' : on ? 'on' : undefined };
+  }
+  return undefined;
+}

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import type { Answerer, Intent } from '../core/answering/ask';
+import { THEME_IDS } from '../core/content/model';
+
+/** Where the labelled question sets live. */
+export const EVAL_DIR = path.resolve(
+  __dirname,
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..',
+  'tests',
+  'fixtures',
+);
+
+/** The two parts: questions we tuned on, and questions kept aside to measure honestly. */
+export const EVAL_SETS = { tuned: 'ask-eval-tune.yaml', setAside: 'ask-eval-holdout.yaml' } as const;
+
+const EvalQuestionSchema = z.union([
+  z
+    .object({
+      q: z.string().min(1),
+      themes: z.array(z.enum(THEME_IDS)).min(1),
+      guides: z.array(z.string()).optional(),
+    })
+    .strict(),
+  z
+    .object({ q: z.string().min(1), intent: z.enum(['urgent', 'help', 'plan', 'circles', 'nudges', 'none']) })
+    .strict(),
+]);
+const EvalFileSchema = z.object({ questions: z.array(EvalQuestionSchema).min(1) }).strict();
+
+/** One labelled question. */
+export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
+
+/** Reads and checks one labelled question set. */
+export function loadEvalSet(file: string): EvalQuestion[] {
+  return EvalFileSchema.parse(YAML.parse(fs.readFileSync(path.join(EVAL_DIR, file), 'utf8'))).questions;
+}
+
+/** A question the answerer got wrong, for the report. */
+export interface EvalMiss {
+  question: string;
+  expected: string;
+  got: string;
+}
+
+/** Measured quality on one question set. */
+export interface EvalReport {
+  name: string;
+  questions: number;
+  guideQuestions: number;
+  top1: number;
+  top3: number;
+  urgentQuestions: number;
+  urgentRecall: number;
+  falseUrgent: number;
+  intentQuestions: number;
+  intentAccuracy: number;
+  misses: EvalMiss[];
+}
+
+const ratio = (hits: number, total: number) => (total === 0 ? 1 : hits / total);
+
+/** Runs the answerer over a labelled set: top-1 and top-3 theme accuracy, urgent recall, intent accuracy. */
+export function evaluate(name: string, answerer: Answerer, questions: readonly EvalQuestion[]): EvalReport {
+  let guideQuestions = 0;
+  let top1 = 0;
+  let top3 = 0;
+  let urgentQuestions = 0;
+  let urgentHits = 0;
+  let falseUrgent = 0;
+  let intentQuestions = 0;
+  let intentHits = 0;
+  const misses: EvalMiss[] = [];
+  for (const item of questions) {
+    const result = answerer.ask(item.q);
+    const got =
+      result.intent === 'guide'
+        ? result.answers.length > 0
+          ? result.answers.map((answer) => `${answer.themeId}/${answer.guideId} (${answer.score})`).join(', ')
+          : 'not sure'
+        : result.intent;
+    if ('themes' in item) {
+      guideQuestions += 1;
+      const themes = result.intent === 'guide' ? result.answers.map((answer) => answer.themeId) : [];
+      const first = themes[0] !== undefined && item.themes.includes(themes[0]);
+      if (first) top1 += 1;
+      if (themes.slice(0, 3).some((theme) => item.themes.includes(theme))) top3 += 1;
+      if (result.intent === 'urgent') falseUrgent += 1;
+      if (!first) misses.push({ question: item.q, expected: item.themes.join(' | '), got });
+    } else {
+      const expected: Intent | 'none' = item.intent;
+      const correct =
+        expected === 'none'
+          ? result.intent === 'guide' && result.answers.length === 0
+          : result.intent === expected;
+      if (expected === 'urgent') {
+        urgentQuestions += 1;
+        if (correct) urgentHits += 1;
+      } else {
+        intentQuestions += 1;
+        if (correct) intentHits += 1;
+        if (result.intent === 'urgent') falseUrgent += 1;
+      }
+      if (!correct) misses.push({ question: item.q, expected, got });
+    }
+  }
+  return {
+    name,
+    questions: questions.length,
+    guideQuestions,
+    top1: ratio(top1, guideQuestions),
+    top3: ratio(top3, guideQuestions),
+    urgentQuestions,
+    urgentRecall: ratio(urgentHits, urgentQuestions),
+    falseUrgent,
+    intentQuestions,
+    intentAccuracy: ratio(intentHits, intentQuestions),
+    misses,
+  };
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** The reports as a plain-text table, with the misses listed underneath. */
+export function formatReports(reports: readonly EvalReport[], withMisses = true): string {
+  const header = [
+    'set',
+    'questions',
+    'guide qs',
+    'top-1',
+    'top-3',
+    'urgent qs',
+    'urgent recall',
+    'false urgent',
+    'other intents',
+    'intent acc.',
+  ];
+  const rows = reports.map((report) => [
+    report.name,
+    String(report.questions),
+    String(report.guideQuestions),
+    percent(report.top1),
+    percent(report.top3),
+    String(report.urgentQuestions),
+    percent(report.urgentRecall),
+    String(report.falseUrgent),
+    String(report.intentQuestions),
+    percent(report.intentAccuracy),
+  ]);
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const table = [
+    line(header),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...rows.map(line),
+  ];
+  if (withMisses) {
+    for (const report of reports) {
+      if (report.misses.length === 0) continue;
+      table.push('', `Misses in ${report.name}:`);
+      for (const miss of report.misses)
+        table.push(`  - "${miss.question}"\n      expected ${miss.expected}; got ${miss.got}`);
+    }
+  }
+  return table.join('\n');
+}
