@@ -1,3 +1,5 @@
+import { editDistance } from './answering/text';
+
 /**
  * Recognises self-harm or suicide language, about oneself or a colleague, so the bot can signpost urgent
  * support before anything else. Deliberately errs towards recall: a false alarm costs a kind card; a miss
@@ -10,6 +12,7 @@ const URGENT_PATTERNS: readonly RegExp[] = [
   // Naming suicide or self-harm directly.
   /\bsuicid\w*/,
   /\bself[- ]?harm\w*/,
+  /\bself[- ]?inflicted\b/,
   /\bkms\b/,
   new RegExp(
     `\\b(?:kill|killing|killed|harm|harming|hurt|hurting|cut|cutting|burn|burning|hang|hanging|starve|starving) ${SELF}\\b`,
@@ -55,8 +58,62 @@ const URGENT_PATTERNS: readonly RegExp[] = [
   /\bsaying (?:her |his |their |my )?goodbyes?\b/,
   /\bgiving (?:away )?(?:all )?(?:her|his|their|my) (?:things|stuff|belongings)\b/,
   /\b(?:written|writing|wrote|left) (?:a )?(?:suicide )?note\b.*\b(?:family|goodbye|everyone)\b/,
+  /\b(?:no ?one|nobody|noone) (?:would|will|'d) (?:even )?(?:miss|notice|care about) (?:me|him|her|them)\b/,
+  /\b(?:fatal|lethal|deadly) (?:dose|amount|overdose|quantity)\b/,
+  // Imagining the act, researching it, or knowing how it ends.
+  /\bhow easy it (?:would|could|'?d) be to\b/,
+  /\b(?:working|worked|work) out how to do it\b/,
+  /\b(?:know|knows|knew|decided) (?:exactly )?how (?:it'?s|it is|it'?ll|it will|this is|i'?m|she'?s|he'?s) going to end\b/,
+  /\b(?:who|whoever) (?:would|will|'d|is going to) find (?:me|her|him|them)\b/,
+  /\bwon'?t be (?:alive|living)\b/,
+  /\bone[- ]way (?:ticket|train|trip|journey)\b/,
+  /\bbeachy head\b/,
+  // Feeling a burden that others would be better off without.
+  /\b(?:dead weight|a waste of space)\b/,
+  /\b(?:relieved|happier|better off) (?:if|when) (?:they|she|he|everyone|you) (?:didn'?t|did not|don'?t|no longer) (?:have to )?(?:carry|deal with|put up with|look after|worry about) (?:me|him|her)\b/,
+  /\bbetter off (?:with|without) (?:me|him|her|the life insurance|the insurance|the money)\b/,
+  /\blife insurance\b.*\bbetter off\b|\bbetter off\b.*\blife insurance\b/,
+  /\bdone with (?:everything|everyone|it all|life|living)\b/,
+  /\bnothing left of me\b/,
+  // Settling affairs.
+  /\bdeath in service\b/,
+  /\bchang(?:ed|ing) (?:who gets|the beneficiary|her beneficiary|his beneficiary|my beneficiary)\b/,
+  // Visible self-harm.
+  /\b(?:burns?|cuts?|scars?|marks?|scratches) (?:on|up|across) (?:[a-z']+ ){0,4}(?:wrists?|forearms?|arms?|thighs?)\b/,
+  /\bhow much (?:\w+ )?(?:would it take|does it take|it would take|would) (?:to )?(?:die|kill)\b/,
+  /\b(?:life|it|living)(?:'s| is)? (?:isn'?t|is not|not|no longer) worth (?:it|living|going on)\b/,
+  /\b(?:ways?|how|methods?) to (?:not be (?:here|around|alive)|die|end (?:it|my life|her life|his life|things)|kill (?:my|him|her|them)sel(?:f|ves)|disappear for good)\b/,
+  new RegExp(
+    `\\b(?:putting|put|setting|set|keeping|kept|saving|saved|hiding|hid) (?:my |her |his |their )?(?:${PILLS}) (?:aside|away|back|up)\\b`,
+  ),
+  /\bexactly (?:what|how much|how many) (?:i'?d|i would|i'?ll|she'?d|he'?d) take\b/,
+  /\b(?:got|have|has|made|making) (?:a |her |his |my )?plans? (?:to|for when|for if)\b.*\b(?:too much|end|die|it all|over|can'?t)\b/,
   /\b(?:written|writing|wrote|left) (?:goodbye )?(?:letters?|notes?|messages?) (?:to|for) (?:my|her|his|their) (?:kids|children|family|wife|husband|partner|mum|dad|parents)\b/,
 ];
+
+/**
+ * Signals that on their own are not enough (a resident died; the final handover; a bridge on the way home) but
+ * together point to risk: death or not existing, a means or place, a goodbye or settling affairs, and
+ * hopelessness. Two different kinds in one message count as urgent.
+ */
+const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable', RegExp> = {
+  death:
+    /\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:was|were|am|is|be) gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under)\b/,
+  means:
+    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|jump|tracks|train|motorway|lorry|cliff|roof|car park|multi-?storey|ledge|drown|river|canal|gas|exhaust|hose|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
+  goodbye:
+    /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|(?:my|her|his|their) last (?:message|shift|day)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him)|won'?t be a burden|burden (?:to|on) (?:everyone|every one|them|you|my family|her family|his family))\b/,
+  hopeless:
+    /\b(?:no (?:point|way out|future|hope|reason)|pointless|hopeless|nothing (?:left|to live for|matters)|can'?t (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|trapped|give up on (?:life|everything)|everyone(?:'d| would) be better|better off|tired of (?:it all|everything|all of it|being here)|had enough of (?:life|everything|it all)|can'?t see a way (?:out|forward|through)|what'?s the point|worthless|(?:a|such a) burden|let everyone down|(?:no ?one|nobody|noone) (?:would|will|'d) (?:miss|notice|care)|(?:has|have|had|i'?ve|she'?s|he'?s) thought about (?:it|doing it|using (?:it|them)|taking (?:it|them)))\b/,
+  unreachable:
+    /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off)\b/,
+};
+
+/** Catches typed variants of "suicide" and "suicidal" (one or two slips, as people type in a hurry). */
+function isSuicideMisspelt(word: string): boolean {
+  if (word.length < 6 || !word.startsWith('s')) return false;
+  return ['suicide', 'suicidal'].some((target) => editDistance(word, target) <= 2);
+}
 
 /** Normalises typing habits (curly quotes, case, spacing) before matching. */
 function normalise(text: string): string {
@@ -70,5 +127,8 @@ function normalise(text: string): string {
 /** True when the text contains self-harm or suicide language and urgent-support signposting must come first. */
 export function needsUrgentSupport(text: string): boolean {
   const normalised = normalise(text);
-  return URGENT_PATTERNS.some((pattern) => pattern.test(normalised));
+  if (URGENT_PATTERNS.some((pattern) => pattern.test(normalised))) return true;
+  if (normalised.split(/[^a-z]+/).some(isSuicideMisspelt)) return true;
+  const kinds = Object.values(SIGNALS).filter((pattern) => pattern.test(normalised)).length;
+  return kinds >= 2;
 }

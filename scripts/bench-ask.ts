@@ -14,7 +14,7 @@ const library = ContentRegistry.open(
   () => new Date(),
 ).current();
 const answerer = new Answerer(library);
-const questions = Object.values(EVAL_SETS).flatMap((file) => loadEvalSet(file).map((item) => item.q));
+const questions = Object.values(EVAL_SETS).flatMap((files) => loadEvalSet(files).map((item) => item.q));
 const suffixes = ['', ' please', ' on nights', ' in a care home', ' this week', ' asap'];
 
 for (let i = 0; i < 200; i++) answerer.ask(questions[i % questions.length] ?? '');

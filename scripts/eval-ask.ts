@@ -9,5 +9,8 @@ const library = ContentRegistry.open(
   () => new Date(),
 ).current();
 const answerer = new Answerer(library);
-const reports = Object.entries(EVAL_SETS).map(([name, file]) => evaluate(name, answerer, loadEvalSet(file)));
+const reports = Object.entries(EVAL_SETS).map(([name, files]) =>
+  evaluate(name, answerer, loadEvalSet(files)),
+);
+// Misses are listed for the tuned part only: the set-aside part stays unread so that it keeps measuring honestly.
 console.log(formatReports(reports, !process.argv.includes('--quiet')));

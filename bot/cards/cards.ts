@@ -177,6 +177,8 @@ export function guideCard(input: GuideCardInput, links: CardLinks): AdaptiveCard
         : "Thank you. You told us this guide didn't help; we'll use that to improve it.";
     body.push(paragraph(thanks, { isSubtle: true, spacing: 'Medium' }));
   }
+  // A safety net on every guide: signposting is here even when no crisis words were recognised.
+  body.push(paragraph(CRISIS_LINE, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
   return card(
     body,
     tabAction(links, 'Read in full', `guides/${guide.id}`),

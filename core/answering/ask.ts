@@ -38,9 +38,9 @@ export class Answerer {
       }
       return { intent: command.kind, answers: [], command, confident: true };
     }
-    const ranked = this.search.rank(question, 3);
-    const confident = this.search.isConfident(ranked);
-    return { intent: 'guide', answers: confident ? ranked : [], command: undefined, confident };
+    const ranking = this.search.search(question, 3);
+    const confident = this.search.isConfident(ranking);
+    return { intent: 'guide', answers: confident ? ranking.ranked : [], command: undefined, confident };
   }
 
   /** Ranked guides with their scores, whatever the confidence (for evaluation and tuning). */

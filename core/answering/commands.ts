@@ -12,14 +12,18 @@ export type Command =
 
 const GREETINGS = ['help', 'hi', 'hello', 'hey', 'start', 'menu', 'commands', 'options', 'hiya'];
 /** Questions about the bot itself, matched anywhere in a short message ("u" is read as "you"). */
+const BOT = '(?:you|this|it|this bot|the bot|this app|the app|this thing|the thing|this tool)';
 const HELP_PATTERNS = [
-  /\bwhat (?:can|do|else can) you (?:do|help (?:me )?with|actually do|actually help (?:me )?with)\b/,
-  /\bwhat can you actually\b/,
-  /\bhow (?:does|do) (?:this|you|it) work\b/,
-  /\bwhat (?:can|should) i ask\b/,
-  /\bhow do i use (?:this|you|the bot|the app)\b/,
+  new RegExp(
+    `\\bwhat (?:can|could|does|do|else can|exactly can|exactly does) ${BOT} (?:actually |really |even )?(?:do|help|offer)\\b`,
+  ),
+  new RegExp(`\\bhow (?:does|do|can|could) ${BOT} (?:actually |even )?(?:work|help)\\b`),
+  new RegExp(`\\bhow (?:do|can|should) i use ${BOT}\\b`),
+  new RegExp(`\\bwhat (?:are you|is ${BOT}|'?s ${BOT}) (?:for|about)\\b`),
+  /\bwhat (?:can|should|do) i ask\b/,
+  /\bwhat (?:sort|kind|type)s? of (?:things|questions|stuff|help) (?:can|do|could)\b/,
   /\bwho are you\b/,
-  /\bwhat (?:are you|is this|is this app|is this bot) for\b/,
+  /\bwhat is this (?:bot|app|thing|tool)\b/,
 ];
 const PLAN_WORDS = new Set([
   'can',
@@ -104,7 +108,7 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
     return { kind: 'help' };
   }
   const spoken = phrase.replace(/\bu\b/g, 'you');
-  if (words.length <= 8 && HELP_PATTERNS.some((pattern) => pattern.test(spoken))) return { kind: 'help' };
+  if (words.length <= 20 && HELP_PATTERNS.some((pattern) => pattern.test(spoken))) return { kind: 'help' };
 
   const [first, ...rest] = words;
   if (first && sameWord(first, 'guide') && rest.length > 0 && rest.length <= 5) {
@@ -116,8 +120,16 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
 
   if (/\b(?:ten|10)[ -]?point plan\b/.test(phrase)) return { kind: 'plan' };
   if (
-    words.length <= 6 &&
+    words.length <= 20 &&
     /\b(?:all|the|ten|10) (?:ten |10 )?(?:themes|points|principles|behaviours)\b/.test(phrase)
+  ) {
+    return { kind: 'plan' };
+  }
+  if (
+    words.length <= 20 &&
+    /\b(?:show|see|send|give|get|view|find|read|open|look at|where'?s|where is|link to) (?:me )?(?:the|your|that|this) (?:whole |full |complete |overall |compassionate leadership |leading compassionately )?plan\b/.test(
+      phrase,
+    )
   ) {
     return { kind: 'plan' };
   }
@@ -139,10 +151,18 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
 
   const mentionsNudges =
     words.some((word) => NUDGE_WORDS.some((nudge) => sameWord(word, nudge))) ||
-    /\bweekly (?:tips?|guides?|emails?|messages?)\b/.test(phrase);
-  if (mentionsNudges && words.length <= 10) {
-    const off = /\b(?:off|stop|unsubscribe|no more|don'?t|cancel|disable|pause|mute)\b/.test(phrase);
-    const on = /\b(?:on|start|subscribe|sign me up|turn on|enable|yes|send me)\b/.test(phrase);
+    /\bweekly (?:tips?|guides?|emails?|messages?|reminders?|nudges?)\b/.test(phrase) ||
+    /\b(?:tips?|guides?|reminders?) (?:every|each|once a) week\b/.test(phrase) ||
+    /\bregular (?:tips?|reminders?|guides?|messages?)\b/.test(phrase) ||
+    /\bstop (?:messaging|sending|pinging|texting|notifying) me\b/.test(phrase);
+  if (mentionsNudges && words.length <= 25) {
+    const off =
+      /\b(?:off|stop|unsubscribe|no more|don'?t|do not|cancel|disable|pause|mute|too many|fewer)\b/.test(
+        phrase,
+      );
+    const on = /\b(?:on|start|subscribe|sign me up|turn on|enable|yes|send me|like|want|get|sign up)\b/.test(
+      phrase,
+    );
     return { kind: 'nudges', setting: off ? 'off' : on ? 'on' : undefined };
   }
   return undefined;

@@ -1,3 +1,5 @@
+import porter2 from 'wink-porter2-stemmer';
+
 /** Words that carry no meaning for matching a question to a guide. */
 const STOP_WORDS = new Set(
   (
@@ -26,19 +28,9 @@ export function tokenize(text: string): string[] {
   return normalise(text).match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
 }
 
-/** A light English stemmer: folds plurals and common verb endings so "shifts", "shifting" match "shift". */
+/** Folds word forms together ("redeployed", "redeployment" → "redeploy") with the Porter2 stemmer. */
 export function stem(word: string): string {
-  let w = word.replace(/'s$/, '').replace(/'/g, '');
-  if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
-  if (w.length > 4 && /([bdfgmnprt])\1$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
-  return w;
+  return porter2(word.replace(/'s$/, '').replace(/'/g, ''));
 }
 
 /** Meaningful, stemmed terms of a text. */

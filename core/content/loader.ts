@@ -223,6 +223,7 @@ function loadGuide(
     title: front.title,
     summary: front.summary,
     keywords: front.keywords,
+    examples: front.examples,
     resourceIds: front.resources,
     owner: front.owner,
     lastReviewed: front.lastReviewed,

@@ -52,6 +52,8 @@ export interface Guide {
   title: string;
   summary: string;
   keywords: string[];
+  /** Questions a manager might ask when this guide is the answer (matching only; never shown). */
+  examples: string[];
   resourceIds: string[];
   owner: string;
   lastReviewed: string;

@@ -1,0 +1,70 @@
+import type { ContentLibrary, Guide } from '../content/model';
+import { terms } from './text';
+
+/** Settings of the guide classifier. */
+export interface ClassifierSettings {
+  /** Weight of body and theme text relative to titles, summaries, keywords and example questions. */
+  bodyWeight: number;
+  /** Additive (Laplace) smoothing. */
+  alpha: number;
+}
+
+/** The classifier settings the bot uses. */
+export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = { bodyWeight: 0.5, alpha: 1 };
+
+/**
+ * A multinomial naive Bayes model of each guide's wording, trained only on the content files (title, summary,
+ * keywords, example questions, and body and theme text at a lower weight). It generalises to new wording better
+ * than keyword search alone, so the search fuses the two rankings.
+ */
+export class GuideClassifier {
+  private readonly counts = new Map<string, Map<string, number>>();
+  private readonly totals = new Map<string, number>();
+  private readonly vocabulary = new Set<string>();
+
+  constructor(
+    private readonly library: ContentLibrary,
+    private readonly settings: ClassifierSettings = DEFAULT_CLASSIFIER_SETTINGS,
+  ) {
+    for (const guide of library.guides) this.learn(guide);
+  }
+
+  private learn(guide: Guide): void {
+    const counts = new Map<string, number>();
+    const add = (text: string, weight: number) => {
+      for (const term of terms(text)) {
+        counts.set(term, (counts.get(term) ?? 0) + weight);
+        this.vocabulary.add(term);
+      }
+    };
+    for (const text of [guide.title, guide.summary, ...guide.keywords, ...guide.examples]) add(text, 1);
+    const theme = this.library.themes.find((candidate) => candidate.id === guide.themeId);
+    const body = [guide.whyThisMatters, ...guide.tryThisToday, guide.inclusiveLens, ...guide.questions];
+    if (theme) body.push(theme.title, theme.promise, theme.whyNow, ...theme.behaviours);
+    add(body.join('\n'), this.settings.bodyWeight);
+    this.counts.set(guide.id, counts);
+    this.totals.set(
+      guide.id,
+      [...counts.values()].reduce((sum, value) => sum + value, 0),
+    );
+  }
+
+  /** Every guide with its log-likelihood for the question, most likely first (empty when no word is known). */
+  rank(question: string): { guide: Guide; logLikelihood: number }[] {
+    const known = terms(question).filter((term) => this.vocabulary.has(term));
+    if (known.length === 0) return [];
+    const { alpha } = this.settings;
+    const size = this.vocabulary.size;
+    return this.library.guides
+      .map((guide) => {
+        const counts = this.counts.get(guide.id) ?? new Map<string, number>();
+        const total = this.totals.get(guide.id) ?? 0;
+        const logLikelihood = known.reduce(
+          (sum, term) => sum + Math.log(((counts.get(term) ?? 0) + alpha) / (total + alpha * size)),
+          0,
+        );
+        return { guide, logLikelihood };
+      })
+      .sort((a, b) => b.logLikelihood - a.logLikelihood);
+  }
+}
