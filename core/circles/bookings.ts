@@ -1,0 +1,95 @@
+import { ErrorCodes, fail, succeed, type Outcome } from '../errors';
+import type { Circle } from './circle';
+
+/** A person's place in a circle. Waitlisted places are ordered by when they were asked for. */
+export interface Booking {
+  circleId: string;
+  userId: string;
+  status: 'confirmed' | 'waitlisted';
+  /** Arrival order within the circle (first come, first served). */
+  sequence: number;
+}
+
+/** What a sign-up decided. */
+export type SignUpDecision =
+  | { kind: 'confirmed' }
+  | { kind: 'waitlisted'; position: number }
+  | { kind: 'alreadyConfirmed' }
+  | { kind: 'alreadyWaitlisted'; position: number };
+
+/** Seats still free. */
+export function seatsLeft(circle: Circle, bookings: readonly Booking[]): number {
+  return Math.max(0, circle.capacity - bookings.filter((booking) => booking.status === 'confirmed').length);
+}
+
+/** A person's 1-based waitlist position, or undefined when not waitlisted. */
+export function waitlistPosition(bookings: readonly Booking[], userId: string): number | undefined {
+  const waiting = bookings
+    .filter((booking) => booking.status === 'waitlisted')
+    .sort((a, b) => a.sequence - b.sequence);
+  const index = waiting.findIndex((booking) => booking.userId === userId);
+  return index === -1 ? undefined : index + 1;
+}
+
+/** Whether a person from an organisation may book this circle. */
+export function inAudience(circle: Circle, organisationId: string | undefined): boolean {
+  return circle.audience.kind === 'open' || circle.audience.organisationId === organisationId;
+}
+
+/**
+ * Decides a sign-up from the circle and its current bookings (read in the same transaction that will write the
+ * result). Repeating a sign-up is harmless: it reports the place already held.
+ */
+export function decideSignUp(
+  circle: Circle,
+  bookings: readonly Booking[],
+  person: { userId: string; organisationId: string | undefined },
+  now: Date,
+): Outcome<SignUpDecision> {
+  const existing = bookings.find((booking) => booking.userId === person.userId);
+  if (existing?.status === 'confirmed') return succeed({ kind: 'alreadyConfirmed' });
+  if (existing?.status === 'waitlisted') {
+    return succeed({ kind: 'alreadyWaitlisted', position: waitlistPosition(bookings, person.userId) ?? 1 });
+  }
+  if (circle.status === 'cancelled')
+    return fail(ErrorCodes.CIRCLE_CANCELLED, 'This circle has been cancelled.');
+  if (circle.status === 'completed' || Date.parse(circle.startsAt) <= now.getTime()) {
+    return fail(ErrorCodes.CIRCLE_STARTED, 'This circle has already started, so it can no longer be booked.');
+  }
+  if (!inAudience(circle, person.organisationId)) {
+    return fail(
+      ErrorCodes.NOT_IN_AUDIENCE,
+      'This circle is only open to staff of the organisation running it.',
+    );
+  }
+  if (seatsLeft(circle, bookings) > 0) return succeed({ kind: 'confirmed' });
+  const waiting = bookings.filter((booking) => booking.status === 'waitlisted').length;
+  return succeed({ kind: 'waitlisted', position: waiting + 1 });
+}
+
+/** What a cancellation decided: the place given up, and who (if anyone) moves up from the waitlist. */
+export interface CancellationDecision {
+  cancelled: Booking;
+  promoted: Booking | undefined;
+}
+
+/** Decides giving up a place: a freed seat goes to the first person on the waitlist. */
+export function decideCancellation(
+  circle: Circle,
+  bookings: readonly Booking[],
+  userId: string,
+  now: Date,
+): Outcome<CancellationDecision> {
+  const booking = bookings.find((candidate) => candidate.userId === userId);
+  if (!booking) return fail(ErrorCodes.NOT_BOOKED, 'You do not have a place on this circle.');
+  if (Date.parse(circle.startsAt) <= now.getTime() && circle.status !== 'cancelled') {
+    return fail(ErrorCodes.CIRCLE_STARTED, 'This circle has already started.');
+  }
+  const promoted =
+    booking.status === 'confirmed' && circle.status === 'scheduled'
+      ? bookings
+          .filter((candidate) => candidate.status === 'waitlisted')
+          .sort((a, b) => a.sequence - b.sequence)[0]
+      : undefined;
+  return succeed({ cancelled: booking, promoted });
+}

@@ -1,0 +1,109 @@
+import { ErrorCodes, fail, succeed, type Outcome } from '../errors';
+import { THEME_IDS, type ThemeId } from '../content/model';
+
+/** Limits a facilitator works within when creating a circle. */
+export const CIRCLE_LIMITS = {
+  capacity: { min: 4, max: 25, default: 10 },
+  durationMinutes: { min: 30, max: 180, default: 60 },
+  title: { max: 120 },
+  description: { max: 1000 },
+} as const;
+
+/** Who may book: everyone, or people from one organisation only. */
+export type CircleAudience = { kind: 'open' } | { kind: 'organisation'; organisationId: string };
+
+/** Where a circle is in its life. */
+export type CircleStatus = 'scheduled' | 'cancelled' | 'completed';
+
+/** A Leadership Support Circle. Times are UTC ISO-8601; the viewer's time zone is applied when shown. */
+export interface Circle {
+  id: string;
+  /** One of the ten themes, or undefined when the circle has a named extra topic. */
+  themeId: ThemeId | undefined;
+  extraTopic: string | undefined;
+  title: string;
+  description: string;
+  startsAt: string;
+  durationMinutes: number;
+  capacity: number;
+  audience: CircleAudience;
+  facilitatorId: string;
+  organisationId: string;
+  meetingUrl: string;
+  status: CircleStatus;
+}
+
+/** What a facilitator supplies to create a circle (defaults applied by validateCircleDraft). */
+export interface CircleDraftInput {
+  themeId?: string;
+  extraTopic?: string;
+  title: string;
+  description?: string;
+  startsAt: string;
+  durationMinutes?: number;
+  capacity?: number;
+  audience?: CircleAudience;
+  meetingUrl: string;
+}
+
+/** A checked draft, ready to become a circle. */
+export type CircleDraft = Omit<Circle, 'id' | 'facilitatorId' | 'organisationId' | 'status'>;
+
+/** Checks a facilitator's draft against the circle rules, with time passed in. */
+export function validateCircleDraft(input: CircleDraftInput, now: Date): Outcome<CircleDraft> {
+  const problems: string[] = [];
+  const themeId = input.themeId as ThemeId | undefined;
+  if (themeId !== undefined && !THEME_IDS.includes(themeId))
+    problems.push('themeId must be one of the ten theme ids');
+  const extraTopic = input.extraTopic?.trim() || undefined;
+  if ((themeId === undefined) === (extraTopic === undefined)) {
+    problems.push('give either a themeId or an extraTopic (such as burnout or hybrid working), not both');
+  }
+  const title = input.title.trim();
+  if (title === '' || title.length > CIRCLE_LIMITS.title.max)
+    problems.push(`title must be 1–${CIRCLE_LIMITS.title.max} characters`);
+  const description = (input.description ?? '').trim();
+  if (description.length > CIRCLE_LIMITS.description.max)
+    problems.push(`description must be at most ${CIRCLE_LIMITS.description.max} characters`);
+  const startsAt = Date.parse(input.startsAt);
+  if (Number.isNaN(startsAt) || !/(?:Z|[+-]\d{2}:\d{2})$/.test(input.startsAt)) {
+    problems.push('startsAt must be an ISO-8601 time with a zone, such as 2026-12-03T13:00:00Z');
+  } else if (startsAt <= now.getTime()) {
+    problems.push('startsAt must be in the future');
+  }
+  const durationMinutes = input.durationMinutes ?? CIRCLE_LIMITS.durationMinutes.default;
+  if (
+    !Number.isInteger(durationMinutes) ||
+    durationMinutes < CIRCLE_LIMITS.durationMinutes.min ||
+    durationMinutes > CIRCLE_LIMITS.durationMinutes.max
+  ) {
+    problems.push(
+      `durationMinutes must be a whole number from ${CIRCLE_LIMITS.durationMinutes.min} to ${CIRCLE_LIMITS.durationMinutes.max}`,
+    );
+  }
+  const capacity = input.capacity ?? CIRCLE_LIMITS.capacity.default;
+  if (
+    !Number.isInteger(capacity) ||
+    capacity < CIRCLE_LIMITS.capacity.min ||
+    capacity > CIRCLE_LIMITS.capacity.max
+  ) {
+    problems.push(
+      `capacity must be a whole number from ${CIRCLE_LIMITS.capacity.min} to ${CIRCLE_LIMITS.capacity.max}`,
+    );
+  }
+  if (!/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/\S+$/.test(input.meetingUrl)) {
+    problems.push('meetingUrl must be a Teams meeting link (https://teams.microsoft.com/l/meetup-join/…)');
+  }
+  if (problems.length > 0) return fail(ErrorCodes.VALIDATION_FAILED, problems.join('; '));
+  return succeed({
+    themeId,
+    extraTopic,
+    title,
+    description,
+    startsAt: new Date(startsAt).toISOString(),
+    durationMinutes,
+    capacity,
+    audience: input.audience ?? { kind: 'open' },
+    meetingUrl: input.meetingUrl,
+  });
+}

@@ -1,0 +1,196 @@
+import {
+  decideCancellation,
+  decideSignUp,
+  seatsLeft,
+  waitlistPosition,
+  type Booking,
+} from '../../core/circles/bookings';
+import { validateCircleDraft, type Circle } from '../../core/circles/circle';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+const MEETING = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
+
+function circle(overrides: Partial<Circle> = {}): Circle {
+  return {
+    id: 'c1',
+    themeId: 'routines',
+    extraTopic: undefined,
+    title: 'Routines that hold a team together',
+    description: '',
+    startsAt: '2026-12-03T13:00:00.000Z',
+    durationMinutes: 60,
+    capacity: 4,
+    audience: { kind: 'open' },
+    facilitatorId: 'fac-1',
+    organisationId: 'RX1',
+    meetingUrl: MEETING,
+    status: 'scheduled',
+    ...overrides,
+  };
+}
+
+const booking = (userId: string, sequence: number, status: Booking['status'] = 'confirmed'): Booking => ({
+  circleId: 'c1',
+  userId,
+  status,
+  sequence,
+});
+const person = (userId: string, organisationId = 'RX1') => ({ userId, organisationId });
+
+describe('creating a circle', () => {
+  it('applies the defaults: 60 minutes, 10 places, open to all', () => {
+    const result = validateCircleDraft(
+      { themeId: 'routines', title: 'Routines', startsAt: '2026-12-03T13:00:00Z', meetingUrl: MEETING },
+      NOW,
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        durationMinutes: 60,
+        capacity: 10,
+        audience: { kind: 'open' },
+        startsAt: '2026-12-03T13:00:00.000Z',
+      }),
+    });
+  });
+
+  it('accepts a named extra topic instead of a theme', () => {
+    const result = validateCircleDraft(
+      {
+        extraTopic: 'Burnout and pandemic fatigue',
+        title: 'Burnout',
+        startsAt: '2026-12-03T13:00:00Z',
+        meetingUrl: MEETING,
+      },
+      NOW,
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    [{ capacity: 3 }, /capacity/],
+    [{ capacity: 26 }, /capacity/],
+    [{ durationMinutes: 15 }, /durationMinutes/],
+    [{ startsAt: '2026-11-27T11:00:00Z' }, /future/],
+    [{ startsAt: '2026-12-03 13:00' }, /zone/],
+    [{ meetingUrl: 'http://example.org/meet' }, /Teams meeting link/],
+    [{ themeId: 'rotas' }, /theme ids/],
+    [{ themeId: undefined }, /either a themeId or an extraTopic/],
+    [{ title: ' ' }, /title/],
+  ])('refuses %j', (change, message) => {
+    const input = {
+      themeId: 'routines',
+      title: 'Routines',
+      startsAt: '2026-12-03T13:00:00Z',
+      meetingUrl: MEETING,
+      ...change,
+    };
+    const result = validateCircleDraft(input, NOW);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.code).toBe('VALIDATION_FAILED');
+      expect(result.message).toMatch(message);
+    }
+  });
+});
+
+describe('signing up', () => {
+  it('confirms while seats are left', () => {
+    expect(decideSignUp(circle(), [booking('a', 1)], person('b'), NOW)).toEqual({
+      ok: true,
+      value: { kind: 'confirmed' },
+    });
+  });
+
+  it('puts people on the waitlist in arrival order when the circle is full', () => {
+    const full = ['a', 'b', 'c', 'd'].map((id, i) => booking(id, i + 1));
+    expect(decideSignUp(circle(), full, person('e'), NOW)).toEqual({
+      ok: true,
+      value: { kind: 'waitlisted', position: 1 },
+    });
+    const withWaiting = [...full, booking('e', 5, 'waitlisted')];
+    expect(decideSignUp(circle(), withWaiting, person('f'), NOW)).toEqual({
+      ok: true,
+      value: { kind: 'waitlisted', position: 2 },
+    });
+  });
+
+  it('treats a repeated click as the same booking (Teams may retry an action)', () => {
+    expect(decideSignUp(circle(), [booking('a', 1)], person('a'), NOW)).toEqual({
+      ok: true,
+      value: { kind: 'alreadyConfirmed' },
+    });
+    const bookings = [
+      ...['a', 'b', 'c', 'd'].map((id, i) => booking(id, i + 1)),
+      booking('e', 5, 'waitlisted'),
+    ];
+    expect(decideSignUp(circle(), bookings, person('e'), NOW)).toEqual({
+      ok: true,
+      value: { kind: 'alreadyWaitlisted', position: 1 },
+    });
+  });
+
+  it('refuses a booking once the circle has started', () => {
+    const started = decideSignUp(circle({ startsAt: '2026-11-27T11:30:00.000Z' }), [], person('a'), NOW);
+    expect(started).toMatchObject({ ok: false, code: 'CIRCLE_STARTED' });
+  });
+
+  it('refuses a booking on a cancelled circle', () => {
+    expect(decideSignUp(circle({ status: 'cancelled' }), [], person('a'), NOW)).toMatchObject({
+      ok: false,
+      code: 'CIRCLE_CANCELLED',
+    });
+  });
+
+  it('refuses people from other organisations when the circle is for one organisation only', () => {
+    const local = circle({ audience: { kind: 'organisation', organisationId: 'RX1' } });
+    expect(decideSignUp(local, [], person('a', 'RY2'), NOW)).toMatchObject({
+      ok: false,
+      code: 'NOT_IN_AUDIENCE',
+    });
+    expect(decideSignUp(local, [], person('a', 'RX1'), NOW).ok).toBe(true);
+  });
+
+  it('counts seats left and waitlist positions', () => {
+    const bookings = [
+      booking('a', 1),
+      booking('b', 2),
+      booking('x', 9, 'waitlisted'),
+      booking('y', 4, 'waitlisted'),
+    ];
+    expect(seatsLeft(circle(), bookings)).toBe(2);
+    expect(waitlistPosition(bookings, 'y')).toBe(1);
+    expect(waitlistPosition(bookings, 'x')).toBe(2);
+    expect(waitlistPosition(bookings, 'a')).toBeUndefined();
+  });
+});
+
+describe('cancelling a place', () => {
+  const full = [
+    ...['a', 'b', 'c', 'd'].map((id, i) => booking(id, i + 1)),
+    booking('f', 7, 'waitlisted'),
+    booking('e', 6, 'waitlisted'),
+  ];
+
+  it('promotes the first person on the waitlist when a confirmed place is freed', () => {
+    const result = decideCancellation(circle(), full, 'b', NOW);
+    expect(result).toEqual({
+      ok: true,
+      value: { cancelled: booking('b', 2), promoted: booking('e', 6, 'waitlisted') },
+    });
+  });
+
+  it('promotes nobody when someone leaves the waitlist', () => {
+    const result = decideCancellation(circle(), full, 'f', NOW);
+    expect(result).toMatchObject({ ok: true, value: { promoted: undefined } });
+  });
+
+  it('refuses to cancel a place the person does not hold', () => {
+    expect(decideCancellation(circle(), full, 'z', NOW)).toMatchObject({ ok: false, code: 'NOT_BOOKED' });
+  });
+
+  it('refuses to cancel after the circle has started', () => {
+    const started = circle({ startsAt: '2026-11-27T11:30:00.000Z' });
+    expect(decideCancellation(started, full, 'a', NOW)).toMatchObject({ ok: false, code: 'CIRCLE_STARTED' });
+  });
+});
