@@ -9,6 +9,7 @@ import { ErrorCodes, fail } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
 import { AskApi } from './api/ask-api';
+import { CirclesApi } from './api/circles-api';
 import { ContentApi } from './api/content-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
@@ -103,6 +104,7 @@ export async function startService(
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
   const contentApi = new ContentApi(content, tabApi, telemetry);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
+  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -163,6 +165,54 @@ export async function startService(
   server.get(
     '/api/admin/unanswered',
     route((req, res) => askApi.unanswered(req, res)),
+  );
+  server.post(
+    '/api/circles',
+    route((req, res) => circlesApi.create(req, res)),
+  );
+  server.get(
+    '/api/circles',
+    route((req, res) => circlesApi.list(req, res)),
+  );
+  server.get(
+    '/api/circles/:id',
+    route((req, res) => circlesApi.get(req, res)),
+  );
+  server.patch(
+    '/api/circles/:id',
+    route((req, res) => circlesApi.edit(req, res)),
+  );
+  server.del(
+    '/api/circles/:id',
+    route((req, res) => circlesApi.cancelCircle(req, res)),
+  );
+  server.post(
+    '/api/circles/:id/bookings',
+    route((req, res) => circlesApi.book(req, res)),
+  );
+  server.del(
+    '/api/circles/:id/bookings/me',
+    route((req, res) => circlesApi.unbook(req, res)),
+  );
+  server.get(
+    '/api/circles/:id/roster',
+    route((req, res) => circlesApi.roster(req, res)),
+  );
+  server.get(
+    '/api/me/bookings',
+    route((req, res) => circlesApi.myBookings(req, res)),
+  );
+  server.get(
+    '/api/facilitators',
+    route((req, res) => circlesApi.facilitators(req, res)),
+  );
+  server.post(
+    '/api/admin/facilitators',
+    route((req, res) => circlesApi.addFacilitator(req, res)),
+  );
+  server.del(
+    '/api/admin/facilitators/:userId',
+    route((req, res) => circlesApi.removeFacilitator(req, res)),
   );
   if (devIdentity) {
     const dev = devIdentity;

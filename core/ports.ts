@@ -1,3 +1,4 @@
+import type { CircleStore, FacilitatorStore } from './circles/ports';
 import type { GrantedRole } from './identity';
 
 /** Where a conversation with the bot lives in Teams. */
@@ -83,6 +84,8 @@ export interface StoreHealth {
 
 /** All the stores the service needs, as one bundle an adapter provides. */
 export interface Stores {
+  circles: CircleStore;
+  facilitators: FacilitatorStore;
   conversations: ConversationStore;
   roles: RoleStore;
   feedback: FeedbackStore;

@@ -83,6 +83,12 @@ export class DevIdentityApi {
     const { name, role } = request.value;
     const userId = localUserId(name);
     await this.setOnlyRole(userId, role === 'manager' ? undefined : role);
+    if (role === 'facilitator' && !(await this.stores.facilitators.get(userId))) {
+      await this.stores.facilitators.upsert(
+        { userId, name, organisationName: 'Local Demo NHS Trust', odsCode: 'LOCAL', region: 'Local' },
+        this.now(),
+      );
+    }
     const minted = await this.issuer.mint({ userId, name }, this.now());
     res.send(200, { token: minted.token, expiresAt: minted.expiresAt, userId });
   }

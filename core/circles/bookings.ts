@@ -8,6 +8,8 @@ export interface Booking {
   status: 'confirmed' | 'waitlisted';
   /** Arrival order within the circle (first come, first served). */
   sequence: number;
+  /** The person's display name, kept only so the facilitator's roster can show who is coming. */
+  displayName: string | undefined;
 }
 
 /** What a sign-up decided. */

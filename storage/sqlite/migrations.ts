@@ -51,4 +51,53 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'circles, bookings, roster audit and facilitator registry',
+    sql: `
+      CREATE TABLE circles (
+        id TEXT PRIMARY KEY,
+        theme_id TEXT,
+        extra_topic TEXT,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL,
+        capacity INTEGER NOT NULL CHECK (capacity BETWEEN 4 AND 25),
+        audience_kind TEXT NOT NULL CHECK (audience_kind IN ('open', 'organisation')),
+        audience_organisation_id TEXT,
+        facilitator_id TEXT NOT NULL,
+        organisation_id TEXT NOT NULL,
+        meeting_url TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('scheduled', 'cancelled', 'completed')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX circles_start ON circles (starts_at);
+      CREATE TABLE bookings (
+        circle_id TEXT NOT NULL REFERENCES circles (id),
+        user_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted')),
+        sequence INTEGER NOT NULL,
+        display_name TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (circle_id, user_id)
+      );
+      CREATE INDEX bookings_user ON bookings (user_id);
+      CREATE TABLE roster_reads (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        circle_id TEXT NOT NULL,
+        reader_id TEXT NOT NULL,
+        read_at TEXT NOT NULL
+      );
+      CREATE TABLE facilitators (
+        user_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        organisation_name TEXT NOT NULL,
+        ods_code TEXT,
+        region TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -12,6 +12,7 @@ import type {
   Stores,
 } from '../../core/ports';
 import { openDatabase } from './database';
+import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
 
 interface ConversationRow {
   conversation_id: string;
@@ -198,6 +199,8 @@ export function openSqliteStores(dataDir: string): Stores {
   return {
     conversations: new SqliteConversationStore(db),
     roles: new SqliteRoleStore(db),
+    circles: new SqliteCircleStore(db),
+    facilitators: new SqliteFacilitatorStore(db),
     feedback: new SqliteFeedbackStore(db),
     unanswered: new SqliteUnansweredStore(db),
     health: new SqliteHealth(db),

@@ -1,3 +1,4 @@
+import type { Circle } from '../../core/circles/circle';
 import type { ConversationRecord, Stores } from '../../core/ports';
 
 /** Creates a fresh, empty set of stores for one test, and disposes of it. */
@@ -230,6 +231,182 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         text: 'is the canteen open',
         askedAt: '2026-11-03T09:00:00.000Z',
       });
+    });
+  });
+
+  describe(`${name}: CircleStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+    const created = new Date('2026-11-20T09:00:00Z');
+    const now = new Date('2026-11-27T12:00:00Z');
+    const circle = (overrides: Partial<Circle> = {}): Circle => ({
+      id: 'circle-1',
+      themeId: 'routines',
+      extraTopic: undefined,
+      title: 'Routines that hold a team together',
+      description: 'An hour with other managers.',
+      startsAt: '2026-12-03T13:00:00.000Z',
+      durationMinutes: 60,
+      capacity: 4,
+      audience: { kind: 'open' },
+      facilitatorId: 'fac-1',
+      organisationId: 'RX1',
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
+      status: 'scheduled',
+      ...overrides,
+    });
+    const person = (userId: string) => ({ userId, organisationId: 'RX1', displayName: `Person ${userId}` });
+
+    it('creates, reads, lists with filters and updates circles', async () => {
+      await stores.circles.create(circle(), created);
+      await stores.circles.create(
+        circle({
+          id: 'circle-2',
+          themeId: undefined,
+          extraTopic: 'Burnout',
+          startsAt: '2026-12-10T13:00:00.000Z',
+          audience: { kind: 'organisation', organisationId: 'RX1' },
+        }),
+        created,
+      );
+      expect(await stores.circles.get('circle-1')).toEqual(circle());
+      expect((await stores.circles.list({})).map((c) => c.id)).toEqual(['circle-1', 'circle-2']);
+      expect((await stores.circles.list({ themeId: 'routines' })).map((c) => c.id)).toEqual(['circle-1']);
+      expect((await stores.circles.list({ from: '2026-12-05T00:00:00.000Z' })).map((c) => c.id)).toEqual([
+        'circle-2',
+      ]);
+      expect((await stores.circles.get('circle-2'))?.audience).toEqual({
+        kind: 'organisation',
+        organisationId: 'RX1',
+      });
+      await stores.circles.update(circle({ title: 'Renamed', status: 'cancelled' }), now);
+      expect(await stores.circles.get('circle-1')).toMatchObject({ title: 'Renamed', status: 'cancelled' });
+      expect(await stores.circles.get('nope')).toBeUndefined();
+    });
+
+    it('confirms up to capacity, then waitlists in arrival order, and repeats are harmless', async () => {
+      await stores.circles.create(circle(), created);
+      const results = [];
+      for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'a'])
+        results.push(await stores.circles.signUp('circle-1', person(id), now));
+      expect(results.map((r) => (r.ok ? r.value.decision.kind : r.code))).toEqual([
+        'confirmed',
+        'confirmed',
+        'confirmed',
+        'confirmed',
+        'waitlisted',
+        'waitlisted',
+        'alreadyConfirmed',
+      ]);
+      const bookings = await stores.circles.bookings('circle-1');
+      expect(bookings.map((b) => `${b.userId}:${b.status}`)).toEqual([
+        'a:confirmed',
+        'b:confirmed',
+        'c:confirmed',
+        'd:confirmed',
+        'e:waitlisted',
+        'f:waitlisted',
+      ]);
+    });
+
+    it('promotes the first waitlisted person when a confirmed place is cancelled', async () => {
+      await stores.circles.create(circle(), created);
+      for (const id of ['a', 'b', 'c', 'd', 'e', 'f'])
+        await stores.circles.signUp('circle-1', person(id), now);
+      const cancelled = await stores.circles.cancel('circle-1', 'b', now);
+      expect(cancelled).toMatchObject({ ok: true, value: { promoted: { userId: 'e' } } });
+      const bookings = await stores.circles.bookings('circle-1');
+      expect(bookings.filter((b) => b.status === 'confirmed').map((b) => b.userId)).toEqual([
+        'a',
+        'c',
+        'd',
+        'e',
+      ]);
+      expect(await stores.circles.cancel('circle-1', 'b', now)).toMatchObject({
+        ok: false,
+        code: 'NOT_BOOKED',
+      });
+      expect((await stores.circles.bookingsOf('f')).map((b) => b.status)).toEqual(['waitlisted']);
+    });
+
+    it('refuses sign-ups to missing or started circles', async () => {
+      expect(await stores.circles.signUp('nope', person('a'), now)).toMatchObject({
+        ok: false,
+        code: 'NOT_FOUND',
+      });
+      await stores.circles.create(circle({ startsAt: '2026-11-27T11:00:00.000Z' }), created);
+      expect(await stores.circles.signUp('circle-1', person('a'), now)).toMatchObject({
+        ok: false,
+        code: 'CIRCLE_STARTED',
+      });
+    });
+
+    it('keeps an audit of roster reads', async () => {
+      await stores.circles.create(circle(), created);
+      await stores.circles.recordRosterRead('circle-1', 'fac-1', now);
+      expect(await stores.circles.rosterReads('circle-1')).toEqual([
+        { readerId: 'fac-1', readAt: now.toISOString() },
+      ]);
+    });
+  });
+
+  describe(`${name}: FacilitatorStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+    const at = new Date('2026-11-27T12:00:00Z');
+
+    it('registers, updates, searches by organisation or ODS code and region, and removes', async () => {
+      await stores.facilitators.upsert(
+        {
+          userId: 'f1',
+          name: 'Asha Patel',
+          organisationName: 'County Durham and Darlington NHS Foundation Trust',
+          odsCode: 'RXP',
+          region: 'North East and Yorkshire',
+        },
+        at,
+      );
+      await stores.facilitators.upsert(
+        {
+          userId: 'f2',
+          name: 'Tom Kernow',
+          organisationName: 'Royal Cornwall Hospitals NHS Trust',
+          odsCode: undefined,
+          region: 'South West',
+        },
+        at,
+      );
+      expect((await stores.facilitators.search({ organisation: 'durham' })).map((f) => f.userId)).toEqual([
+        'f1',
+      ]);
+      expect((await stores.facilitators.search({ organisation: 'rxp' })).map((f) => f.userId)).toEqual([
+        'f1',
+      ]);
+      expect((await stores.facilitators.search({ region: 'south' })).map((f) => f.userId)).toEqual(['f2']);
+      expect((await stores.facilitators.search({})).length).toBe(2);
+      await stores.facilitators.upsert(
+        {
+          userId: 'f2',
+          name: 'Tom Kernow',
+          organisationName: 'Royal Cornwall Hospitals NHS Trust',
+          odsCode: 'REF',
+          region: 'South West',
+        },
+        at,
+      );
+      expect(await stores.facilitators.get('f2')).toMatchObject({ odsCode: 'REF' });
+      expect(await stores.facilitators.remove('f2')).toBe(true);
+      expect(await stores.facilitators.get('f2')).toBeUndefined();
     });
   });
 

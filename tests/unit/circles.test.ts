@@ -34,6 +34,7 @@ const booking = (userId: string, sequence: number, status: Booking['status'] = '
   userId,
   status,
   sequence,
+  displayName: undefined,
 });
 const person = (userId: string, organisationId = 'RX1') => ({ userId, organisationId });
 

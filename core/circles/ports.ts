@@ -1,0 +1,60 @@
+import type { Outcome } from '../errors';
+import type { Booking, CancellationDecision, SignUpDecision } from './bookings';
+import type { Circle, CircleStatus } from './circle';
+
+/** A trained facilitator in the national registry. */
+export interface FacilitatorProfile {
+  userId: string;
+  name: string;
+  organisationName: string;
+  /** NHS ODS code of the organisation, where known. */
+  odsCode: string | undefined;
+  region: string;
+}
+
+/** Filters for listing circles. */
+export interface CircleFilter {
+  themeId?: string;
+  from?: string;
+  to?: string;
+  organisationId?: string;
+  status?: CircleStatus;
+  facilitatorId?: string;
+}
+
+/** The outcome of a sign-up as written: the decision and the person's booking afterwards. */
+export interface SignUpResult {
+  decision: SignUpDecision;
+  booking: Booking;
+}
+
+/** Keeps circles, bookings and the roster audit. Sign-up and cancellation are atomic. */
+export interface CircleStore {
+  create(circle: Circle, at: Date): Promise<void>;
+  get(id: string): Promise<Circle | undefined>;
+  list(filter: CircleFilter): Promise<Circle[]>;
+  /** Replaces a circle's editable fields (the id, facilitator and organisation never change). */
+  update(circle: Circle, at: Date): Promise<void>;
+  bookings(circleId: string): Promise<Booking[]>;
+  bookingsOf(userId: string): Promise<Booking[]>;
+  /** Reads the circle and its bookings, decides and writes in one transaction, so concurrent sign-ups are exact. */
+  signUp(
+    circleId: string,
+    person: { userId: string; organisationId: string | undefined; displayName: string | undefined },
+    now: Date,
+  ): Promise<Outcome<SignUpResult>>;
+  /** Gives up a place and promotes the first waitlisted person, in one transaction. */
+  cancel(circleId: string, userId: string, now: Date): Promise<Outcome<CancellationDecision>>;
+  /** Writes one roster read to the audit log. */
+  recordRosterRead(circleId: string, readerId: string, at: Date): Promise<void>;
+  rosterReads(circleId: string): Promise<{ readerId: string; readAt: string }[]>;
+}
+
+/** The facilitator registry. */
+export interface FacilitatorStore {
+  upsert(profile: FacilitatorProfile, at: Date): Promise<void>;
+  get(userId: string): Promise<FacilitatorProfile | undefined>;
+  remove(userId: string): Promise<boolean>;
+  /** Case-insensitive search by organisation (name or ODS code) and region. */
+  search(filter: { organisation?: string; region?: string }): Promise<FacilitatorProfile[]>;
+}
