@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { seedLocalDemo } from './seed-local';
 
 /**
  * `npm start`: the service on the embedded SQLite store plus the Microsoft 365 Agents Playground, both on
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
   });
   await waitFor(`${serviceUrl}/healthz`, 30_000);
+  const seeded = await seedLocalDemo(serviceUrl, new Date());
+  if (seeded > 0) console.log(`Seeded ${seeded} demo circles from 3 facilitators.`);
   run(
     'playground',
     [
