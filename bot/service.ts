@@ -5,6 +5,7 @@ import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import restify, { type Request, type Response } from 'restify';
 import { LiveAnswerer } from '../core/answering/ask';
 import { ContentRegistry } from '../core/content/registry';
+import { effectiveRoles } from '../core/identity';
 import { ErrorCodes, fail } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
@@ -15,6 +16,7 @@ import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
 import { BotDoor } from './bot-door';
+import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
 import type { CardLinks } from './cards/cards';
 import type { AppConfig } from './config';
 import { describeReload, watchContent } from './content-watcher';
@@ -91,8 +93,22 @@ export async function startService(
     },
   };
   const answerer = new LiveAnswerer(() => content.current());
+  const calendarLinks = CalendarLinks.open(config.dataDir);
   const bot = new LeadingCompassionatelyBot({
     conversations: stores.conversations,
+    circles: stores.circles,
+    facilitators: stores.facilitators,
+    rolesOf: async (userId) =>
+      effectiveRoles(userId, await stores.roles.rolesOf(userId), config.adminObjectIds),
+    calendarUrl: (circleId, userId) => {
+      if (!publicUrl) return undefined;
+      const token = calendarLinks.token({
+        circleId,
+        userId,
+        expiresAt: now().getTime() + CALENDAR_LINK_DAYS * 86_400_000,
+      });
+      return `${publicUrl}/api/circles/${circleId}/calendar.ics?t=${token}`;
+    },
     feedback: stores.feedback,
     unanswered: stores.unanswered,
     telemetry,
@@ -104,7 +120,7 @@ export async function startService(
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
   const contentApi = new ContentApi(content, tabApi, telemetry);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
-  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now);
+  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -197,6 +213,10 @@ export async function startService(
   server.get(
     '/api/circles/:id/roster',
     route((req, res) => circlesApi.roster(req, res)),
+  );
+  server.get(
+    '/api/circles/:id/calendar.ics',
+    route((req, res) => circlesApi.calendar(req, res)),
   );
   server.get(
     '/api/me/bookings',

@@ -10,7 +10,12 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import type { LiveAnswerer } from '../core/answering/ask';
+import type { Command } from '../core/answering/commands';
+import { seatsLeft, waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
+import type { Circle } from '../core/circles/circle';
+import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
 import type { ContentLibrary, Guide } from '../core/content/model';
+import type { Role } from '../core/identity';
 import type {
   ConversationRecord,
   ConversationScope,
@@ -31,12 +36,27 @@ import {
   type CardLinks,
   type FeedbackState,
 } from './cards/cards';
+import {
+  CIRCLE_VERBS,
+  circleInviteCard,
+  circleListCard,
+  circlePersonalCard,
+  myCirclesCard,
+  type CircleSummary,
+  type PersonalState,
+} from './cards/circle-cards';
 import type { AdaptiveCard } from './cards/types';
 import { urgentSupportCard } from './cards/urgent-card';
 
 /** What the bot needs from the rest of the service. */
 export interface BotDependencies {
   conversations: ConversationStore;
+  circles: CircleStore;
+  facilitators: FacilitatorStore;
+  /** The person's roles, from their Entra object id (for facilitator-only commands). */
+  rolesOf: (userId: string) => Promise<Role[]>;
+  /** An "Add to calendar" link for one person's booking, when the service has a public address. */
+  calendarUrl: (circleId: string, userId: string) => string | undefined;
   feedback: FeedbackStore;
   unanswered: UnansweredStore;
   telemetry: Telemetry;
@@ -163,10 +183,11 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       answered: result.intent !== 'guide' || result.answers.length > 0,
       guideId: result.answers[0]?.guideId ?? 'none',
     });
-    await context.sendActivity(attach(await this.replyFor(result, text, library)));
+    await context.sendActivity(attach(await this.replyFor(context, result, text, library)));
   }
 
   private async replyFor(
+    context: TurnContext,
     result: ReturnType<ReturnType<LiveAnswerer['current']>['ask']>,
     text: string,
     library: ContentLibrary,
@@ -180,7 +201,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       case 'plan':
         return planCard(library.themes, links);
       case 'circles':
-        return circlesComingCard(links);
+        return this.circlesReply(context, result.command, library);
       case 'nudges':
         return nudgesComingCard(result.command?.kind === 'nudges' ? result.command.setting : undefined);
       case 'guide': {
@@ -216,12 +237,150 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     return guideCard({ guide, theme, resources, alternatives, feedback }, this.deps.links);
   }
 
+  private async summaryOf(circle: Circle, library: ContentLibrary): Promise<CircleSummary> {
+    const facilitator = await this.deps.facilitators.get(circle.facilitatorId);
+    const theme = library.themes.find((candidate) => candidate.id === circle.themeId);
+    return {
+      circle,
+      topic: theme?.title ?? circle.extraTopic ?? 'Leadership Support Circle',
+      facilitatorName: facilitator?.name ?? 'A trained facilitator',
+      seatsLeft: seatsLeft(circle, await this.deps.circles.bookings(circle.id)),
+    };
+  }
+
+  private async circlesReply(
+    context: TurnContext,
+    command: Command | undefined,
+    library: ContentLibrary,
+  ): Promise<AdaptiveCard> {
+    const userId = context.activity.from?.aadObjectId;
+    if (command?.kind === 'myCircles') {
+      if (!userId) return circlesComingCard(this.deps.links);
+      const items = [];
+      for (const booking of await this.deps.circles.bookingsOf(userId)) {
+        const circle = await this.deps.circles.get(booking.circleId);
+        if (!circle || circle.status !== 'scheduled') continue;
+        const bookings = await this.deps.circles.bookings(circle.id);
+        const state: PersonalState =
+          booking.status === 'confirmed'
+            ? {
+                kind: 'booked',
+                joinUrl: circle.meetingUrl,
+                calendarUrl: this.deps.calendarUrl(circle.id, userId),
+              }
+            : { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 };
+        items.push({ summary: await this.summaryOf(circle, library), state });
+      }
+      return myCirclesCard(items);
+    }
+    const upcoming = await this.deps.circles.list({
+      from: this.deps.now().toISOString(),
+      status: 'scheduled',
+    });
+    if (command?.kind === 'postCircle') {
+      const roles = userId ? await this.deps.rolesOf(userId) : [];
+      if (!roles.includes('facilitator') && !roles.includes('admin')) {
+        return circlePersonalCard(await this.placeholderSummary(library), {
+          kind: 'refused',
+          message: 'Only facilitators can post circle invites. Type **circles** to see circles you can join.',
+        });
+      }
+      const matches = upcoming.filter((circle) => circle.id.startsWith(command.code));
+      const [circle] = matches;
+      if (matches.length !== 1 || !circle) {
+        return circleListCard(
+          await Promise.all(upcoming.map((c) => this.summaryOf(c, library))),
+          this.deps.links.tab('circles'),
+        );
+      }
+      this.deps.telemetry.event('circles.posted', { circleId: circle.id });
+      return circleInviteCard(await this.summaryOf(circle, library));
+    }
+    return circleListCard(
+      await Promise.all(upcoming.slice(0, 6).map((circle) => this.summaryOf(circle, library))),
+      this.deps.links.tab('circles'),
+    );
+  }
+
+  private async placeholderSummary(library: ContentLibrary): Promise<CircleSummary> {
+    const [next] = await this.deps.circles.list({ from: this.deps.now().toISOString(), status: 'scheduled' });
+    if (next) return this.summaryOf(next, library);
+    throw new Error('No circle to describe');
+  }
+
+  /** Sign up or cancel on a circle card: identity comes from the invoke activity, never from card data. */
+  private async circleAction(
+    context: TurnContext,
+    verb: string,
+    data: unknown,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const parsed = z.object({ circleId: z.string().uuid() }).passthrough().safeParse(data);
+    if (!parsed.success) return invokeError(400, 'BadActionData', 'This card is out of date.');
+    const circle = await this.deps.circles.get(parsed.data.circleId);
+    if (!circle) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
+    const library = this.deps.answerer.current().library;
+    const userId = context.activity.from?.aadObjectId;
+    if (!userId) return invokeError(401, 'NoIdentity', 'I could not tell who you are.');
+    const shared = scopeOf(context.activity.conversation) !== 'personal';
+    let state: PersonalState;
+    if (verb === CIRCLE_VERBS.signUp) {
+      const profile = await this.deps.facilitators.get(userId);
+      const result = await this.deps.circles.signUp(
+        circle.id,
+        {
+          userId,
+          organisationId: profile ? (profile.odsCode ?? profile.organisationName) : undefined,
+          displayName: context.activity.from.name,
+        },
+        this.deps.now(),
+      );
+      state = result.ok
+        ? this.stateAfterSignUp(result.value.decision, circle, userId, shared)
+        : { kind: 'refused', message: result.message };
+      this.deps.telemetry.event('bot.circleSignUp', {
+        circleId: circle.id,
+        outcome: result.ok ? result.value.decision.kind : result.code,
+      });
+    } else {
+      const result = await this.deps.circles.cancel(circle.id, userId, this.deps.now());
+      state = result.ok ? { kind: 'cancelled' } : { kind: 'refused', message: result.message };
+      this.deps.telemetry.event('bot.circleCancel', {
+        circleId: circle.id,
+        outcome: result.ok ? 'cancelled' : result.code,
+      });
+    }
+    const summary = await this.summaryOf((await this.deps.circles.get(circle.id)) ?? circle, library);
+    const card = circlePersonalCard(summary, state);
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: card as unknown as Record<string, unknown>,
+    };
+  }
+
+  private stateAfterSignUp(
+    decision: SignUpDecision,
+    circle: Circle,
+    userId: string,
+    shared: boolean,
+  ): PersonalState {
+    if (decision.kind === 'waitlisted' || decision.kind === 'alreadyWaitlisted') {
+      return { kind: 'waitlisted', position: decision.position };
+    }
+    return shared
+      ? { kind: 'booked', joinUrl: undefined, calendarUrl: undefined }
+      : { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: this.deps.calendarUrl(circle.id, userId) };
+  }
+
   /** "Was this helpful?" on a guide card: record the vote without identity and update the card. */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue.action;
+    if (action?.verb === CIRCLE_VERBS.signUp || action?.verb === CIRCLE_VERBS.cancel) {
+      return this.circleAction(context, action.verb, action.data);
+    }
     if (action?.verb !== GUIDE_FEEDBACK_VERB)
       return invokeError(400, 'UnknownVerb', 'This card action is not recognised.');
     const data = GuideFeedbackSchema.safeParse(action.data);

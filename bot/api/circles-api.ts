@@ -10,6 +10,7 @@ import type { Caller, Role } from '../../core/identity';
 import type { Stores, Telemetry } from '../../core/ports';
 import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
 import { sendFailure } from '../http/responses';
+import { circleCalendar, type CalendarLinks } from '../calendar';
 import { queryOf } from './content-api';
 import type { TabApi } from './tab-api';
 
@@ -85,7 +86,46 @@ export class CirclesApi {
     private readonly tabApi: TabApi,
     private readonly telemetry: Telemetry,
     private readonly now: () => Date,
+    private readonly calendarLinks: CalendarLinks,
   ) {}
+
+  /**
+   * GET /api/circles/:id/calendar.ics?t= : the participant's calendar file. The signed link is the credential
+   * (it opens in a browser or calendar app), and the person must still hold a confirmed place.
+   */
+  async calendar(req: Request, res: Response): Promise<void> {
+    const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
+    if (!id.ok) return sendFailure(res, id, id.problems);
+    const query = validate(z.object({ t: z.string().min(1).max(1024) }).strict(), queryOf(req));
+    if (!query.ok) return sendFailure(res, query, query.problems);
+    const grant = this.calendarLinks.verify(query.value.t, this.now());
+    if (!grant || grant.circleId !== id.value) {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.TOKEN_INVALID, 'This calendar link is not valid or has expired.'),
+      );
+    }
+    const circle = await this.stores.circles.get(id.value);
+    const booking = (await this.stores.circles.bookings(id.value)).find((b) => b.userId === grant.userId);
+    if (!circle || circle.status !== 'scheduled' || booking?.status !== 'confirmed') {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.NOT_BOOKED, 'There is no confirmed place on this circle for this link.'),
+      );
+    }
+    const facilitator = await this.stores.facilitators.get(circle.facilitatorId);
+    const body = circleCalendar(
+      circle,
+      { id: circle.facilitatorId, name: facilitator?.name ?? 'Circle facilitator' },
+      this.now(),
+    );
+    res.writeHead(200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="circle-${circle.id.slice(0, 8)}.ics"`,
+      'cache-control': 'private, no-store',
+    });
+    res.end(body);
+  }
 
   private async circleFor(req: Request, res: Response): Promise<Circle | undefined> {
     const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);

@@ -63,7 +63,7 @@ export function helpCard(links: CardLinks): AdaptiveCard {
       bullets([
         '**plan**: the ten-point plan for leading compassionately',
         '**guide 3** or **guide routines**: the guides for one point of the plan',
-        '**circles**: Leadership Support Circles (booking in Teams is coming soon)',
+        '**circles**: upcoming Leadership Support Circles to sign up for; **my circles**: your bookings',
         '**nudges on** or **nudges off**: a weekly three-minute guide (coming soon)',
         '**help**: this list',
       ]),

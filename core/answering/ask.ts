@@ -36,7 +36,8 @@ export class Answerer {
       if (command.kind === 'theme' || command.kind === 'guide') {
         return { intent: 'guide', answers: this.commandAnswers(command), command, confident: true };
       }
-      return { intent: command.kind, answers: [], command, confident: true };
+      const intent = command.kind === 'myCircles' || command.kind === 'postCircle' ? 'circles' : command.kind;
+      return { intent, answers: [], command, confident: true };
     }
     const ranking = this.search.search(question, 3);
     const confident = this.search.isConfident(ranking);

@@ -6,6 +6,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'plan' }
   | { kind: 'circles' }
+  | { kind: 'myCircles' }
+  | { kind: 'postCircle'; code: string }
   | { kind: 'nudges'; setting: 'on' | 'off' | undefined }
   | { kind: 'theme'; themeId: ThemeId }
   | { kind: 'guide'; guideId: string };
@@ -139,6 +141,12 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
     words.every((word) => PLAN_WORDS.has(word) || sameWord(word, 'plan'))
   ) {
     return { kind: 'plan' };
+  }
+
+  const post = /^post (?:a )?circle ([0-9a-f]{6,8}(?:-[0-9a-f-]{0,28})?)$/.exec(phrase.replace(/ - /g, '-'));
+  if (post?.[1]) return { kind: 'postCircle', code: post[1] };
+  if (/^(?:my|show my|see my|list my) (?:circles?|bookings?|circle bookings?)$/.test(phrase)) {
+    return { kind: 'myCircles' };
   }
 
   const mentionsCircle =

@@ -11,6 +11,14 @@ import {
 } from '../../bot/cards/cards';
 import type { AdaptiveCard } from '../../bot/cards/types';
 import { urgentSupportCard } from '../../bot/cards/urgent-card';
+import {
+  circleInviteCard,
+  circleListCard,
+  circlePersonalCard,
+  myCirclesCard,
+  type CircleSummary,
+} from '../../bot/cards/circle-cards';
+import type { Circle } from '../../core/circles/circle';
 import type { ContentLibrary, Guide, Resource } from '../../core/content/model';
 
 /** Every card the bot can send, for every guide and feedback state, by name. */
@@ -26,6 +34,56 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     nudges: nudgesComingCard(undefined),
     urgentSupport: urgentSupportCard(library.urgentSupport),
   };
+  const circle: Circle = {
+    id: '3f2a1b4c-0000-4000-8000-000000000001',
+    themeId: 'routines',
+    extraTopic: undefined,
+    title: 'Routines that hold a team together',
+    description: 'An hour with other managers.',
+    startsAt: '2026-12-03T13:00:00.000Z',
+    durationMinutes: 60,
+    capacity: 10,
+    audience: { kind: 'open' },
+    facilitatorId: 'fac-1',
+    organisationId: 'RXP',
+    meetingUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
+    status: 'scheduled',
+  };
+  const summary: CircleSummary = {
+    circle,
+    topic: 'Maintain routines',
+    facilitatorName: 'Asha Patel',
+    seatsLeft: 3,
+  };
+  const full: CircleSummary = { ...summary, seatsLeft: 0 };
+  const cancelled: CircleSummary = { ...summary, circle: { ...circle, status: 'cancelled' } };
+  Object.assign(cards, {
+    circleInvite: circleInviteCard(summary),
+    circleInviteFull: circleInviteCard(full),
+    circleInviteCancelled: circleInviteCard(cancelled),
+    circleBooked: circlePersonalCard(summary, {
+      kind: 'booked',
+      joinUrl: circle.meetingUrl,
+      calendarUrl: 'https://example.org/c.ics',
+    }),
+    circleBookedShared: circlePersonalCard(summary, {
+      kind: 'booked',
+      joinUrl: undefined,
+      calendarUrl: undefined,
+    }),
+    circleWaitlisted: circlePersonalCard(full, { kind: 'waitlisted', position: 2 }),
+    circleCancelled: circlePersonalCard(summary, { kind: 'cancelled' }),
+    circleRefused: circlePersonalCard(summary, {
+      kind: 'refused',
+      message: 'This circle has already started.',
+    }),
+    circleList: circleListCard([summary, full], links.tab('circles')),
+    circleListEmpty: circleListCard([], undefined),
+    myCircles: myCirclesCard([
+      { summary, state: { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: undefined } },
+    ]),
+    myCirclesEmpty: myCirclesCard([]),
+  });
   const states: FeedbackState[] = ['ask', 'helpful', 'notHelpful'];
   for (const guide of library.guides) {
     const theme = library.themes.find((candidate) => candidate.id === guide.themeId);

@@ -1,0 +1,102 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Circle } from '../core/circles/circle';
+
+/** The parts of ical.js used here (its types are ESM-only, its CommonJS build is what Node loads). */
+interface IcalComponent {
+  addPropertyWithValue(name: string, value: unknown): { setParameter(name: string, value: string): void };
+  addSubcomponent(component: IcalComponent): void;
+  toString(): string;
+}
+interface IcalModule {
+  Component: new (jcal: string | unknown[]) => IcalComponent;
+  Time: { fromJSDate(date: Date, useUTC: boolean): unknown };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ICAL = require('ical.js') as IcalModule;
+
+const SECRET_FILE = 'calendar-link-secret';
+/** How long an Add to calendar link works. */
+export const CALENDAR_LINK_DAYS = 60;
+
+/** What a calendar link grants: one person's calendar file for one circle, until it expires. */
+export interface CalendarGrant {
+  circleId: string;
+  userId: string;
+  expiresAt: number;
+}
+
+/**
+ * Signs and checks "Add to calendar" links. A link works only for the person it was made for (the service
+ * also checks they still hold a confirmed place), because the file carries the meeting link.
+ */
+export class CalendarLinks {
+  private constructor(private readonly secret: Buffer) {}
+
+  /** Loads the signing secret from DATA_DIR, creating it on first use. */
+  static open(dataDir: string): CalendarLinks {
+    const file = path.join(dataDir, SECRET_FILE);
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+    }
+    return new CalendarLinks(Buffer.from(fs.readFileSync(file, 'utf8'), 'base64'));
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(payload).digest('base64url');
+  }
+
+  /** A token for the link's query string. */
+  token(grant: CalendarGrant): string {
+    const payload = Buffer.from(JSON.stringify([grant.circleId, grant.userId, grant.expiresAt])).toString(
+      'base64url',
+    );
+    return `${payload}.${this.sign(payload)}`;
+  }
+
+  /** The grant inside a token, or undefined when it is forged, malformed or expired. */
+  verify(token: string, now: Date): CalendarGrant | undefined {
+    const [payload, signature] = token.split('.');
+    if (!payload || !signature || token.length > 1024) return undefined;
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+    if (!Array.isArray(parsed) || parsed.length !== 3) return undefined;
+    const [circleId, userId, expiresAt] = parsed as unknown[];
+    if (typeof circleId !== 'string' || typeof userId !== 'string' || typeof expiresAt !== 'number')
+      return undefined;
+    return expiresAt > now.getTime() ? { circleId, userId, expiresAt } : undefined;
+  }
+}
+
+/** An iCalendar file for a booked circle: UTC times, the join link, and the facilitator as organiser. */
+export function circleCalendar(circle: Circle, facilitator: { id: string; name: string }, now: Date): string {
+  const calendar = new ICAL.Component(['vcalendar', [], []]);
+  calendar.addPropertyWithValue('prodid', '-//Leading Compassionately//Circles//EN');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('method', 'PUBLISH');
+  const event = new ICAL.Component('vevent');
+  const start = ICAL.Time.fromJSDate(new Date(circle.startsAt), true);
+  const end = ICAL.Time.fromJSDate(
+    new Date(Date.parse(circle.startsAt) + circle.durationMinutes * 60_000),
+    true,
+  );
+  event.addPropertyWithValue('uid', `${circle.id}@leading-compassionately`);
+  event.addPropertyWithValue('dtstamp', ICAL.Time.fromJSDate(now, true));
+  event.addPropertyWithValue('dtstart', start);
+  event.addPropertyWithValue('dtend', end);
+  event.addPropertyWithValue('summary', `Leadership Support Circle: ${circle.title}`);
+  event.addPropertyWithValue(
+    'description',
+    `Join on Teams: ${circle.meetingUrl}\n\nCircles are confidential: nothing said is attributed.`,
+  );
+  event.addPropertyWithValue('location', 'Microsoft Teams meeting');
+  event.addPropertyWithValue('url', circle.meetingUrl);
+  const organizer = event.addPropertyWithValue('organizer', `urn:uuid:${facilitator.id}`);
+  organizer.setParameter('cn', facilitator.name);
+  calendar.addSubcomponent(event);
+  return calendar.toString();
+}

@@ -1,0 +1,192 @@
+import { FakeConnector } from '../support/fake-connector';
+import { messageActivity } from '../support/activities';
+import { localToken, postJson, startTestService, type TestService } from '../support/service';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ICAL = require('ical.js') as {
+  parse(text: string): unknown;
+  Component: new (jcal: unknown) => {
+    getFirstSubcomponent(name: string): {
+      getFirstPropertyValue(name: string): unknown;
+      getFirstProperty(name: string): { getParameter(name: string): unknown };
+    } | null;
+  };
+};
+
+const MEETING = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_bot%40thread.v2/0';
+
+describe('circles in Teams', () => {
+  let service: TestService;
+  let connector: FakeConnector;
+  let serviceUrl: string;
+  let circleId: string;
+  let smallCircleId: string;
+
+  beforeAll(async () => {
+    connector = new FakeConnector();
+    serviceUrl = await connector.start();
+    service = await startTestService({ PUBLIC_URL: 'http://127.0.0.1:1' });
+    const facilitator = await localToken(service, 'Fiona Facilitator', 'facilitator');
+    const startsAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const created = await postJson(
+      `${service.url}/api/circles`,
+      {
+        themeId: 'safe-spaces',
+        title: 'Making it safe to speak up',
+        startsAt,
+        meetingUrl: MEETING,
+        capacity: 10,
+      },
+      { authorization: `Bearer ${facilitator}` },
+    );
+    circleId = created.body.id as string;
+    const small = await postJson(
+      `${service.url}/api/circles`,
+      { themeId: 'routines', title: 'Small circle', startsAt, meetingUrl: MEETING, capacity: 4 },
+      { authorization: `Bearer ${facilitator}` },
+    );
+    smallCircleId = small.body.id as string;
+  });
+  afterAll(async () => {
+    await service.stop();
+    await connector.stop();
+  });
+
+  const send = (activity: Record<string, unknown>) => postJson(`${service.url}/api/messages`, activity);
+  const as = (aadObjectId: string, name: string, options: { channel?: boolean } = {}) => ({
+    from: { id: `29:${aadObjectId}`, name, aadObjectId },
+    ...(options.channel
+      ? {
+          conversation: {
+            id: '19:general@thread.tacv2',
+            conversationType: 'channel',
+            isGroup: true,
+            tenantId: 'tenant-1',
+          },
+        }
+      : {}),
+  });
+  const invoke = (verb: string, circle: string, who: Record<string, unknown>) =>
+    send({
+      ...messageActivity({ serviceUrl, text: '' }),
+      ...who,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data: { circleId: circle } } },
+    });
+  const cardText = (response: { body: Record<string, unknown> }) => JSON.stringify(response.body.value);
+  const actionUrl = (response: { body: Record<string, unknown> }, title: string) => {
+    const actions = (response.body.value as { actions?: { title: string; url?: string }[] }).actions ?? [];
+    return actions.find((action) => action.title === title)?.url;
+  };
+
+  it('lists upcoming circles with a Sign up button each, in 1:1 chat', async () => {
+    const before = connector.calls.length;
+    await send({ ...messageActivity({ serviceUrl, text: 'circles' }), ...as('oid-list', 'Lee') });
+    const calls = await connector.waitForCalls(before + 1);
+    const card = JSON.stringify(FakeConnector.cardOf(calls[before]));
+    expect(card).toContain('Making it safe to speak up');
+    expect(card).toContain('"verb":"circleSignUp"');
+    expect(card).toContain('{{DATE(');
+  });
+
+  it('books the person who clicked, from the invoke identity, with join link, calendar file and cancel', async () => {
+    const response = await invoke('circleSignUp', circleId, as('oid-asha', 'Asha Manager'));
+    expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(cardText(response)).toContain("You're booked");
+    expect(actionUrl(response, 'Join the meeting')).toBe(MEETING);
+    expect(cardText(response)).toContain('"verb":"circleCancel"');
+    const bookings = await service.stores.circles.bookings(circleId);
+    expect(bookings.map((b) => `${b.userId}:${b.status}`)).toEqual(['oid-asha:confirmed']);
+
+    const again = await invoke('circleSignUp', circleId, as('oid-asha', 'Asha Manager'));
+    expect(cardText(again)).toContain("You're booked");
+    expect(await service.stores.circles.bookings(circleId)).toHaveLength(1);
+
+    const calendarUrl = actionUrl(response, 'Add to calendar') ?? '';
+    const localUrl = calendarUrl.replace('http://127.0.0.1:1', service.url);
+    const ics = await fetch(localUrl);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toMatch(/text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(await ics.text()));
+    const event = calendar.getFirstSubcomponent('vevent');
+    expect(String(event?.getFirstPropertyValue('summary'))).toContain('Making it safe to speak up');
+    const circle = await service.stores.circles.get(circleId);
+    expect(String(event?.getFirstPropertyValue('dtstart'))).toBe(circle?.startsAt.replace(/\.\d{3}Z$/, 'Z'));
+    expect(String(event?.getFirstPropertyValue('description'))).toContain(MEETING);
+    expect(event?.getFirstProperty('organizer').getParameter('cn')).toBe('Fiona Facilitator');
+
+    const tampered = new URL(localUrl);
+    tampered.searchParams.set('t', `${tampered.searchParams.get('t') ?? ''}x`);
+    expect((await fetch(tampered)).status).toBe(401);
+  });
+
+  it('keeps the join link out of a shared conversation', async () => {
+    const response = await invoke('circleSignUp', circleId, as('oid-ben', 'Ben Manager', { channel: true }));
+    expect(cardText(response)).toContain("You're booked");
+    expect(cardText(response)).not.toContain(MEETING);
+    expect(actionUrl(response, 'Add to calendar')).toBeUndefined();
+  });
+
+  it('waitlists when full, then cancelling promotes and the calendar link stops working for the canceller', async () => {
+    const people = ['p1', 'p2', 'p3', 'p4'];
+    const first = await invoke('circleSignUp', smallCircleId, as('oid-p1', 'P1'));
+    for (const id of people.slice(1)) await invoke('circleSignUp', smallCircleId, as(`oid-${id}`, id));
+    const waitlisted = await invoke('circleSignUp', smallCircleId, as('oid-p5', 'P5'));
+    expect(cardText(waitlisted)).toContain('waitlist (position 1)');
+    const calendarUrl = (actionUrl(first, 'Add to calendar') ?? '').replace(
+      'http://127.0.0.1:1',
+      service.url,
+    );
+    const cancelled = await invoke('circleCancel', smallCircleId, as('oid-p1', 'P1'));
+    expect(cardText(cancelled)).toContain('You have given up your place');
+    const bookings = await service.stores.circles.bookings(smallCircleId);
+    expect(bookings.find((b) => b.userId === 'oid-p5')?.status).toBe('confirmed');
+    expect((await fetch(calendarUrl)).status).toBe(404);
+  });
+
+  it('lists my circles with a Cancel button', async () => {
+    const before = connector.calls.length;
+    await send({ ...messageActivity({ serviceUrl, text: 'my circles' }), ...as('oid-asha', 'Asha Manager') });
+    const calls = await connector.waitForCalls(before + 1);
+    const card = JSON.stringify(FakeConnector.cardOf(calls[before]));
+    expect(card).toContain('Making it safe to speak up');
+    expect(card).toContain('"verb":"circleCancel"');
+  });
+
+  it('posts an invite card to a channel for a facilitator, and refuses others', async () => {
+    const code = circleId.slice(0, 8);
+    const mention = {
+      type: 'mention',
+      mentioned: { id: '28:bot-app-id', name: 'Leading Compassionately' },
+      text: '<at>Leading Compassionately</at>',
+    };
+    const post = (who: Record<string, unknown>) =>
+      send({
+        ...messageActivity({
+          serviceUrl,
+          text: `<at>Leading Compassionately</at> post circle ${code}`,
+          entities: [mention],
+        }),
+        ...who,
+      });
+
+    let before = connector.calls.length;
+    await post(as('oid-nobody', 'Not A Facilitator', { channel: true }));
+    let calls = await connector.waitForCalls(before + 1);
+    expect(JSON.stringify(FakeConnector.cardOf(calls[before]))).toContain(
+      'Only facilitators can post circle invites',
+    );
+
+    await service.stores.roles.grant('oid-fiona', 'facilitator', new Date());
+    before = connector.calls.length;
+    await post(as('oid-fiona', 'Fiona Facilitator', { channel: true }));
+    calls = await connector.waitForCalls(before + 1);
+    const invite = JSON.stringify(FakeConnector.cardOf(calls[before]));
+    expect(invite).toContain('Making it safe to speak up');
+    expect(invite).toContain('"title":"Sign up"');
+    expect(invite).toContain('Fiona Facilitator');
+    expect(invite).not.toContain(MEETING);
+    expect(invite).not.toContain('Asha');
+  });
+});
