@@ -73,7 +73,7 @@ export type PersonalState =
 
 /**
  * The card the person who clicked sees. In a shared conversation the join link and calendar file are left out
- * (they are sent privately), so they never reach anyone who is not confirmed.
+ * (the person finds them under "my circles" in a 1:1 chat), so they never reach anyone who is not confirmed.
  */
 export function circlePersonalCard(summary: CircleSummary, state: PersonalState): AdaptiveCard {
   const { circle } = summary;
@@ -83,7 +83,16 @@ export function circlePersonalCard(summary: CircleSummary, state: PersonalState)
     case 'booked':
       body.push(paragraph("**You're booked.**", { color: 'Good' }));
       if (state.joinUrl) actions.push(openUrl('Join the meeting', state.joinUrl));
-      else body.push(paragraph("I've sent your join link to you privately.", { isSubtle: true }));
+      else {
+        body.push(
+          paragraph(
+            'To keep it private, your join link and calendar file are in **my circles** in a 1:1 chat with me.',
+            {
+              isSubtle: true,
+            },
+          ),
+        );
+      }
       if (state.calendarUrl) actions.push(openUrl('Add to calendar', state.calendarUrl));
       actions.push(execute('Cancel my place', CIRCLE_VERBS.cancel, circle.id));
       break;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { startPlayground, type RunningPlayground } from '../support/playground';
-import { startTestService, type TestService } from '../support/service';
+import { localToken, postJson, startTestService, type TestService } from '../support/service';
 
 jest.setTimeout(120_000);
 
@@ -60,6 +60,49 @@ describe('the bot in the real Microsoft 365 Agents Playground', () => {
     expect(await service.stores.feedback.guideFeedback()).toEqual([
       { guideId: 'huddles-that-help', helpful: 1, notHelpful: 0 },
     ]);
+    await page.close();
+  });
+
+  it('lets a facilitator post a circle in a team channel, and a click on Sign up books a place', async () => {
+    const facilitator = await localToken(service, 'Fiona Facilitator', 'facilitator');
+    const created = await postJson(
+      `${service.url}/api/circles`,
+      {
+        themeId: 'stay-connected',
+        title: 'Keeping a scattered team together',
+        startsAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+        meetingUrl: 'https://teams.microsoft.com/l/meetup-join/e2e',
+      },
+      { authorization: `Bearer ${facilitator}` },
+    );
+    const circleId = created.body.id as string;
+    const playgroundUser = '00000000-0000-0000-0000-0000000000c0';
+    await service.stores.roles.grant(playgroundUser, 'facilitator', new Date());
+
+    const page = await browser.newPage();
+    await page.goto(playground.url);
+    await page.locator('[role="treeitem"][aria-label="My Team - General"]').click();
+    // A channel has a "start a new post" box and a reply box under each post: use the new-post one.
+    const compose = page.locator('div[role="textbox"]').first();
+    await compose.click();
+    await compose.pressSequentially('@Leading');
+    await page.locator('[role="menuitem"]').first().click();
+    await compose.pressSequentially(` post circle ${circleId.slice(0, 8)}`);
+    await compose.press('Enter');
+    const invite = page.locator('.ac-adaptiveCard', { hasText: 'Keeping a scattered team together' }).last();
+    await invite.waitFor({ timeout: 30_000 });
+    await invite
+      .locator('.ac-actionSet button[aria-label="Sign up"], button[aria-label="Sign up"]')
+      .first()
+      .click();
+    const booked = page.locator('.ac-adaptiveCard', { hasText: "You're booked" });
+    await booked.first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-circle-booked.png') });
+    const bookings = await service.stores.circles.bookings(circleId);
+    expect(bookings.map((booking) => `${booking.userId}:${booking.status}`)).toEqual([
+      `${playgroundUser}:confirmed`,
+    ]);
+    expect(await booked.first().innerText()).not.toContain('meetup-join');
     await page.close();
   });
 });
