@@ -16,6 +16,8 @@ import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
 import { BotDoor } from './bot-door';
+import { CircleNotices } from './circle-notices';
+import { Notifier } from './notifier';
 import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
 import type { CardLinks } from './cards/cards';
 import type { AppConfig } from './config';
@@ -94,21 +96,32 @@ export async function startService(
   };
   const answerer = new LiveAnswerer(() => content.current());
   const calendarLinks = CalendarLinks.open(config.dataDir);
+  const calendarUrl = (circleId: string, userId: string): string | undefined => {
+    if (!publicUrl) return undefined;
+    const token = calendarLinks.token({
+      circleId,
+      userId,
+      expiresAt: now().getTime() + CALENDAR_LINK_DAYS * 86_400_000,
+    });
+    return `${publicUrl}/api/circles/${circleId}/calendar.ics?t=${token}`;
+  };
+  // The notifier needs the adapter, which needs the bot: it is bound once both exist.
+  const delivery: { notifier?: Notifier } = {};
+  const notices = new CircleNotices(
+    stores.circles,
+    stores.facilitators,
+    () => content.current(),
+    calendarUrl,
+    (userId, card, reason) => delivery.notifier?.sendToPerson(userId, card, reason) ?? Promise.resolve(false),
+  );
   const bot = new LeadingCompassionatelyBot({
     conversations: stores.conversations,
     circles: stores.circles,
     facilitators: stores.facilitators,
     rolesOf: async (userId) =>
       effectiveRoles(userId, await stores.roles.rolesOf(userId), config.adminObjectIds),
-    calendarUrl: (circleId, userId) => {
-      if (!publicUrl) return undefined;
-      const token = calendarLinks.token({
-        circleId,
-        userId,
-        expiresAt: now().getTime() + CALENDAR_LINK_DAYS * 86_400_000,
-      });
-      return `${publicUrl}/api/circles/${circleId}/calendar.ics?t=${token}`;
-    },
+    calendarUrl,
+    notices,
     feedback: stores.feedback,
     unanswered: stores.unanswered,
     telemetry,
@@ -117,10 +130,11 @@ export async function startService(
     now,
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
+  delivery.notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
   const contentApi = new ContentApi(content, tabApi, telemetry);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
-  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks);
+  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {

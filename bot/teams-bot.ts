@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import type { LiveAnswerer } from '../core/answering/ask';
 import type { Command } from '../core/answering/commands';
-import { seatsLeft, waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
+import { waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
 import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
 import type { ContentLibrary, Guide } from '../core/content/model';
@@ -46,6 +46,7 @@ import {
   type PersonalState,
 } from './cards/circle-cards';
 import type { AdaptiveCard } from './cards/types';
+import type { CircleNotices } from './circle-notices';
 import { urgentSupportCard } from './cards/urgent-card';
 
 /** What the bot needs from the rest of the service. */
@@ -57,6 +58,8 @@ export interface BotDependencies {
   rolesOf: (userId: string) => Promise<Role[]>;
   /** An "Add to calendar" link for one person's booking, when the service has a public address. */
   calendarUrl: (circleId: string, userId: string) => string | undefined;
+  /** Private booking cards sent 1:1. */
+  notices: CircleNotices;
   feedback: FeedbackStore;
   unanswered: UnansweredStore;
   telemetry: Telemetry;
@@ -237,15 +240,8 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     return guideCard({ guide, theme, resources, alternatives, feedback }, this.deps.links);
   }
 
-  private async summaryOf(circle: Circle, library: ContentLibrary): Promise<CircleSummary> {
-    const facilitator = await this.deps.facilitators.get(circle.facilitatorId);
-    const theme = library.themes.find((candidate) => candidate.id === circle.themeId);
-    return {
-      circle,
-      topic: theme?.title ?? circle.extraTopic ?? 'Leadership Support Circle',
-      facilitatorName: facilitator?.name ?? 'A trained facilitator',
-      seatsLeft: seatsLeft(circle, await this.deps.circles.bookings(circle.id)),
-    };
+  private summaryOf(circle: Circle, _library?: ContentLibrary): Promise<CircleSummary> {
+    return this.deps.notices.summaryOf(circle);
   }
 
   private async circlesReply(
@@ -337,6 +333,9 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       state = result.ok
         ? this.stateAfterSignUp(result.value.decision, circle, userId, shared)
         : { kind: 'refused', message: result.message };
+      if (result.ok && result.value.decision.kind === 'confirmed' && shared && state.kind === 'booked') {
+        state.sentPrivately = await this.deps.notices.sendBooked(circle.id, userId, 'confirmed');
+      }
       this.deps.telemetry.event('bot.circleSignUp', {
         circleId: circle.id,
         outcome: result.ok ? result.value.decision.kind : result.code,
@@ -344,6 +343,8 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     } else {
       const result = await this.deps.circles.cancel(circle.id, userId, this.deps.now());
       state = result.ok ? { kind: 'cancelled' } : { kind: 'refused', message: result.message };
+      const promoted = result.ok ? result.value.promoted : undefined;
+      if (promoted) await this.deps.notices.sendBooked(circle.id, promoted.userId, 'promoted');
       this.deps.telemetry.event('bot.circleCancel', {
         circleId: circle.id,
         outcome: result.ok ? 'cancelled' : result.code,

@@ -11,6 +11,7 @@ import type { Stores, Telemetry } from '../../core/ports';
 import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
 import { sendFailure } from '../http/responses';
 import { circleCalendar, type CalendarLinks } from '../calendar';
+import type { CircleNotices } from '../circle-notices';
 import { queryOf } from './content-api';
 import type { TabApi } from './tab-api';
 
@@ -87,6 +88,7 @@ export class CirclesApi {
     private readonly telemetry: Telemetry,
     private readonly now: () => Date,
     private readonly calendarLinks: CalendarLinks,
+    private readonly notices: CircleNotices,
   ) {}
 
   /**
@@ -343,6 +345,8 @@ export class CirclesApi {
     if (!result.ok) return sendFailure(res, result);
     const { decision } = result.value;
     this.telemetry.event('circles.signUp', { circleId: id.value, decision: decision.kind });
+    if (decision.kind === 'confirmed')
+      await this.notices.sendBooked(id.value, who.caller.userId, 'confirmed');
     if (decision.kind === 'confirmed' || decision.kind === 'alreadyConfirmed') {
       res.send(decision.kind === 'confirmed' ? 201 : 200, { status: 'confirmed' });
     } else {
@@ -361,6 +365,8 @@ export class CirclesApi {
     if (!id.ok) return sendFailure(res, id, id.problems);
     const result = await this.stores.circles.cancel(id.value, who.caller.userId, this.now());
     if (!result.ok) return sendFailure(res, result);
+    if (result.value.promoted)
+      await this.notices.sendBooked(id.value, result.value.promoted.userId, 'promoted');
     this.telemetry.event('circles.cancelPlace', {
       circleId: id.value,
       promoted: result.value.promoted !== undefined,

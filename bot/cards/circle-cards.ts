@@ -66,7 +66,13 @@ export function circleInviteCard(summary: CircleSummary): AdaptiveCard {
 
 /** Where a person stands after signing up or cancelling. */
 export type PersonalState =
-  | { kind: 'booked'; joinUrl: string | undefined; calendarUrl: string | undefined }
+  | {
+      kind: 'booked';
+      joinUrl: string | undefined;
+      calendarUrl: string | undefined;
+      promoted?: boolean;
+      sentPrivately?: boolean;
+    }
   | { kind: 'waitlisted'; position: number }
   | { kind: 'cancelled' }
   | { kind: 'refused'; message: string };
@@ -81,12 +87,18 @@ export function circlePersonalCard(summary: CircleSummary, state: PersonalState)
   const actions: CardAction[] = [];
   switch (state.kind) {
     case 'booked':
-      body.push(paragraph("**You're booked.**", { color: 'Good' }));
+      body.push(
+        paragraph(state.promoted ? "**A place came up: you're booked.**" : "**You're booked.**", {
+          color: 'Good',
+        }),
+      );
       if (state.joinUrl) actions.push(openUrl('Join the meeting', state.joinUrl));
       else {
         body.push(
           paragraph(
-            'To keep it private, your join link and calendar file are in **my circles** in a 1:1 chat with me.',
+            state.sentPrivately
+              ? "To keep it private, I've sent your join link and calendar file to you in a 1:1 chat."
+              : 'To keep it private, your join link and calendar file are in **my circles** in a 1:1 chat with me.',
             {
               isSubtle: true,
             },

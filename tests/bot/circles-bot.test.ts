@@ -145,6 +145,60 @@ describe('circles in Teams', () => {
     expect((await fetch(calendarUrl)).status).toBe(404);
   });
 
+  it('sends the join link privately to someone who signs up in a channel, and tells a promoted person', async () => {
+    const personal = (aad: string, name: string) => ({
+      ...messageActivity({ serviceUrl, conversationId: `a:personal-${aad}`, text: 'hello' }),
+      ...as(aad, name),
+    });
+    await send(personal('oid-cara', 'Cara'));
+    await send(personal('oid-dev', 'Dev'));
+    const fill = ['oid-f1', 'oid-f2', 'oid-f3'];
+    const tight = await postJson(
+      `${service.url}/api/circles`,
+      {
+        themeId: 'recovery',
+        title: 'Resetting after winter',
+        startsAt: new Date(Date.now() + 6 * 86_400_000).toISOString(),
+        meetingUrl: MEETING,
+        capacity: 4,
+      },
+      { authorization: `Bearer ${await localToken(service, 'Fiona Facilitator', 'facilitator')}` },
+    );
+    const tightId = tight.body.id as string;
+
+    let before = connector.calls.length;
+    const booked = await invoke('circleSignUp', tightId, as('oid-cara', 'Cara', { channel: true }));
+    expect(cardText(booked)).toContain("I've sent your join link");
+    let calls = await connector.waitForCalls(before + 1);
+    const privateCard = calls.slice(before).find((call) => call.conversationId === 'a:personal-oid-cara');
+    expect(JSON.stringify(FakeConnector.cardOf(privateCard))).toContain(MEETING);
+
+    for (const id of fill) await invoke('circleSignUp', tightId, as(id, id, { channel: true }));
+    const waiting = await invoke('circleSignUp', tightId, as('oid-dev', 'Dev', { channel: true }));
+    expect(cardText(waiting)).toContain('waitlist (position 1)');
+
+    before = connector.calls.length;
+    await invoke('circleCancel', tightId, as('oid-cara', 'Cara', { channel: true }));
+    calls = await connector.waitForCalls(before + 1);
+    const promotedCard = calls.slice(before).find((call) => call.conversationId === 'a:personal-oid-dev');
+    const promotedText = JSON.stringify(FakeConnector.cardOf(promotedCard));
+    expect(promotedText).toContain('A place came up');
+    expect(promotedText).toContain(MEETING);
+  });
+
+  it('forgets a 1:1 conversation that Teams says is blocked, and still books the person', async () => {
+    await send({
+      ...messageActivity({ serviceUrl, conversationId: 'a:personal-oid-gone', text: 'hi' }),
+      ...as('oid-gone', 'Gone'),
+    });
+    expect(await service.stores.conversations.findPersonal('oid-gone')).toBeDefined();
+    connector.failNext(403);
+    const booked = await invoke('circleSignUp', circleId, as('oid-gone', 'Gone', { channel: true }));
+    expect(cardText(booked)).toContain('in **my circles**');
+    expect(await service.stores.conversations.findPersonal('oid-gone')).toBeUndefined();
+    expect((await service.stores.circles.bookings(circleId)).some((b) => b.userId === 'oid-gone')).toBe(true);
+  });
+
   it('lists my circles with a Cancel button', async () => {
     const before = connector.calls.length;
     await send({ ...messageActivity({ serviceUrl, text: 'my circles' }), ...as('oid-asha', 'Asha Manager') });

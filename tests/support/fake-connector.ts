@@ -20,6 +20,12 @@ export class FakeConnector {
   readonly calls: RecordedCall[] = [];
   private server: http.Server | undefined;
   private waiters: { count: number; resolve: () => void }[] = [];
+  private failures: number[] = [];
+
+  /** Answers the next sends with these HTTP statuses (for 403/404/429 handling), then recovers. */
+  failNext(...statuses: number[]): void {
+    this.failures.push(...statuses);
+  }
 
   /** Starts on an ephemeral loopback port; returns the serviceUrl to put on activities. */
   async start(): Promise<string> {
@@ -39,6 +45,16 @@ export class FakeConnector {
     if (req.method !== 'POST' || !match?.[1]) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"error":{"code":"NotFound"}}');
+      return;
+    }
+    const failure = this.failures.shift();
+    if (failure !== undefined) {
+      res.writeHead(failure, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: { code: failure === 403 ? 'ConversationBlockedByUser' : 'Failed', message: 'injected' },
+        }),
+      );
       return;
     }
     this.calls.push({
