@@ -23,7 +23,13 @@ export class CircleNotices {
     private readonly library: () => ContentLibrary,
     private readonly calendarUrl: (circleId: string, userId: string) => string | undefined,
     private readonly send: SendToPerson,
+    private readonly changed: (circleId: string) => Promise<void> = () => Promise.resolve(),
   ) {}
+
+  /** Tells posted invite cards that a circle's bookings changed. */
+  bookingsChanged(circleId: string): Promise<void> {
+    return this.changed(circleId);
+  }
 
   /** What a circle card shows. */
   async summaryOf(circle: Circle): Promise<CircleSummary> {

@@ -18,6 +18,8 @@ import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tok
 import { BotDoor } from './bot-door';
 import { CircleNotices } from './circle-notices';
 import { Notifier } from './notifier';
+import { InviteUpdater } from './invite-updater';
+import { circleInviteCard } from './cards/circle-cards';
 import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
 import type { CardLinks } from './cards/cards';
 import type { AppConfig } from './config';
@@ -37,6 +39,8 @@ export interface ServiceOverrides {
   telemetry?: Telemetry;
   botCredentialsFactory?: ServiceClientCredentialsFactory;
   now?: () => Date;
+  /** How long invite-card updates are coalesced (tests shorten it). */
+  inviteUpdateWindowMs?: number;
 }
 
 /** A started service. */
@@ -106,14 +110,23 @@ export async function startService(
     return `${publicUrl}/api/circles/${circleId}/calendar.ics?t=${token}`;
   };
   // The notifier needs the adapter, which needs the bot: it is bound once both exist.
-  const delivery: { notifier?: Notifier } = {};
+  const delivery: { notifier?: Notifier; updater?: InviteUpdater } = {};
   const notices = new CircleNotices(
     stores.circles,
     stores.facilitators,
     () => content.current(),
     calendarUrl,
     (userId, card, reason) => delivery.notifier?.sendToPerson(userId, card, reason) ?? Promise.resolve(false),
+    (circleId) => delivery.updater?.schedule(circleId) ?? Promise.resolve(),
   );
+  const inviteCard = async (circleId: string) => {
+    const circle = await stores.circles.get(circleId);
+    if (!circle) return undefined;
+    const teamsIds = (await stores.circles.bookings(circleId))
+      .map((booking) => booking.teamsUserId)
+      .filter((id): id is string => id !== undefined);
+    return circleInviteCard(await notices.summaryOf(circle), teamsIds);
+  };
   const bot = new LeadingCompassionatelyBot({
     conversations: stores.conversations,
     circles: stores.circles,
@@ -122,6 +135,8 @@ export async function startService(
       effectiveRoles(userId, await stores.roles.rolesOf(userId), config.adminObjectIds),
     calendarUrl,
     notices,
+    inviteCard,
+    onBookingsChanged: (circleId) => notices.bookingsChanged(circleId),
     feedback: stores.feedback,
     unanswered: stores.unanswered,
     telemetry,
@@ -131,6 +146,16 @@ export async function startService(
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
   delivery.notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
+  const updater = new InviteUpdater(
+    botDoor.adapter,
+    config.bot.appId ?? '',
+    stores.conversations,
+    stores.circles,
+    inviteCard,
+    telemetry,
+    overrides.inviteUpdateWindowMs,
+  );
+  delivery.updater = updater;
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
   const contentApi = new ContentApi(content, tabApi, telemetry);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
@@ -286,6 +311,7 @@ export async function startService(
     stores,
     close: async () => {
       stopWatching?.();
+      await updater.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });

@@ -38,7 +38,6 @@ import {
 } from './cards/cards';
 import {
   CIRCLE_VERBS,
-  circleInviteCard,
   circleListCard,
   circlePersonalCard,
   myCirclesCard,
@@ -60,6 +59,10 @@ export interface BotDependencies {
   calendarUrl: (circleId: string, userId: string) => string | undefined;
   /** Private booking cards sent 1:1. */
   notices: CircleNotices;
+  /** The shared invite card for a circle, with refresh for people who hold a place. */
+  inviteCard: (circleId: string) => Promise<AdaptiveCard | undefined>;
+  /** Called after bookings change, so posted invite cards can show the new seat count. */
+  onBookingsChanged: (circleId: string) => Promise<void>;
   feedback: FeedbackStore;
   unanswered: UnansweredStore;
   telemetry: Telemetry;
@@ -186,7 +189,15 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       answered: result.intent !== 'guide' || result.answers.length > 0,
       guideId: result.answers[0]?.guideId ?? 'none',
     });
-    await context.sendActivity(attach(await this.replyFor(context, result, text, library)));
+    const reply = await this.replyFor(context, result, text, library);
+    const sent = await context.sendActivity(attach(reply));
+    const posted = result.command?.kind === 'postCircle' ? postedCircleId(reply) : undefined;
+    if (posted && sent?.id) {
+      await this.deps.circles.recordPost(
+        { circleId: posted, conversationId: context.activity.conversation.id, activityId: sent.id },
+        this.deps.now(),
+      );
+    }
   }
 
   private async replyFor(
@@ -290,7 +301,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         );
       }
       this.deps.telemetry.event('circles.posted', { circleId: circle.id });
-      return circleInviteCard(await this.summaryOf(circle, library));
+      return this.deps.inviteCard(circle.id) as Promise<AdaptiveCard>;
     }
     return circleListCard(
       await Promise.all(upcoming.slice(0, 6).map((circle) => this.summaryOf(circle, library))),
@@ -327,6 +338,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
           userId,
           organisationId: profile ? (profile.odsCode ?? profile.organisationName) : undefined,
           displayName: context.activity.from.name,
+          teamsUserId: context.activity.from.id,
         },
         this.deps.now(),
       );
@@ -350,8 +362,37 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         outcome: result.ok ? 'cancelled' : result.code,
       });
     }
+    await this.deps.onBookingsChanged(circle.id);
     const summary = await this.summaryOf((await this.deps.circles.get(circle.id)) ?? circle, library);
     const card = circlePersonalCard(summary, state);
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: card as unknown as Record<string, unknown>,
+    };
+  }
+
+  /** A posted invite refreshing for someone with a place: their own view (never the join link in a shared chat). */
+  private async circleRefresh(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
+    const parsed = z.object({ circleId: z.string().uuid() }).passthrough().safeParse(data);
+    if (!parsed.success) return invokeError(400, 'BadActionData', 'This card is out of date.');
+    const circle = await this.deps.circles.get(parsed.data.circleId);
+    if (!circle) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
+    const userId = context.activity.from?.aadObjectId;
+    const bookings = await this.deps.circles.bookings(circle.id);
+    const mine = userId ? bookings.find((booking) => booking.userId === userId) : undefined;
+    let card: AdaptiveCard | undefined;
+    if (mine && userId) {
+      const shared = scopeOf(context.activity.conversation) !== 'personal';
+      const state: PersonalState =
+        mine.status === 'waitlisted'
+          ? { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 }
+          : this.stateAfterSignUp({ kind: 'alreadyConfirmed' }, circle, userId, shared);
+      card = circlePersonalCard(await this.summaryOf(circle), state);
+    } else {
+      card = await this.deps.inviteCard(circle.id);
+    }
+    if (!card) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
@@ -379,6 +420,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue.action;
+    if (action?.verb === CIRCLE_VERBS.refresh) return this.circleRefresh(context, action.data);
     if (action?.verb === CIRCLE_VERBS.signUp || action?.verb === CIRCLE_VERBS.cancel) {
       return this.circleAction(context, action.verb, action.data);
     }
@@ -411,6 +453,14 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       value: card as unknown as Record<string, unknown>,
     };
   }
+}
+
+/** The circle an invite card is for, read from its Sign up button. */
+function postedCircleId(content: AdaptiveCard): string | undefined {
+  const signUp = content.actions?.find(
+    (action) => action.type === 'Action.Execute' && action.verb === CIRCLE_VERBS.signUp,
+  );
+  return signUp?.type === 'Action.Execute' ? String(signUp.data?.circleId ?? '') || undefined : undefined;
 }
 
 function invokeError(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {

@@ -313,6 +313,7 @@ export class CirclesApi {
     }
     const updated: Circle = { ...circle, ...draft.value };
     await this.stores.circles.update(updated, this.now());
+    await this.notices.bookingsChanged(updated.id);
     res.send(200, await this.view(updated, owned.caller, owned.roles, bookings));
   }
 
@@ -322,6 +323,7 @@ export class CirclesApi {
     if (!owned) return;
     const cancelled: Circle = { ...owned.circle, status: 'cancelled' };
     await this.stores.circles.update(cancelled, this.now());
+    await this.notices.bookingsChanged(cancelled.id);
     this.telemetry.event('circles.cancelled', { circleId: cancelled.id });
     res.send(200, await this.view(cancelled, owned.caller, owned.roles));
   }
@@ -347,6 +349,7 @@ export class CirclesApi {
     this.telemetry.event('circles.signUp', { circleId: id.value, decision: decision.kind });
     if (decision.kind === 'confirmed')
       await this.notices.sendBooked(id.value, who.caller.userId, 'confirmed');
+    await this.notices.bookingsChanged(id.value);
     if (decision.kind === 'confirmed' || decision.kind === 'alreadyConfirmed') {
       res.send(decision.kind === 'confirmed' ? 201 : 200, { status: 'confirmed' });
     } else {
@@ -367,6 +370,7 @@ export class CirclesApi {
     if (!result.ok) return sendFailure(res, result);
     if (result.value.promoted)
       await this.notices.sendBooked(id.value, result.value.promoted.userId, 'promoted');
+    await this.notices.bookingsChanged(id.value);
     this.telemetry.event('circles.cancelPlace', {
       circleId: id.value,
       promoted: result.value.promoted !== undefined,

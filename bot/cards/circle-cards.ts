@@ -3,7 +3,14 @@ import { card, heading, openUrl, paragraph, sendCommand } from './building-block
 import type { AdaptiveCard, CardAction, CardElement, ExecuteAction } from './types';
 
 /** Verbs of the circle card buttons. */
-export const CIRCLE_VERBS = { signUp: 'circleSignUp', cancel: 'circleCancel' } as const;
+export const CIRCLE_VERBS = {
+  signUp: 'circleSignUp',
+  cancel: 'circleCancel',
+  refresh: 'circleRefresh',
+} as const;
+
+/** Teams refreshes a card for at most this many named users. */
+export const MAX_REFRESH_USERS = 60;
 
 /** What a circle card shows about a circle. */
 export interface CircleSummary {
@@ -49,8 +56,14 @@ function details(summary: CircleSummary): CardElement[] {
 const CONFIDENTIAL =
   'Circles are confidential: nothing said is attributed, and other people signing up never see your name.';
 
-/** The invite a facilitator posts to a channel: everyone sees the same card and signs up on it. */
-export function circleInviteCard(summary: CircleSummary): AdaptiveCard {
+/**
+ * The invite a facilitator posts to a channel: everyone sees the same card and signs up on it. People with a
+ * place (up to 60) get their own view through refresh.
+ */
+export function circleInviteCard(
+  summary: CircleSummary,
+  refreshUserIds: readonly string[] = [],
+): AdaptiveCard {
   const { circle } = summary;
   const body = [...details(summary)];
   if (circle.description) body.push(paragraph(circle.description));
@@ -61,7 +74,14 @@ export function circleInviteCard(summary: CircleSummary): AdaptiveCard {
       : [];
   if (circle.status === 'cancelled')
     body.push(paragraph('This circle has been cancelled.', { color: 'Attention' }));
-  return card(body, actions, `Leadership Support Circle: ${circle.title}.`);
+  const invite = card(body, actions, `Leadership Support Circle: ${circle.title}.`);
+  if (refreshUserIds.length > 0 && circle.status === 'scheduled') {
+    invite.refresh = {
+      action: execute('Show my place', CIRCLE_VERBS.refresh, circle.id),
+      userIds: refreshUserIds.slice(0, MAX_REFRESH_USERS),
+    };
+  }
+  return invite;
 }
 
 /** Where a person stands after signing up or cancelling. */

@@ -74,6 +74,8 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardAction[];
+  /** Universal Actions refresh: these users' clients fetch their own view of the card (at most 60). */
+  refresh?: { action: ExecuteAction; userIds: string[] };
   speak?: string;
   fallbackText?: string;
 }

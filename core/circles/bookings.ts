@@ -10,6 +10,8 @@ export interface Booking {
   sequence: number;
   /** The person's display name, kept only so the facilitator's roster can show who is coming. */
   displayName: string | undefined;
+  /** The person's Teams id (29:…), kept so a posted card can refresh to their own view; never shown. */
+  teamsUserId?: string | undefined;
 }
 
 /** What a sign-up decided. */

@@ -40,7 +40,12 @@ export interface CircleStore {
   /** Reads the circle and its bookings, decides and writes in one transaction, so concurrent sign-ups are exact. */
   signUp(
     circleId: string,
-    person: { userId: string; organisationId: string | undefined; displayName: string | undefined },
+    person: {
+      userId: string;
+      organisationId: string | undefined;
+      displayName: string | undefined;
+      teamsUserId?: string | undefined;
+    },
     now: Date,
   ): Promise<Outcome<SignUpResult>>;
   /** Gives up a place and promotes the first waitlisted person, in one transaction. */
@@ -48,6 +53,16 @@ export interface CircleStore {
   /** Writes one roster read to the audit log. */
   recordRosterRead(circleId: string, readerId: string, at: Date): Promise<void>;
   rosterReads(circleId: string): Promise<{ readerId: string; readAt: string }[]>;
+  /** Remembers where an invite card was posted, so seat counts on it can be updated. */
+  recordPost(post: CirclePost, at: Date): Promise<void>;
+  posts(circleId: string): Promise<CirclePost[]>;
+}
+
+/** An invite card posted in a conversation. */
+export interface CirclePost {
+  circleId: string;
+  conversationId: string;
+  activityId: string;
 }
 
 /** The facilitator registry. */

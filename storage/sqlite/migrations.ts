@@ -100,4 +100,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'posted circle invites and Teams ids for card refresh',
+    sql: `
+      ALTER TABLE bookings ADD COLUMN teams_user_id TEXT;
+      CREATE TABLE circle_posts (
+        circle_id TEXT NOT NULL REFERENCES circles (id),
+        conversation_id TEXT NOT NULL,
+        activity_id TEXT NOT NULL,
+        posted_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, activity_id)
+      );
+      CREATE INDEX circle_posts_circle ON circle_posts (circle_id);
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import {
 import type { Circle, CircleStatus } from '../../core/circles/circle';
 import type {
   CircleFilter,
+  CirclePost,
   CircleStore,
   FacilitatorProfile,
   FacilitatorStore,
@@ -74,10 +75,13 @@ function rowParams(circle: Circle, at: Date): Record<string, string | number | n
   };
 }
 
-type BookingRow = Omit<Booking, 'displayName'> & { displayName: string | null };
+type BookingRow = Omit<Booking, 'displayName' | 'teamsUserId'> & {
+  displayName: string | null;
+  teamsUserId: string | null;
+};
 
 function toBooking(row: BookingRow): Booking {
-  return { ...row, displayName: row.displayName ?? undefined };
+  return { ...row, displayName: row.displayName ?? undefined, teamsUserId: row.teamsUserId ?? undefined };
 }
 
 /** Circles and bookings in SQLite. Sign-up and cancellation run as one IMMEDIATE transaction each. */
@@ -147,7 +151,7 @@ export class SqliteCircleStore implements CircleStore {
   private readBookings(circleId: string): Booking[] {
     const rows = this.db
       .prepare(
-        'SELECT circle_id AS circleId, user_id AS userId, status, sequence, display_name AS displayName FROM bookings WHERE circle_id = ? ORDER BY sequence',
+        'SELECT circle_id AS circleId, user_id AS userId, status, sequence, display_name AS displayName, teams_user_id AS teamsUserId FROM bookings WHERE circle_id = ? ORDER BY sequence',
       )
       .all(circleId) as BookingRow[];
     return rows.map(toBooking);
@@ -156,7 +160,7 @@ export class SqliteCircleStore implements CircleStore {
   bookingsOf(userId: string): Promise<Booking[]> {
     const rows = this.db
       .prepare(
-        `SELECT b.circle_id AS circleId, b.user_id AS userId, b.status, b.sequence, b.display_name AS displayName FROM bookings b
+        `SELECT b.circle_id AS circleId, b.user_id AS userId, b.status, b.sequence, b.display_name AS displayName, b.teams_user_id AS teamsUserId FROM bookings b
          JOIN circles c ON c.id = b.circle_id WHERE b.user_id = ? ORDER BY c.starts_at`,
       )
       .all(userId) as BookingRow[];
@@ -165,7 +169,12 @@ export class SqliteCircleStore implements CircleStore {
 
   signUp(
     circleId: string,
-    person: { userId: string; organisationId: string | undefined; displayName: string | undefined },
+    person: {
+      userId: string;
+      organisationId: string | undefined;
+      displayName: string | undefined;
+      teamsUserId?: string | undefined;
+    },
     now: Date,
   ): Promise<Outcome<SignUpResult>> {
     const run = this.db.transaction((): Outcome<SignUpResult> => {
@@ -180,15 +189,24 @@ export class SqliteCircleStore implements CircleStore {
       const status = decision.value.kind === 'confirmed' ? 'confirmed' : 'waitlisted';
       this.db
         .prepare(
-          'INSERT INTO bookings (circle_id, user_id, status, sequence, display_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO bookings (circle_id, user_id, status, sequence, display_name, teams_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(circleId, person.userId, status, sequence, person.displayName ?? null, now.toISOString());
+        .run(
+          circleId,
+          person.userId,
+          status,
+          sequence,
+          person.displayName ?? null,
+          person.teamsUserId ?? null,
+          now.toISOString(),
+        );
       const booking: Booking = {
         circleId,
         userId: person.userId,
         status,
         sequence,
         displayName: person.displayName,
+        teamsUserId: person.teamsUserId,
       };
       return succeed({ decision: decision.value, booking });
     });
@@ -218,6 +236,24 @@ export class SqliteCircleStore implements CircleStore {
       .prepare('INSERT INTO roster_reads (circle_id, reader_id, read_at) VALUES (?, ?, ?)')
       .run(circleId, readerId, at.toISOString());
     return Promise.resolve();
+  }
+
+  recordPost(post: CirclePost, at: Date): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT OR IGNORE INTO circle_posts (circle_id, conversation_id, activity_id, posted_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(post.circleId, post.conversationId, post.activityId, at.toISOString());
+    return Promise.resolve();
+  }
+
+  posts(circleId: string): Promise<CirclePost[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT circle_id AS circleId, conversation_id AS conversationId, activity_id AS activityId FROM circle_posts WHERE circle_id = ? ORDER BY posted_at',
+      )
+      .all(circleId) as CirclePost[];
+    return Promise.resolve(rows);
   }
 
   rosterReads(circleId: string): Promise<{ readerId: string; readAt: string }[]> {

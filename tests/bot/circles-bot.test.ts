@@ -199,6 +199,62 @@ describe('circles in Teams', () => {
     expect((await service.stores.circles.bookings(circleId)).some((b) => b.userId === 'oid-gone')).toBe(true);
   });
 
+  it('updates the posted invite once per burst of sign-ups, with refresh for people who hold a place', async () => {
+    const facilitatorToken = await localToken(service, 'Fiona Facilitator', 'facilitator');
+    const burst = await postJson(
+      `${service.url}/api/circles`,
+      {
+        themeId: 'emotional-tone',
+        title: 'Setting the tone',
+        startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(),
+        meetingUrl: MEETING,
+        capacity: 6,
+      },
+      { authorization: `Bearer ${facilitatorToken}` },
+    );
+    const burstId = burst.body.id as string;
+    await service.stores.roles.grant('oid-poster', 'facilitator', new Date());
+    const channel = '19:rota@thread.tacv2';
+    let before = connector.calls.length;
+    await send({
+      ...messageActivity({
+        serviceUrl,
+        conversationType: 'channel',
+        conversationId: channel,
+        teamId: '19:team@thread.tacv2',
+        text: `post circle ${burstId.slice(0, 8)}`,
+      }),
+      from: { id: '29:oid-poster', name: 'Poster', aadObjectId: 'oid-poster' },
+    });
+    await connector.waitForCalls(before + 1);
+    expect(await service.stores.circles.posts(burstId)).toHaveLength(1);
+
+    before = connector.calls.length;
+    const inChannel = (aad: string) => ({
+      from: { id: `29:${aad}`, name: aad, aadObjectId: aad },
+      conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+    });
+    await Promise.all(
+      ['b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8'].map((id) =>
+        invoke('circleSignUp', burstId, inChannel(`oid-${id}`)),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const updates = connector.calls.slice(before).filter((call) => call.method === 'PUT');
+    expect(updates).toHaveLength(1);
+    const updated = FakeConnector.cardOf(updates[0]) as { refresh?: { userIds: string[] } };
+    expect(JSON.stringify(updated)).toContain('Full: you can join the waitlist');
+    expect(updated.refresh?.userIds).toHaveLength(8);
+    expect(updated.refresh?.userIds).toContain('29:oid-b1');
+    expect(JSON.stringify(updated)).not.toContain(MEETING);
+
+    const refreshed = await invoke('circleRefresh', burstId, inChannel('oid-b1'));
+    expect(cardText(refreshed)).toContain("You're booked");
+    expect(cardText(refreshed)).not.toContain(MEETING);
+    const stranger = await invoke('circleRefresh', burstId, inChannel('oid-stranger'));
+    expect(cardText(stranger)).toContain('"verb":"circleSignUp"');
+  });
+
   it('lists my circles with a Cancel button', async () => {
     const before = connector.calls.length;
     await send({ ...messageActivity({ serviceUrl, text: 'my circles' }), ...as('oid-asha', 'Asha Manager') });

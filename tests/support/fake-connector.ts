@@ -42,7 +42,7 @@ export class FakeConnector {
   private record(req: http.IncomingMessage, text: string, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
-    if (req.method !== 'POST' || !match?.[1]) {
+    if ((req.method !== 'POST' && req.method !== 'PUT') || !match?.[1]) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"error":{"code":"NotFound"}}');
       return;

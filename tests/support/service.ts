@@ -18,7 +18,10 @@ export async function startTestService(
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-test-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env });
-  const service = await startService(config, botCredentialsFactory ? { botCredentialsFactory } : {});
+  const service = await startService(config, {
+    inviteUpdateWindowMs: 300,
+    ...(botCredentialsFactory ? { botCredentialsFactory } : {}),
+  });
   return {
     ...service,
     dataDir,
