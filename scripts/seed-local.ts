@@ -65,13 +65,27 @@ async function post(url: string, body: unknown, token?: string): Promise<Record<
   return json;
 }
 
-/** Seeds demo facilitators and circles through the API when there are none; returns how many circles it made. */
-export async function seedLocalDemo(serviceUrl: string, now: Date): Promise<number> {
-  const lead = await post(`${serviceUrl}/api/dev/token`, { name: 'Demo Programme Lead', role: 'admin' });
-  const existing = await fetch(`${serviceUrl}/api/circles`, {
-    headers: { authorization: `Bearer ${String(lead.token)}` },
+/** What `npm start` prints about the demo circles. */
+export interface SeedResult {
+  created: number;
+  circles: { code: string; title: string }[];
+}
+
+async function upcoming(serviceUrl: string, token: string): Promise<{ id: string; title: string }[]> {
+  const response = await fetch(`${serviceUrl}/api/circles`, {
+    headers: { authorization: `Bearer ${token}` },
   });
-  if (((await existing.json()) as { circles: unknown[] }).circles.length > 0) return 0;
+  return ((await response.json()) as { circles: { id: string; title: string }[] }).circles;
+}
+
+/** Seeds demo facilitators and circles through the API when there are none, and lists the upcoming circles. */
+export async function seedLocalDemo(serviceUrl: string, now: Date): Promise<SeedResult> {
+  const lead = await post(`${serviceUrl}/api/dev/token`, { name: 'Demo Programme Lead', role: 'admin' });
+  const leadToken = String(lead.token);
+  const listed = (circles: { id: string; title: string }[]) =>
+    circles.map((circle) => ({ code: circle.id.slice(0, 8), title: circle.title }));
+  const existing = await upcoming(serviceUrl, leadToken);
+  if (existing.length > 0) return { created: 0, circles: listed(existing) };
   const tokens: string[] = [];
   for (const facilitator of FACILITATORS) {
     const minted = await post(`${serviceUrl}/api/dev/token`, { name: facilitator.name, role: 'facilitator' });
@@ -100,5 +114,5 @@ export async function seedLocalDemo(serviceUrl: string, now: Date): Promise<numb
       tokens[facilitator],
     );
   }
-  return CIRCLES.length;
+  return { created: CIRCLES.length, circles: listed(await upcoming(serviceUrl, leadToken)) };
 }

@@ -11,6 +11,8 @@ const port = process.env.PORT ?? '3978';
 const playgroundPort = process.env.PLAYGROUND_PORT ?? '56150';
 const serviceUrl = `http://127.0.0.1:${port}`;
 const children: ChildProcess[] = [];
+/** The signed-in user in .m365agentsplayground.yml. */
+const PLAYGROUND_USER_AAD_ID = '00000000-0000-0000-0000-0000000000c0';
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -54,6 +56,27 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+/** Makes the Agents Playground's own user a facilitator, through the admin API, so posting works locally. */
+async function grantPlaygroundFacilitator(url: string): Promise<void> {
+  const minted = await fetch(`${url}/api/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Demo Programme Lead', role: 'admin' }),
+  });
+  const { token } = (await minted.json()) as { token: string };
+  await fetch(`${url}/api/admin/facilitators`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      userId: PLAYGROUND_USER_AAD_ID,
+      name: 'Alex Morgan',
+      organisationName: 'Local Demo NHS Trust',
+      odsCode: 'LOCAL',
+      region: 'Local',
+    }),
+  });
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
@@ -64,7 +87,7 @@ async function main(): Promise<void> {
   });
   await waitFor(`${serviceUrl}/healthz`, 30_000);
   const seeded = await seedLocalDemo(serviceUrl, new Date());
-  if (seeded > 0) console.log(`Seeded ${seeded} demo circles from 3 facilitators.`);
+  if (seeded.created > 0) console.log(`Seeded ${seeded.created} demo circles from 3 facilitators.`);
   run(
     'playground',
     [
@@ -82,6 +105,8 @@ async function main(): Promise<void> {
     process.env,
   );
   await waitFor(`http://127.0.0.1:${playgroundPort}`, 30_000);
+  // The Playground's signed-in user (see .m365agentsplayground.yml) may post circle invites locally.
+  await grantPlaygroundFacilitator(serviceUrl);
   console.log(
     [
       '',
@@ -89,6 +114,12 @@ async function main(): Promise<void> {
       `  Chat with the bot (Agents Playground): http://127.0.0.1:${playgroundPort}`,
       `  Open the tab in a browser:             ${serviceUrl}/tab/`,
       `  Health:                                ${serviceUrl}/healthz`,
+      '',
+      'Try it: in Personal Chat type "help", "plan", a question, or "circles".',
+      'Post a circle invite in the "My Team - General" channel (you are a facilitator there):',
+      ...seeded.circles
+        .slice(0, 3)
+        .map((circle) => `  @Leading Compassionately post circle ${circle.code}   (${circle.title})`),
       'Press Ctrl-C to stop both.',
       '',
     ].join('\n'),
