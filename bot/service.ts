@@ -257,6 +257,10 @@ export async function startService(
     '/api/circles/:id/calendar.ics',
     route((req, res) => circlesApi.calendar(req, res)),
   );
+  server.put(
+    '/api/circles/:id/attendance',
+    route((req, res) => circlesApi.markAttendance(req, res)),
+  );
   server.get(
     '/api/me/bookings',
     route((req, res) => circlesApi.myBookings(req, res)),

@@ -396,6 +396,7 @@ export class CirclesApi {
     const owned = await this.ownedCircle(req, res);
     if (!owned) return;
     const bookings = await this.stores.circles.bookings(owned.circle.id);
+    const attendance = await this.stores.circles.attendance(owned.circle.id);
     await this.stores.circles.recordRosterRead(owned.circle.id, owned.caller.userId, this.now());
     this.telemetry.event('circles.rosterRead', { circleId: owned.circle.id });
     res.send(200, {
@@ -404,9 +405,40 @@ export class CirclesApi {
         userId: booking.userId,
         name: booking.displayName ?? null,
         status: booking.status,
+        attended: attendance.get(booking.userId) ?? null,
         ...(booking.status === 'waitlisted' ? { position: waitlistPosition(bookings, booking.userId) } : {}),
       })),
     });
+  }
+
+  /** PUT /api/circles/:id/attendance {"userId","attended"} (its facilitator or an admin). */
+  async markAttendance(req: Request, res: Response): Promise<void> {
+    const owned = await this.ownedCircle(req, res);
+    if (!owned) return;
+    const body = await readJsonBody(req, BODY_LIMITS.api);
+    if (!body.ok) return sendFailure(res, body);
+    const input = validate(
+      z.object({ userId: z.string().min(1).max(128), attended: z.boolean() }).strict(),
+      body.value,
+    );
+    if (!input.ok) return sendFailure(res, input, input.problems);
+    if (Date.parse(owned.circle.startsAt) > this.now().getTime()) {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.VALIDATION_FAILED, 'Attendance can be marked once the circle has started.'),
+      );
+    }
+    const marked = await this.stores.circles.markAttendance(
+      owned.circle.id,
+      input.value.userId,
+      input.value.attended,
+    );
+    if (!marked)
+      return sendFailure(
+        res,
+        fail(ErrorCodes.NOT_BOOKED, 'That person has no confirmed place on this circle.'),
+      );
+    res.send(200, { userId: input.value.userId, attended: input.value.attended });
   }
 
   /** GET /api/facilitators?organisation=&region=. */

@@ -53,6 +53,10 @@ export interface CircleStore {
   /** Writes one roster read to the audit log. */
   recordRosterRead(circleId: string, readerId: string, at: Date): Promise<void>;
   rosterReads(circleId: string): Promise<{ readerId: string; readAt: string }[]>;
+  /** Marks whether a confirmed participant attended; false when they hold no confirmed place. */
+  markAttendance(circleId: string, userId: string, attended: boolean): Promise<boolean>;
+  /** Attendance marked so far, by person. */
+  attendance(circleId: string): Promise<Map<string, boolean>>;
   /** Remembers where an invite card was posted, so seat counts on it can be updated. */
   recordPost(post: CirclePost, at: Date): Promise<void>;
   posts(circleId: string): Promise<CirclePost[]>;

@@ -115,4 +115,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX circle_posts_circle ON circle_posts (circle_id);
     `,
   },
+  {
+    version: 5,
+    name: 'attendance',
+    sql: `ALTER TABLE bookings ADD COLUMN attended INTEGER CHECK (attended IN (0, 1));`,
+  },
 ];

@@ -238,6 +238,24 @@ export class SqliteCircleStore implements CircleStore {
     return Promise.resolve();
   }
 
+  markAttendance(circleId: string, userId: string, attended: boolean): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        "UPDATE bookings SET attended = ? WHERE circle_id = ? AND user_id = ? AND status = 'confirmed'",
+      )
+      .run(attended ? 1 : 0, circleId, userId);
+    return Promise.resolve(result.changes > 0);
+  }
+
+  attendance(circleId: string): Promise<Map<string, boolean>> {
+    const rows = this.db
+      .prepare(
+        'SELECT user_id AS userId, attended FROM bookings WHERE circle_id = ? AND attended IS NOT NULL',
+      )
+      .all(circleId) as { userId: string; attended: number }[];
+    return Promise.resolve(new Map(rows.map((row) => [row.userId, row.attended === 1])));
+  }
+
   recordPost(post: CirclePost, at: Date): Promise<void> {
     this.db
       .prepare(

@@ -132,10 +132,53 @@ describe('Leadership Support Circles API', () => {
     const roster = await getJson(`${service.url}/api/circles/${id}/roster`, bearer(facilitator));
     expect(roster.status).toBe(200);
     expect(roster.body.participants).toEqual([
-      { userId: expect.any(String), name: 'Asha Manager', status: 'confirmed' },
+      { userId: expect.any(String), name: 'Asha Manager', status: 'confirmed', attended: null },
     ]);
     expect((await getJson(`${service.url}/api/circles/${id}/roster`, bearer(admin))).status).toBe(200);
     expect((await service.stores.circles.rosterReads(id)).length).toBe(2);
+  });
+
+  it('lets the facilitator mark attendance once the circle has started, and shows it on the roster', async () => {
+    const { body: circle } = await create(facilitator);
+    const id = circle.id as string;
+    await send('POST', `${service.url}/api/circles/${id}/bookings`, asha);
+    const ashaId = (await getJson(`${service.url}/api/me`, bearer(asha))).body.id as string;
+    const early = await send('PUT', `${service.url}/api/circles/${id}/attendance`, facilitator, {
+      userId: ashaId,
+      attended: true,
+    });
+    expect(early.status).toBe(400);
+    const stored = await service.stores.circles.get(id);
+    if (!stored) throw new Error('circle missing');
+    await service.stores.circles.update(
+      { ...stored, startsAt: new Date(Date.now() - 600_000).toISOString() },
+      new Date(),
+    );
+    expect(
+      (
+        await send('PUT', `${service.url}/api/circles/${id}/attendance`, asha, {
+          userId: ashaId,
+          attended: true,
+        })
+      ).status,
+    ).toBe(403);
+    const marked = await send('PUT', `${service.url}/api/circles/${id}/attendance`, facilitator, {
+      userId: ashaId,
+      attended: true,
+    });
+    expect(marked.body).toEqual({ userId: ashaId, attended: true });
+    const roster = await getJson(`${service.url}/api/circles/${id}/roster`, bearer(facilitator));
+    expect(roster.body.participants).toEqual([
+      { userId: ashaId, name: 'Asha Manager', status: 'confirmed', attended: true },
+    ]);
+    expect(
+      (
+        await send('PUT', `${service.url}/api/circles/${id}/attendance`, facilitator, {
+          userId: 'nobody',
+          attended: true,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('lets only the facilitator edit or cancel, and refuses bookings on a cancelled circle', async () => {

@@ -346,6 +346,19 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    it('marks attendance only for confirmed participants', async () => {
+      await stores.circles.create(circle(), created);
+      for (const id of ['a', 'b', 'c', 'd', 'e']) await stores.circles.signUp('circle-1', person(id), now);
+      expect(await stores.circles.markAttendance('circle-1', 'a', true)).toBe(true);
+      expect(await stores.circles.markAttendance('circle-1', 'b', false)).toBe(true);
+      expect(await stores.circles.markAttendance('circle-1', 'e', true)).toBe(false);
+      expect(await stores.circles.markAttendance('circle-1', 'zz', true)).toBe(false);
+      expect([...(await stores.circles.attendance('circle-1')).entries()].sort()).toEqual([
+        ['a', true],
+        ['b', false],
+      ]);
+    });
+
     it('keeps an audit of roster reads', async () => {
       await stores.circles.create(circle(), created);
       await stores.circles.recordRosterRead('circle-1', 'fac-1', now);
