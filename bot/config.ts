@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data'),
   CONTENT_DIR: optionalText,
   CONTENT_WATCH: z.enum(['true', 'false']).optional(),
+  DEMO_MODE: z.enum(['true', 'false']).default('false'),
   PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
   TEAMS_APP_ID: optionalText,
   BOT_ID: optionalText,
@@ -89,6 +90,8 @@ export interface AppConfig {
   contentDir: string | undefined;
   /** Reload content when files change (default: on in local mode). */
   watchContent: boolean;
+  /** Local demo: the bot posts a demo circle invite when it joins a channel. Refused in production. */
+  demoMode: boolean;
   publicUrl: string | undefined;
   teamsAppId: string | undefined;
   bot: {
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 
   const mode = e.AUTH_MODE ?? (production ? 'entra' : 'local');
   if (production && mode === 'local') problems.push('AUTH_MODE: local is refused when NODE_ENV=production');
+  if (production && e.DEMO_MODE === 'true') problems.push('DEMO_MODE: refused when NODE_ENV=production');
   let tabAuth: TabAuthConfig;
   if (mode === 'entra') {
     if (!e.TAB_TENANT_ID) problems.push('TAB_TENANT_ID: required when AUTH_MODE=entra (and in production)');
@@ -172,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
     contentDir: e.CONTENT_DIR === undefined ? undefined : path.resolve(e.CONTENT_DIR),
+    demoMode: e.DEMO_MODE === 'true',
     watchContent:
       e.CONTENT_WATCH === undefined
         ? mode === 'local' && e.NODE_ENV === 'development'

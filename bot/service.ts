@@ -136,6 +136,7 @@ export async function startService(
     calendarUrl,
     notices,
     inviteCard,
+    demoMode: config.demoMode,
     onBookingsChanged: (circleId) => notices.bookingsChanged(circleId),
     feedback: stores.feedback,
     unanswered: stores.unanswered,

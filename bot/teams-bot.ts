@@ -59,6 +59,8 @@ export interface BotDependencies {
   calendarUrl: (circleId: string, userId: string) => string | undefined;
   /** Private booking cards sent 1:1. */
   notices: CircleNotices;
+  /** Local demo only: post the next circle's invite when the bot joins a channel, so there is one to try. */
+  demoMode: boolean;
   /** The shared invite card for a circle, with refresh for people who hold a place. */
   inviteCard: (circleId: string) => Promise<AdaptiveCard | undefined>;
   /** Called after bookings change, so posted invite cards can show the new seat count. */
@@ -133,6 +135,8 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       if ((context.activity.membersAdded ?? []).some((member) => member.id === botId)) {
         await context.sendActivity(attach(welcomeCard(this.deps.links)));
         this.deps.telemetry.event('bot.installed', { scope: scopeOf(context.activity.conversation) });
+        if (this.deps.demoMode && scopeOf(context.activity.conversation) === 'channel')
+          await this.postDemoInvite(context);
       }
       await next();
     });
@@ -249,6 +253,28 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       .filter((resource) => resource !== undefined)
       .slice(0, 3);
     return guideCard({ guide, theme, resources, alternatives, feedback }, this.deps.links);
+  }
+
+  private async postDemoInvite(context: TurnContext): Promise<void> {
+    const conversationId = context.activity.conversation.id;
+    const upcoming = await this.deps.circles.list({
+      from: this.deps.now().toISOString(),
+      status: 'scheduled',
+    });
+    for (const circle of upcoming) {
+      if ((await this.deps.circles.posts(circle.id)).some((post) => post.conversationId === conversationId))
+        return;
+    }
+    const [next] = upcoming;
+    const card = next && (await this.deps.inviteCard(next.id));
+    if (!next || !card) return;
+    const sent = await context.sendActivity(attach(card));
+    if (sent?.id) {
+      await this.deps.circles.recordPost(
+        { circleId: next.id, conversationId, activityId: sent.id },
+        this.deps.now(),
+      );
+    }
   }
 
   private summaryOf(circle: Circle, _library?: ContentLibrary): Promise<CircleSummary> {

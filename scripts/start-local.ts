@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   run('service', [path.join(root, 'dist', 'bot', 'main.js')], {
     ...process.env,
     PORT: port,
+    DEMO_MODE: 'true',
     HOST: '127.0.0.1',
   });
   await waitFor(`${serviceUrl}/healthz`, 30_000);
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
       `  Health:                                ${serviceUrl}/healthz`,
       '',
       'Try it: in Personal Chat type "help", "plan", a question, or "circles".',
-      'Post a circle invite in the "My Team - General" channel (you are a facilitator there):',
+      'The "My Team - General" channel shows a demo circle invite to sign up on. As a facilitator there you can post more:',
       ...seeded.circles
         .slice(0, 3)
         .map((circle) => `  @Leading Compassionately post circle ${circle.code}   (${circle.title})`),

@@ -1,5 +1,5 @@
 import { FakeConnector } from '../support/fake-connector';
-import { messageActivity } from '../support/activities';
+import { botAddedActivity, messageActivity } from '../support/activities';
 import { localToken, postJson, startTestService, type TestService } from '../support/service';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -298,5 +298,57 @@ describe('circles in Teams', () => {
     expect(invite).toContain('Fiona Facilitator');
     expect(invite).not.toContain(MEETING);
     expect(invite).not.toContain('Asha');
+  });
+});
+
+describe('the local demo', () => {
+  it('posts the next circle invite when the bot joins a channel in demo mode, once, and never otherwise', async () => {
+    const connector = new FakeConnector();
+    const serviceUrl = await connector.start();
+    const demo = await startTestService({ DEMO_MODE: 'true' });
+    const plain = await startTestService();
+    try {
+      for (const service of [demo, plain]) {
+        const facilitator = await localToken(service, 'Demo Facilitator', 'facilitator');
+        await postJson(
+          `${service.url}/api/circles`,
+          {
+            themeId: 'routines',
+            title: 'Demo routines circle',
+            startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+            meetingUrl: MEETING,
+          },
+          { authorization: `Bearer ${facilitator}` },
+        );
+      }
+      const joined = botAddedActivity({
+        serviceUrl,
+        conversationType: 'channel',
+        conversationId: '19:general@thread',
+        teamId: 'team-1',
+      });
+      let before = connector.calls.length;
+      await postJson(`${demo.url}/api/messages`, joined);
+      let calls = await connector.waitForCalls(before + 2);
+      expect(JSON.stringify(FakeConnector.cardOf(calls[before + 1]))).toContain('Demo routines circle');
+      before = connector.calls.length;
+      await postJson(`${demo.url}/api/messages`, joined);
+      await connector.waitForCalls(before + 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(connector.calls.length).toBe(before + 1);
+
+      before = connector.calls.length;
+      await postJson(`${plain.url}/api/messages`, joined);
+      calls = await connector.waitForCalls(before + 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(connector.calls.length).toBe(before + 1);
+      expect(JSON.stringify(FakeConnector.cardOf(calls[before]))).toContain(
+        'Welcome to Leading Compassionately',
+      );
+    } finally {
+      await demo.stop();
+      await plain.stop();
+      await connector.stop();
+    }
   });
 });

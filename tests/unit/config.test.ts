@@ -56,6 +56,12 @@ describe('configuration', () => {
     expect(problemsOf({ ...production, AUTH_MODE: 'local' }).join('\n')).toMatch(/AUTH_MODE/);
   });
 
+  it('refuses the local demo mode in production', () => {
+    expect(problemsOf({ ...production, DEMO_MODE: 'true' }).join('\n')).toMatch(/DEMO_MODE/);
+    expect(loadConfig({ DEMO_MODE: 'true' }).demoMode).toBe(true);
+    expect(loadConfig({}).demoMode).toBe(false);
+  });
+
   it('names an invalid port', () => {
     expect(problemsOf({ PORT: 'eighty' }).join('\n')).toMatch(/^PORT:/m);
     expect(problemsOf({ PORT: '70000' }).join('\n')).toMatch(/^PORT:/m);
