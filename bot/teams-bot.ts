@@ -14,7 +14,7 @@ import type { Command } from '../core/answering/commands';
 import { waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
 import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
-import type { ContentLibrary, Guide } from '../core/content/model';
+import { pickByIds, type ContentLibrary, type Guide } from '../core/content/model';
 import type { Role } from '../core/identity';
 import type {
   ConversationRecord,
@@ -229,9 +229,10 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
           await this.deps.unanswered.record(text.slice(0, MAX_STORED_QUESTION), this.deps.now());
           return noMatchCard(links);
         }
-        const alternatives = others
-          .map((other) => library.guides.find((candidate) => candidate.id === other.guideId))
-          .filter((candidate): candidate is Guide => candidate !== undefined);
+        const alternatives = pickByIds(
+          library.guides,
+          others.map((other) => other.guideId),
+        );
         return this.guideCardFor(guide, library, alternatives, 'ask');
       }
     }
@@ -248,10 +249,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       throw new Error(
         `Guide ${guide.id} has no theme ${guide.themeId}; the content check should prevent this.`,
       );
-    const resources = guide.resourceIds
-      .map((id) => library.resources.find((resource) => resource.id === id))
-      .filter((resource) => resource !== undefined)
-      .slice(0, 3);
+    const resources = pickByIds(library.resources, guide.resourceIds).slice(0, 3);
     return guideCard({ guide, theme, resources, alternatives, feedback }, this.deps.links);
   }
 

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { ErrorCodes, fail } from '../../core/errors';
-import { RESOURCE_TYPES, THEME_IDS, type Guide, type Resource } from '../../core/content/model';
+import { pickByIds, RESOURCE_TYPES, THEME_IDS, type Guide, type Resource } from '../../core/content/model';
 import type { ContentRegistry } from '../../core/content/registry';
 import type { Telemetry } from '../../core/ports';
 import { validate } from '../http/body';
@@ -65,19 +65,13 @@ export class ContentApi {
         behaviours: theme.behaviours,
         inclusiveNote: theme.inclusiveNote,
         circleTopic: theme.circleTopic,
-        guides: theme.guideIds
-          .map((id) => guides.find((guide) => guide.id === id))
-          .filter((guide): guide is Guide => guide !== undefined)
-          .map(guideSummary),
-        resources: theme.resourceIds
-          .map((id) => resources.find((resource) => resource.id === id))
-          .filter((resource): resource is Resource => resource !== undefined)
-          .map((resource) => ({
-            id: resource.id,
-            type: resource.type,
-            title: resource.title,
-            url: resource.url,
-          })),
+        guides: pickByIds(guides, theme.guideIds).map(guideSummary),
+        resources: pickByIds(resources, theme.resourceIds).map((resource) => ({
+          id: resource.id,
+          type: resource.type,
+          title: resource.title,
+          url: resource.url,
+        })),
       })),
     });
   }
@@ -105,10 +99,7 @@ export class ContentApi {
       questions: guide.questions,
       whereToGetHelp: guide.whereToGetHelp,
       keywords: guide.keywords,
-      resources: guide.resourceIds
-        .map((rid) => resources.find((resource) => resource.id === rid))
-        .filter((resource): resource is Resource => resource !== undefined)
-        .map(resourceView),
+      resources: pickByIds(resources, guide.resourceIds).map(resourceView),
       circleTopic: theme?.circleTopic ?? null,
       owner: guide.owner,
       lastReviewed: guide.lastReviewed,

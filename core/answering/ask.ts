@@ -1,4 +1,4 @@
-import type { ContentLibrary } from '../content/model';
+import { pickByIds, type ContentLibrary } from '../content/model';
 import { needsUrgentSupport } from '../safety';
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
@@ -53,9 +53,10 @@ export class Answerer {
     const guides =
       command.kind === 'guide'
         ? this.library.guides.filter((guide) => guide.id === command.guideId)
-        : (this.library.themes.find((theme) => theme.id === command.themeId)?.guideIds ?? [])
-            .map((id) => this.library.guides.find((guide) => guide.id === id))
-            .filter((guide) => guide !== undefined);
+        : pickByIds(
+            this.library.guides,
+            this.library.themes.find((theme) => theme.id === command.themeId)?.guideIds ?? [],
+          );
     return guides.map((guide) => ({
       guideId: guide.id,
       themeId: guide.themeId,

@@ -108,3 +108,9 @@ export function countWords(text: string): number {
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
+
+/** The items with the given ids, in the order of the ids; unknown ids are skipped. */
+export function pickByIds<T extends { id: string }>(items: readonly T[], ids: readonly string[]): T[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined);
+}

@@ -19,7 +19,7 @@ import {
   type CircleSummary,
 } from '../../bot/cards/circle-cards';
 import type { Circle } from '../../core/circles/circle';
-import type { ContentLibrary, Guide, Resource } from '../../core/content/model';
+import { pickByIds, type ContentLibrary, type Guide } from '../../core/content/model';
 
 /** Every card the bot can send, for every guide and feedback state, by name. */
 export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<string, AdaptiveCard> {
@@ -88,9 +88,7 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
   for (const guide of library.guides) {
     const theme = library.themes.find((candidate) => candidate.id === guide.themeId);
     if (!theme) throw new Error(`no theme for ${guide.id}`);
-    const resources = guide.resourceIds
-      .map((id) => library.resources.find((resource) => resource.id === id))
-      .filter((resource): resource is Resource => resource !== undefined);
+    const resources = pickByIds(library.resources, guide.resourceIds);
     const alternatives = library.guides.filter(
       (other: Guide) => other.themeId === guide.themeId && other.id !== guide.id,
     );
