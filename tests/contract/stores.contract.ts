@@ -1,4 +1,4 @@
-import type { Circle } from '../../core/circles/circle';
+import { sampleCircle } from '../support/sample-circle';
 import type { ConversationRecord, Stores } from '../../core/ports';
 
 /** Creates a fresh, empty set of stores for one test, and disposes of it. */
@@ -244,22 +244,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     });
     const created = new Date('2026-11-20T09:00:00Z');
     const now = new Date('2026-11-27T12:00:00Z');
-    const circle = (overrides: Partial<Circle> = {}): Circle => ({
-      id: 'circle-1',
-      themeId: 'routines',
-      extraTopic: undefined,
-      title: 'Routines that hold a team together',
-      description: 'An hour with other managers.',
-      startsAt: '2026-12-03T13:00:00.000Z',
-      durationMinutes: 60,
-      capacity: 4,
-      audience: { kind: 'open' },
-      facilitatorId: 'fac-1',
-      organisationId: 'RX1',
-      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
-      status: 'scheduled',
-      ...overrides,
-    });
+    const circle = sampleCircle;
     const person = (userId: string) => ({ userId, organisationId: 'RX1', displayName: `Person ${userId}` });
 
     it('creates, reads, lists with filters and updates circles', async () => {

@@ -18,7 +18,7 @@ import {
   myCirclesCard,
   type CircleSummary,
 } from '../../bot/cards/circle-cards';
-import type { Circle } from '../../core/circles/circle';
+import { sampleCircle } from './sample-circle';
 import { pickByIds, type ContentLibrary, type Guide } from '../../core/content/model';
 
 /** Every card the bot can send, for every guide and feedback state, by name. */
@@ -34,21 +34,11 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     nudges: nudgesComingCard(undefined),
     urgentSupport: urgentSupportCard(library.urgentSupport),
   };
-  const circle: Circle = {
+  const circle = sampleCircle({
     id: '3f2a1b4c-0000-4000-8000-000000000001',
-    themeId: 'routines',
-    extraTopic: undefined,
-    title: 'Routines that hold a team together',
-    description: 'An hour with other managers.',
-    startsAt: '2026-12-03T13:00:00.000Z',
-    durationMinutes: 60,
     capacity: 10,
-    audience: { kind: 'open' },
-    facilitatorId: 'fac-1',
     organisationId: 'RXP',
-    meetingUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
-    status: 'scheduled',
-  };
+  });
   const summary: CircleSummary = {
     circle,
     topic: 'Maintain routines',

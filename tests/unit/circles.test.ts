@@ -6,28 +6,13 @@ import {
   type Booking,
 } from '../../core/circles/bookings';
 import { validateCircleDraft, type Circle } from '../../core/circles/circle';
+import { sampleCircle } from '../support/sample-circle';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const MEETING = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
 
-function circle(overrides: Partial<Circle> = {}): Circle {
-  return {
-    id: 'c1',
-    themeId: 'routines',
-    extraTopic: undefined,
-    title: 'Routines that hold a team together',
-    description: '',
-    startsAt: '2026-12-03T13:00:00.000Z',
-    durationMinutes: 60,
-    capacity: 4,
-    audience: { kind: 'open' },
-    facilitatorId: 'fac-1',
-    organisationId: 'RX1',
-    meetingUrl: MEETING,
-    status: 'scheduled',
-    ...overrides,
-  };
-}
+const circle = (overrides: Partial<Circle> = {}): Circle =>
+  sampleCircle({ id: 'c1', description: '', meetingUrl: MEETING, ...overrides });
 
 const booking = (userId: string, sequence: number, status: Booking['status'] = 'confirmed'): Booking => ({
   circleId: 'c1',
