@@ -21,7 +21,8 @@ const URGENT_PATTERNS: readonly RegExp[] = [
     `\\b(?:end|ending|ended|take|taking|took|takes) (?:my|his|her|their|your) (?:own )?li(?:fe|ves)\\b`,
   ),
   /\bend(?:ing|ed|s)? (?:it all|it|things|everything)\b(?! (?:on|at|early|there|here|now|with the|by|before|after|for the))/,
-  /\b(?:overdos\w*|o\.?d\.?'?d|noose|ligature)\b/,
+  /\b(?:overdos\w*|o\.?d'd|noose|ligature)\b/,
+  /\b(?:an|took|taken|taking|done an|did an) o\.?d\.?(?=\s|$|[.,!?])/,
   // Wishing not to be alive.
   /\b(?:want|wants|wanted|wanting|wish|wishes|wished|going|plan|plans|planning|ready) to die\b/,
   /\bwish(?:es|ed)? (?:i|he|she|they) (?:was|were|wasn'?t|weren'?t) (?:dead|here|alive|around|born)\b/,

@@ -13,6 +13,7 @@ describe('urgent-support detection', () => {
     'worried a staff member has taken an overdose',
     'she said she has been cutting herself',
     'I want to die',
+    'my hca said she took an od last year and is struggling again',
   ])('signposts urgent support for "%s"', (text) => {
     expect(needsUrgentSupport(text)).toBe(true);
   });
@@ -23,6 +24,8 @@ describe('urgent-support detection', () => {
     'a patient died on the ward and the team is upset',
     'we need to end the meeting on time',
     'how can I kill time on a quiet night shift',
+    'it feels odd without her on the rota',
+    'an odd atmosphere at handover today',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(needsUrgentSupport(text)).toBe(false);
   });
