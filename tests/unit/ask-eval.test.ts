@@ -43,7 +43,7 @@ describe('answer quality on labelled manager questions', () => {
 
   // Unseen wording is far below the targets (see the closing note); these floors stop it getting worse.
   it.each(['setAside', 'fresh'] as const)('does not fall below the measured floor on the %s part', (part) => {
-    expect(reports[part].top1).toBeGreaterThanOrEqual(0.5);
-    expect(reports[part].top3).toBeGreaterThanOrEqual(0.75);
+    expect(reports[part].top1).toBeGreaterThanOrEqual(0.65);
+    expect(reports[part].top3).toBeGreaterThanOrEqual(0.85);
   });
 });
