@@ -177,28 +177,20 @@ function loadGuide(
   if (headings.join('|') !== GUIDE_SECTIONS.filter((s) => headings.includes(s)).join('|')) {
     problems.error(file, 'body', `sections must come in this order: ${GUIDE_SECTIONS.join('; ')}`);
   }
-  const tryThisToday = bulletItems(sections.get('Try this today') ?? '');
-  const questions = bulletItems(sections.get('Questions to ask') ?? '');
-  if (
-    sections.get('Try this today') &&
-    (tryThisToday.length < LIMITS.actions.min || tryThisToday.length > LIMITS.actions.max)
-  ) {
-    problems.error(
-      file,
-      '## Try this today',
-      `must list ${LIMITS.actions.min}–${LIMITS.actions.max} actions as "- " bullets (found ${tryThisToday.length})`,
-    );
-  }
-  if (
-    sections.get('Questions to ask') &&
-    (questions.length < LIMITS.questions.min || questions.length > LIMITS.questions.max)
-  ) {
-    problems.error(
-      file,
-      '## Questions to ask',
-      `must list ${LIMITS.questions.min}–${LIMITS.questions.max} questions as "- " bullets (found ${questions.length})`,
-    );
-  }
+  const listSection = (heading: string, what: string, limits: { min: number; max: number }): string[] => {
+    const text = sections.get(heading);
+    const items = bulletItems(text ?? '');
+    if (text && (items.length < limits.min || items.length > limits.max)) {
+      problems.error(
+        file,
+        `## ${heading}`,
+        `must list ${limits.min}–${limits.max} ${what} as "- " bullets (found ${items.length})`,
+      );
+    }
+    return items;
+  };
+  const tryThisToday = listSection('Try this today', 'actions', LIMITS.actions);
+  const questions = listSection('Questions to ask', 'questions', LIMITS.questions);
   if (/https?:\/\/|\]\(/.test(parts.body)) {
     problems.error(
       file,

@@ -1,6 +1,7 @@
 import { FakeConnector } from '../support/fake-connector';
 import {
   botAddedActivity,
+  cardActionActivity,
   messageActivity,
   uninstallActivity,
   BOT_ID,
@@ -59,18 +60,10 @@ describe('the bot over HTTP, replying through a fake Bot Connector', () => {
   });
 
   it('records "Was this helpful?" per guide without identity, once per action, and updates the card', async () => {
-    const invoke = {
-      ...messageActivity({ serviceUrl, text: '' }),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'guideFeedback',
-          data: { guideId: 'huddles-that-help', helpful: true },
-        },
-      },
-    };
+    const invoke = cardActionActivity({ serviceUrl }, 'guideFeedback', {
+      guideId: 'huddles-that-help',
+      helpful: true,
+    });
     const first = await send(invoke);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
@@ -85,18 +78,10 @@ describe('the bot over HTTP, replying through a fake Bot Connector', () => {
   });
 
   it('refuses a feedback action for a guide that does not exist', async () => {
-    const invoke = {
-      ...messageActivity({ serviceUrl, text: '' }),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'guideFeedback',
-          data: { guideId: 'no-such-guide', helpful: true },
-        },
-      },
-    };
+    const invoke = cardActionActivity({ serviceUrl }, 'guideFeedback', {
+      guideId: 'no-such-guide',
+      helpful: true,
+    });
     const response = await send(invoke);
     expect(response.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
   });

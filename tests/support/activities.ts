@@ -52,3 +52,16 @@ export function botAddedActivity(options: ActivityOptions): Record<string, unkno
 export function uninstallActivity(options: ActivityOptions): Record<string, unknown> {
   return { ...base('installationUpdate', options), action: 'remove' };
 }
+
+/** A Universal Action click: the adaptiveCard/action invoke Teams sends for Action.Execute. */
+export function cardActionActivity(
+  options: ActivityOptions,
+  verb: string,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    ...base('invoke', options),
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  };
+}
