@@ -25,7 +25,6 @@ import type {
   UnansweredStore,
 } from '../core/ports';
 import {
-  circlesComingCard,
   GUIDE_FEEDBACK_VERB,
   guideCard,
   helpCard,
@@ -39,9 +38,9 @@ import {
 import {
   CIRCLE_VERBS,
   circleListCard,
+  circleNoticeCard,
   circlePersonalCard,
   myCirclesCard,
-  type CircleSummary,
   type PersonalState,
 } from './cards/circle-cards';
 import type { AdaptiveCard } from './cards/types';
@@ -219,7 +218,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       case 'plan':
         return planCard(library.themes, links);
       case 'circles':
-        return this.circlesReply(context, result.command, library);
+        return this.circlesReply(context, result.command);
       case 'nudges':
         return nudgesComingCard(result.command?.kind === 'nudges' ? result.command.setting : undefined);
       case 'guide': {
@@ -275,18 +274,15 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     }
   }
 
-  private summaryOf(circle: Circle, _library?: ContentLibrary): Promise<CircleSummary> {
-    return this.deps.notices.summaryOf(circle);
-  }
-
-  private async circlesReply(
-    context: TurnContext,
-    command: Command | undefined,
-    library: ContentLibrary,
-  ): Promise<AdaptiveCard> {
+  private async circlesReply(context: TurnContext, command: Command | undefined): Promise<AdaptiveCard> {
     const userId = context.activity.from?.aadObjectId;
     if (command?.kind === 'myCircles') {
-      if (!userId) return circlesComingCard(this.deps.links);
+      if (!userId) {
+        return circleNoticeCard(
+          'My circles',
+          "I couldn't tell who you are in this chat, so I can't show your bookings. Open Leading Compassionately to see them.",
+        );
+      }
       const items = [];
       for (const booking of await this.deps.circles.bookingsOf(userId)) {
         const circle = await this.deps.circles.get(booking.circleId);
@@ -300,7 +296,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
                 calendarUrl: this.deps.calendarUrl(circle.id, userId),
               }
             : { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 };
-        items.push({ summary: await this.summaryOf(circle, library), state });
+        items.push({ summary: await this.deps.notices.summaryOf(circle), state });
       }
       return myCirclesCard(items);
     }
@@ -311,32 +307,27 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     if (command?.kind === 'postCircle') {
       const roles = userId ? await this.deps.rolesOf(userId) : [];
       if (!roles.includes('facilitator') && !roles.includes('admin')) {
-        return circlePersonalCard(await this.placeholderSummary(library), {
-          kind: 'refused',
-          message: 'Only facilitators can post circle invites. Type **circles** to see circles you can join.',
-        });
+        return circleNoticeCard(
+          'Posting circle invites',
+          'Only facilitators can post circle invites. Type **circles** to see circles you can join.',
+        );
       }
       const matches = upcoming.filter((circle) => circle.id.startsWith(command.code));
-      const [circle] = matches;
-      if (matches.length !== 1 || !circle) {
+      const invite =
+        matches.length === 1 && matches[0] ? await this.deps.inviteCard(matches[0].id) : undefined;
+      if (!invite || !matches[0]) {
         return circleListCard(
-          await Promise.all(upcoming.map((c) => this.summaryOf(c, library))),
+          await Promise.all(upcoming.map((c) => this.deps.notices.summaryOf(c))),
           this.deps.links.tab('circles'),
         );
       }
-      this.deps.telemetry.event('circles.posted', { circleId: circle.id });
-      return this.deps.inviteCard(circle.id) as Promise<AdaptiveCard>;
+      this.deps.telemetry.event('circles.posted', { circleId: matches[0].id });
+      return invite;
     }
     return circleListCard(
-      await Promise.all(upcoming.slice(0, 6).map((circle) => this.summaryOf(circle, library))),
+      await Promise.all(upcoming.slice(0, 6).map((circle) => this.deps.notices.summaryOf(circle))),
       this.deps.links.tab('circles'),
     );
-  }
-
-  private async placeholderSummary(library: ContentLibrary): Promise<CircleSummary> {
-    const [next] = await this.deps.circles.list({ from: this.deps.now().toISOString(), status: 'scheduled' });
-    if (next) return this.summaryOf(next, library);
-    throw new Error('No circle to describe');
   }
 
   /** Sign up or cancel on a circle card: identity comes from the invoke activity, never from card data. */
@@ -349,7 +340,6 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     if (!parsed.success) return invokeError(400, 'BadActionData', 'This card is out of date.');
     const circle = await this.deps.circles.get(parsed.data.circleId);
     if (!circle) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
-    const library = this.deps.answerer.current().library;
     const userId = context.activity.from?.aadObjectId;
     if (!userId) return invokeError(401, 'NoIdentity', 'I could not tell who you are.');
     const shared = scopeOf(context.activity.conversation) !== 'personal';
@@ -387,7 +377,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       });
     }
     await this.deps.onBookingsChanged(circle.id);
-    const summary = await this.summaryOf((await this.deps.circles.get(circle.id)) ?? circle, library);
+    const summary = await this.deps.notices.summaryOf((await this.deps.circles.get(circle.id)) ?? circle);
     const card = circlePersonalCard(summary, state);
     return {
       statusCode: 200,
@@ -412,7 +402,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         mine.status === 'waitlisted'
           ? { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 }
           : this.stateAfterSignUp({ kind: 'alreadyConfirmed' }, circle, userId, shared);
-      card = circlePersonalCard(await this.summaryOf(circle), state);
+      card = circlePersonalCard(await this.deps.notices.summaryOf(circle), state);
     } else {
       card = await this.deps.inviteCard(circle.id);
     }

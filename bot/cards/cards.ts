@@ -206,24 +206,6 @@ export function noMatchCard(links: CardLinks): AdaptiveCard {
   );
 }
 
-/** Answers "circles" until booking in Teams arrives: what circles are, honestly saying booking is coming. */
-export function circlesComingCard(links: CardLinks): AdaptiveCard {
-  return card(
-    [
-      heading('Leadership Support Circles'),
-      paragraph(
-        'Circles are small, confidential, virtual groups of managers from across health and care, led by a trained facilitator. Each one lasts about an hour and focuses on one point of the plan.',
-      ),
-      paragraph(
-        'Signing up to a circle here in Teams is coming soon: you will be able to see upcoming circles and book with one click. I have not booked anything for you.',
-        { isSubtle: true },
-      ),
-    ],
-    [sendCommand('Show the plan', 'plan'), ...tabAction(links, 'Open Leading Compassionately')],
-    'Leadership Support Circles: booking in Teams is coming soon.',
-  );
-}
-
 /** Answers "nudges on/off" until nudges arrive: says what is coming and that nothing changed. */
 export function nudgesComingCard(setting: 'on' | 'off' | undefined): AdaptiveCard {
   const asked =

@@ -206,3 +206,12 @@ export function myCirclesCard(
   }
   return card(body, [sendCommand('Upcoming circles', 'circles')], 'My circle bookings.');
 }
+
+/** A short circle message that needs no particular circle (a refusal or an explanation). */
+export function circleNoticeCard(title: string, message: string): AdaptiveCard {
+  return card(
+    [heading(title), paragraph(message)],
+    [sendCommand('Upcoming circles', 'circles')],
+    `${title}: ${message}`,
+  );
+}

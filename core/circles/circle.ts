@@ -72,24 +72,14 @@ export function validateCircleDraft(input: CircleDraftInput, now: Date): Outcome
     problems.push('startsAt must be in the future');
   }
   const durationMinutes = input.durationMinutes ?? CIRCLE_LIMITS.durationMinutes.default;
-  if (
-    !Number.isInteger(durationMinutes) ||
-    durationMinutes < CIRCLE_LIMITS.durationMinutes.min ||
-    durationMinutes > CIRCLE_LIMITS.durationMinutes.max
-  ) {
-    problems.push(
-      `durationMinutes must be a whole number from ${CIRCLE_LIMITS.durationMinutes.min} to ${CIRCLE_LIMITS.durationMinutes.max}`,
-    );
-  }
   const capacity = input.capacity ?? CIRCLE_LIMITS.capacity.default;
-  if (
-    !Number.isInteger(capacity) ||
-    capacity < CIRCLE_LIMITS.capacity.min ||
-    capacity > CIRCLE_LIMITS.capacity.max
-  ) {
-    problems.push(
-      `capacity must be a whole number from ${CIRCLE_LIMITS.capacity.min} to ${CIRCLE_LIMITS.capacity.max}`,
-    );
+  for (const [name, value, limits] of [
+    ['durationMinutes', durationMinutes, CIRCLE_LIMITS.durationMinutes],
+    ['capacity', capacity, CIRCLE_LIMITS.capacity],
+  ] as const) {
+    if (!Number.isInteger(value) || value < limits.min || value > limits.max) {
+      problems.push(`${name} must be a whole number from ${limits.min} to ${limits.max}`);
+    }
   }
   if (!/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/\S+$/.test(input.meetingUrl)) {
     problems.push('meetingUrl must be a Teams meeting link (https://teams.microsoft.com/l/meetup-join/…)');

@@ -301,6 +301,32 @@ describe('circles in Teams', () => {
   });
 });
 
+describe('circle commands with no circles yet', () => {
+  it('refuses a non-facilitator who tries to post, without needing a circle to describe', async () => {
+    const connector = new FakeConnector();
+    const serviceUrl = await connector.start();
+    const service = await startTestService();
+    try {
+      await postJson(`${service.url}/api/messages`, {
+        ...messageActivity({
+          serviceUrl,
+          conversationType: 'channel',
+          conversationId: '19:empty@thread',
+          text: 'post circle 0a1b2c3d',
+        }),
+        from: { id: '29:oid-x', name: 'X', aadObjectId: 'oid-x' },
+      });
+      const calls = await connector.waitForCalls(1);
+      expect(JSON.stringify(FakeConnector.cardOf(calls[0]))).toContain(
+        'Only facilitators can post circle invites',
+      );
+    } finally {
+      await service.stop();
+      await connector.stop();
+    }
+  });
+});
+
 describe('the local demo', () => {
   it('posts the next circle invite when the bot joins a channel in demo mode, once, and never otherwise', async () => {
     const connector = new FakeConnector();

@@ -1,5 +1,4 @@
 import {
-  circlesComingCard,
   guideCard,
   helpCard,
   noMatchCard,
@@ -14,6 +13,7 @@ import { urgentSupportCard } from '../../bot/cards/urgent-card';
 import {
   circleInviteCard,
   circleListCard,
+  circleNoticeCard,
   circlePersonalCard,
   myCirclesCard,
   type CircleSummary,
@@ -28,7 +28,6 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     help: helpCard(links),
     plan: planCard(library.themes, links),
     noMatch: noMatchCard(links),
-    circlesComing: circlesComingCard(links),
     nudgesOn: nudgesComingCard('on'),
     nudgesOff: nudgesComingCard('off'),
     nudges: nudgesComingCard(undefined),
@@ -73,6 +72,7 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
       { summary, state: { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: undefined } },
     ]),
     myCirclesEmpty: myCirclesCard([]),
+    circleNotice: circleNoticeCard('Posting circle invites', 'Only facilitators can post circle invites.'),
   });
   const states: FeedbackState[] = ['ask', 'helpful', 'notHelpful'];
   for (const guide of library.guides) {
