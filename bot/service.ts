@@ -61,6 +61,32 @@ interface RestifyErrorLike {
   toString: () => string;
 }
 
+/**
+ * The tab's pages may only be framed by Teams and Microsoft 365 hosts, and load scripts and styles only from this
+ * service (Fluent UI injects its styles at run time, hence 'unsafe-inline' for styles only).
+ */
+const TAB_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  'frame-ancestors teams.microsoft.com *.teams.microsoft.com *.teams.microsoft.us teams.cloud.microsoft *.cloud.microsoft *.office.com *.microsoft365.com *.skype.com',
+].join('; ');
+
+/** What the tab needs before sign-in: whether the local identity switcher is on and, in Teams, the app's client id. */
+function tabSettingsOf(config: AppConfig, publicUrl: string | undefined) {
+  const auth = config.tabAuth;
+  const clientId = auth.mode === 'local' ? null : (auth.audiences.find((audience) => !audience.includes(':')) ?? null);
+  return {
+    localIdentity: auth.mode === 'local',
+    clientId,
+    initiateLoginEndpoint: publicUrl ? `${publicUrl}/tab/` : null,
+  };
+}
+
 /** Starts the whole service: Bot Framework door, tab API, health check and the built tab. */
 export async function startService(
   config: AppConfig,
@@ -195,6 +221,13 @@ export async function startService(
     route((req, res) => botDoor.handle(req, res)),
   );
   server.get(
+    '/api/tab-settings',
+    route((_req, res) => {
+      res.send(200, tabSettingsOf(config, publicUrl));
+      return Promise.resolve();
+    }),
+  );
+  server.get(
     '/api/me',
     route((req, res) => tabApi.me(req, res)),
   );
@@ -289,13 +322,21 @@ export async function startService(
       route((req, res) => dev.jwks(req, res)),
     );
   }
-  const tabDir = path.join(PROJECT_ROOT, config.environment === 'test' ? 'tab' : 'dist/tab');
+  const tabDir = path.join(PROJECT_ROOT, 'dist', 'tab');
+  if (!fs.existsSync(path.join(tabDir, 'index.html'))) {
+    console.warn('The tab is not built: run "npm run build" to serve it at /tab/.');
+  }
   server.get('/tab', (_req: Request, res: Response, next: restify.Next) => {
     res.redirect(301, '/tab/', next);
   });
   server.get(
     '/tab/*',
-    restify.plugins.serveStaticFiles(fs.existsSync(tabDir) ? tabDir : path.join(PROJECT_ROOT, 'tab')),
+    (_req: Request, res: Response, next: restify.Next) => {
+      res.header('Content-Security-Policy', TAB_CONTENT_SECURITY_POLICY);
+      res.header('X-Content-Type-Options', 'nosniff');
+      next();
+    },
+    restify.plugins.serveStaticFiles(tabDir),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -29,11 +29,13 @@ export class AskApi {
     if (!body.ok) return sendFailure(res, body);
     const request = validate(AskRequestSchema, body.value);
     if (!request.ok) return sendFailure(res, request, request.problems);
-    const result = this.answerer.current().ask(request.value.question);
+    const answerer = this.answerer.current();
+    const result = answerer.ask(request.value.question);
     this.telemetry.event('api.ask', { intent: result.intent, answered: result.answers.length > 0 });
     res.send(200, {
       intent: result.intent,
       answers: result.intent === 'guide' ? result.answers : [],
+      ...(result.intent === 'urgent' ? { urgentSupport: answerer.library.urgentSupport } : {}),
     });
   }
 

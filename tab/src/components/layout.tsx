@@ -1,0 +1,80 @@
+import { Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Resource } from '../api';
+
+/** Shared page layout styles. */
+export const useLayout = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(18rem, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    listStyle: 'none',
+    padding: 0,
+    margin: 0,
+  },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, listStyle: 'none', padding: 0, margin: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  section: { marginTop: tokens.spacingVerticalXXL },
+  sectionHeading: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalM}` },
+  muted: { color: tokens.colorNeutralForeground2 },
+  card: { height: '100%' },
+  prose: { maxWidth: '46rem', fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+});
+
+/** A titled section of a page. */
+export function Section(props: { title: string; children: ReactNode }) {
+  const styles = useLayout();
+  return (
+    <section className={styles.section} aria-label={props.title}>
+      <h2 className={styles.sectionHeading}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+const TYPE_LABELS: Record<Resource['type'], string> = {
+  video: 'Video',
+  podcast: 'Podcast',
+  article: 'Article',
+  guide: 'Guide',
+  collection: 'Collection',
+  tool: 'Tool',
+  service: 'Support service',
+};
+
+/** The label for a resource type. */
+export function typeLabel(type: Resource['type']): string {
+  return TYPE_LABELS[type];
+}
+
+/** Resources as cards opening the source in a new window. */
+export function ResourceList(props: { resources: Resource[] }) {
+  const styles = useLayout();
+  if (props.resources.length === 0) return <p>No resources match.</p>;
+  return (
+    <ul className={styles.grid}>
+      {props.resources.map((resource) => (
+        <li key={resource.id}>
+          <Card className={styles.card}>
+            <CardHeader
+              header={
+                <Link href={resource.url} target="_blank" rel="noopener noreferrer">
+                  {resource.title}
+                  <span className="visually-hidden"> (opens in a new window)</span>
+                </Link>
+              }
+              description={
+                <Text size={200} className={styles.muted}>
+                  {[typeLabel(resource.type), resource.publisher, resource.minutes ? `${resource.minutes} min` : undefined]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              }
+            />
+            {resource.description ? <Text>{resource.description}</Text> : null}
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,403 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { Circle } from '../api';
+import { Note, PageHeading, Problem, Show } from '../components/common';
+import { Section, useLayout } from '../components/layout';
+import { fromLocalInputValue, toLocalInputValue } from '../format';
+import { messageOf, useAppState, useLoad } from '../state';
+import { CircleItem } from './CirclesPage';
+
+const EXTRA_TOPIC = '__extra__';
+
+interface CircleFields {
+  topic: string;
+  extraTopic: string;
+  title: string;
+  description: string;
+  startsAt: string;
+  durationMinutes: string;
+  capacity: string;
+  audience: 'open' | 'organisation';
+  meetingUrl: string;
+}
+
+function emptyFields(): CircleFields {
+  return {
+    topic: '',
+    extraTopic: '',
+    title: '',
+    description: '',
+    startsAt: '',
+    durationMinutes: '60',
+    capacity: '10',
+    audience: 'open',
+    meetingUrl: '',
+  };
+}
+
+function fieldsOf(circle: Circle): CircleFields {
+  return {
+    topic: circle.themeId ?? EXTRA_TOPIC,
+    extraTopic: circle.extraTopic ?? '',
+    title: circle.title,
+    description: circle.description,
+    startsAt: toLocalInputValue(circle.startsAt),
+    durationMinutes: String(circle.durationMinutes),
+    capacity: String(circle.capacity),
+    audience: circle.audience,
+    meetingUrl: circle.meetingUrl ?? '',
+  };
+}
+
+/** The circle fields as the API expects them (the topic and audience only when creating). */
+function draftOf(fields: CircleFields, creating: boolean): Record<string, unknown> {
+  const draft: Record<string, unknown> = {
+    title: fields.title.trim(),
+    description: fields.description.trim(),
+    startsAt: fromLocalInputValue(fields.startsAt) ?? fields.startsAt,
+    durationMinutes: Number(fields.durationMinutes),
+    capacity: Number(fields.capacity),
+    meetingUrl: fields.meetingUrl.trim(),
+  };
+  if (creating) {
+    if (fields.topic === EXTRA_TOPIC) draft.extraTopic = fields.extraTopic.trim();
+    else draft.themeId = fields.topic;
+    draft.audience = fields.audience;
+  }
+  return draft;
+}
+
+function CircleForm(props: {
+  initial: CircleFields;
+  creating: boolean;
+  submitLabel: string;
+  onSubmit: (draft: Record<string, unknown>) => Promise<string>;
+}) {
+  const { plan } = useAppState();
+  const styles = useLayout();
+  const [fields, setFields] = useState(props.initial);
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({ kind: 'idle' });
+  const set = (key: keyof CircleFields) => (value: string) => setFields((current) => ({ ...current, [key]: value }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setState({ kind: 'busy' });
+    try {
+      const text = await props.onSubmit(draftOf(fields, props.creating));
+      setState({ kind: 'ok', text });
+      if (props.creating) setFields(emptyFields());
+    } catch (error) {
+      setState({ kind: 'error', text: messageOf(error) });
+    }
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} className={styles.stack} style={{ maxWidth: '36rem' }}>
+      {props.creating ? (
+        <>
+          <Field label="Topic" required>
+            <Select required value={fields.topic} onChange={(_event, data) => set('topic')(data.value)}>
+              <option value="">Choose a point of the plan…</option>
+              {plan.map((theme) => (
+                <option key={theme.id} value={theme.id}>
+                  {theme.number}. {theme.title}
+                </option>
+              ))}
+              <option value={EXTRA_TOPIC}>Another topic (name it below)</option>
+            </Select>
+          </Field>
+          {fields.topic === EXTRA_TOPIC ? (
+            <Field label="Other topic" required hint="For example burnout or hybrid working">
+              <Input required maxLength={80} value={fields.extraTopic} onChange={(_event, data) => set('extraTopic')(data.value)} />
+            </Field>
+          ) : null}
+        </>
+      ) : null}
+      <Field label="Title" required>
+        <Input required maxLength={120} value={fields.title} onChange={(_event, data) => set('title')(data.value)} />
+      </Field>
+      <Field label="Description">
+        <Textarea maxLength={1000} value={fields.description} onChange={(_event, data) => set('description')(data.value)} />
+      </Field>
+      <Field label="Starts (your local time)" required>
+        <Input type="datetime-local" required value={fields.startsAt} onChange={(_event, data) => set('startsAt')(data.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Length in minutes (30 to 180)">
+          <Input type="number" min={30} max={180} step={15} value={fields.durationMinutes} onChange={(_event, data) => set('durationMinutes')(data.value)} />
+        </Field>
+        <Field label="Places (4 to 25)">
+          <Input type="number" min={4} max={25} value={fields.capacity} onChange={(_event, data) => set('capacity')(data.value)} />
+        </Field>
+      </div>
+      {props.creating ? (
+        <Field label="Who can join">
+          <RadioGroup value={fields.audience} onChange={(_event, data) => set('audience')(data.value)}>
+            <Radio value="open" label="Any manager" />
+            <Radio value="organisation" label="Managers in my organisation only" />
+          </RadioGroup>
+        </Field>
+      ) : null}
+      <Field label="Teams meeting link" required hint="Only people with a confirmed place will see it">
+        <Input type="url" required maxLength={2048} value={fields.meetingUrl} onChange={(_event, data) => set('meetingUrl')(data.value)} />
+      </Field>
+      <div>
+        <Button type="submit" appearance="primary" disabled={state.kind === 'busy'}>
+          {props.submitLabel}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {state.kind === 'ok' ? <Note intent="success">{state.text}</Note> : null}
+        {state.kind === 'error' ? <Problem title="Not saved">{state.text}</Problem> : null}
+      </div>
+    </form>
+  );
+}
+
+function RosterTable(props: { circle: Circle }) {
+  const { api } = useAppState();
+  const [roster, reload] = useLoad(() => api.roster(props.circle.id), `roster:${props.circle.id}`);
+  const [problem, setProblem] = useState<string>();
+  const started = Date.parse(props.circle.startsAt) <= Date.now();
+  const mark = async (userId: string, attended: boolean) => {
+    setProblem(undefined);
+    try {
+      await api.markAttendance(props.circle.id, userId, attended);
+      await reload();
+    } catch (error) {
+      setProblem(messageOf(error));
+    }
+  };
+  return (
+    <Show loaded={roster} label="the roster">
+      {(value) =>
+        value.participants.length === 0 ? (
+          <p>Nobody has signed up yet.</p>
+        ) : (
+          <>
+            <table className="roster">
+              <caption>
+                Roster for {props.circle.title} (confidential: only you can see it)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Place</th>
+                  <th scope="col">Attended</th>
+                </tr>
+              </thead>
+              <tbody>
+                {value.participants.map((person) => (
+                  <tr key={person.userId}>
+                    <td>{person.name}</td>
+                    <td>{person.status === 'confirmed' ? 'Confirmed' : `Waiting list ${person.position ?? ''}`}</td>
+                    <td>
+                      {person.status === 'confirmed' && started ? (
+                        <Checkbox
+                          checked={person.attended === true}
+                          label={`${person.name} attended`}
+                          onChange={(_event, data) => void mark(person.userId, data.checked === true)}
+                        />
+                      ) : (
+                        <span>{started ? '—' : 'After the start'}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {problem ? <Problem title="Attendance not saved">{problem}</Problem> : null}
+          </>
+        )
+      }
+    </Show>
+  );
+}
+
+function PostToChannel(props: { circle: Circle }) {
+  const { api } = useAppState();
+  const styles = useLayout();
+  const [channels] = useLoad(() => api.channels(), 'channels');
+  const [chosen, setChosen] = useState('');
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({ kind: 'idle' });
+  const post = async () => {
+    setState({ kind: 'busy' });
+    try {
+      await api.postInvite(props.circle.id, chosen);
+      setState({ kind: 'ok', text: 'Invite posted. People can sign up on the card in the channel.' });
+    } catch (error) {
+      setState({ kind: 'error', text: messageOf(error) });
+    }
+  };
+  return (
+    <Show loaded={channels} label="channels">
+      {(value) =>
+        value.channels.length === 0 ? (
+          <p>The app is not in any channel yet. Add Leading Compassionately to a team, then post from here.</p>
+        ) : (
+          <div className={styles.row}>
+            <Field label="Channel">
+              <Select value={chosen} onChange={(_event, data) => setChosen(data.value)}>
+                <option value="">Choose a channel…</option>
+                {value.channels.map((channel) => (
+                  <option key={channel.conversationId} value={channel.conversationId}>
+                    {channel.title}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button disabled={!chosen || state.kind === 'busy'} onClick={() => void post()}>
+              Post invite
+            </Button>
+            <div aria-live="polite" style={{ flexBasis: '100%' }}>
+              {state.kind === 'ok' ? <Note intent="success">{state.text}</Note> : null}
+              {state.kind === 'error' ? <Problem title="Not posted">{state.text}</Problem> : null}
+            </div>
+          </div>
+        )
+      }
+    </Show>
+  );
+}
+
+type Panel = 'none' | 'roster' | 'edit' | 'post';
+
+function FacilitatedCircle(props: { circle: Circle; onChange: () => Promise<void> }) {
+  const { api } = useAppState();
+  const styles = useLayout();
+  const { circle } = props;
+  const [panel, setPanel] = useState<Panel>('none');
+  const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
+  const scheduled = circle.status === 'scheduled';
+  const upcoming = scheduled && Date.parse(circle.startsAt) > Date.now();
+  const controls = (
+    <>
+      <div className={styles.row} role="group" aria-label={`Manage ${circle.title}`}>
+        <Button aria-expanded={panel === 'roster'} onClick={() => toggle('roster')}>
+          Roster
+        </Button>
+        {scheduled ? (
+          <Button aria-expanded={panel === 'edit'} onClick={() => toggle('edit')}>
+            Edit
+          </Button>
+        ) : null}
+        {upcoming ? (
+          <Button aria-expanded={panel === 'post'} onClick={() => toggle('post')}>
+            Post to a channel
+          </Button>
+        ) : null}
+        {scheduled ? (
+          <Dialog modalType="alert">
+            <DialogTrigger disableButtonEnhancement>
+              <Button>Cancel circle</Button>
+            </DialogTrigger>
+            <DialogSurface>
+              <DialogBody>
+                <DialogTitle>Cancel “{circle.title}”?</DialogTitle>
+                <DialogContent>Everyone with a place or on the waiting list will be told in Teams. This cannot be undone.</DialogContent>
+                <DialogActions>
+                  <DialogTrigger disableButtonEnhancement>
+                    <Button>Keep the circle</Button>
+                  </DialogTrigger>
+                  <DialogTrigger disableButtonEnhancement>
+                    <Button
+                      appearance="primary"
+                      onClick={() =>
+                        void api.cancelCircle(circle.id).then(
+                          () => props.onChange(),
+                          () => props.onChange(),
+                        )
+                      }
+                    >
+                      Cancel the circle
+                    </Button>
+                  </DialogTrigger>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
+        ) : null}
+      </div>
+      {panel === 'roster' ? <RosterTable circle={circle} /> : null}
+      {panel === 'post' ? <PostToChannel circle={circle} /> : null}
+      {panel === 'edit' ? (
+        <CircleForm
+          initial={fieldsOf(circle)}
+          creating={false}
+          submitLabel="Save changes"
+          onSubmit={async (draft) => {
+            await api.editCircle(circle.id, draft);
+            await props.onChange();
+            return 'Changes saved. The posted invites update themselves.';
+          }}
+        />
+      ) : null}
+    </>
+  );
+  return <CircleItem circle={circle} onChange={props.onChange} extra={controls} />;
+}
+
+/** For facilitators: create, edit and cancel circles, see rosters, mark attendance and post invites. */
+export default function FacilitatePage() {
+  const { api, me } = useAppState();
+  const styles = useLayout();
+  const allowed = me.roles.includes('facilitator') || me.roles.includes('admin');
+  const [mine, reload] = useLoad(() => (allowed ? api.circles({ mine: 'true' }) : Promise.resolve({ circles: [] })), `mine:${allowed}`);
+  if (!allowed) {
+    return (
+      <PageHeading lead="This page is for trained Leadership Support Circle facilitators. If you facilitate circles, ask your programme lead to add you.">
+        Facilitate circles
+      </PageHeading>
+    );
+  }
+  return (
+    <>
+      <PageHeading lead="Create circles, post invites to your teams' channels, and see who is coming. Rosters are confidential to you.">
+        Facilitate circles
+      </PageHeading>
+      <Section title="My circles">
+        <Show loaded={mine} label="your circles">
+          {(value) =>
+            value.circles.length === 0 ? (
+              <p>You have no circles yet. Create one below.</p>
+            ) : (
+              <ul className={styles.stack}>
+                {value.circles.map((circle) => (
+                  <li key={circle.id}>
+                    <FacilitatedCircle circle={circle} onChange={reload} />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Show>
+      </Section>
+      <Section title="Create a circle">
+        <CircleForm
+          initial={emptyFields()}
+          creating
+          submitLabel="Create circle"
+          onSubmit={async (draft) => {
+            const circle = await api.createCircle(draft);
+            await reload();
+            return `“${circle.title}” is open for sign-up. Post it to a channel from My circles.`;
+          }}
+        />
+      </Section>
+    </>
+  );
+}

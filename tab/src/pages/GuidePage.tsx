@@ -1,0 +1,117 @@
+import { Button, Link, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Guide } from '../api';
+import { GuideText, Note, PageHeading, Problem, Show } from '../components/common';
+import { ResourceList, Section, useLayout } from '../components/layout';
+import { messageOf, useAppState, useLoad } from '../state';
+
+type Vote = { status: 'idle' } | { status: 'sending' } | { status: 'done'; helpful: boolean } | { status: 'failed'; message: string };
+
+function Helpful(props: { guideId: string }) {
+  const { api } = useAppState();
+  const styles = useLayout();
+  const [vote, setVote] = useState<Vote>({ status: 'idle' });
+  const send = async (helpful: boolean) => {
+    setVote({ status: 'sending' });
+    try {
+      await api.guideFeedback(props.guideId, helpful, crypto.randomUUID());
+      setVote({ status: 'done', helpful });
+    } catch (error) {
+      setVote({ status: 'failed', message: messageOf(error) });
+    }
+  };
+  if (vote.status === 'done') {
+    return (
+      <Note intent="success">
+        {vote.helpful
+          ? 'Thank you. Glad it helped.'
+          : 'Thank you. The content team reads every answer and will use it to improve this guide.'}
+      </Note>
+    );
+  }
+  return (
+    <div role="group" aria-labelledby="helpful-label">
+      <p id="helpful-label">Was this guide helpful? Your answer is anonymous.</p>
+      <div className={styles.row}>
+        <Button onClick={() => void send(true)} disabled={vote.status === 'sending'}>
+          Yes, it helped
+        </Button>
+        <Button onClick={() => void send(false)} disabled={vote.status === 'sending'}>
+          No, not really
+        </Button>
+      </div>
+      {vote.status === 'failed' ? <Problem title="Your answer was not saved">{vote.message}</Problem> : null}
+    </div>
+  );
+}
+
+function GuideBody(props: { guide: Guide }) {
+  const { guide } = props;
+  const styles = useLayout();
+  return (
+    <>
+      <p>
+        <Link href="#/plan">The ten-point plan</Link> ›{' '}
+        <Link href={`#/themes/${guide.theme.id}`}>
+          {guide.theme.number}. {guide.theme.title}
+        </Link>
+      </p>
+      <PageHeading lead={guide.summary}>{guide.title}</PageHeading>
+      <Text className={styles.muted}>
+        About {guide.readingMinutes} minutes to read · last reviewed {guide.lastReviewed}
+      </Text>
+      <div className={styles.prose}>
+        <Section title="Why this matters">
+          <GuideText markdown={guide.whyThisMatters} />
+        </Section>
+        <Section title="Try this today">
+          <ul>
+            {guide.tryThisToday.map((action) => (
+              <li key={action}>
+                <GuideText markdown={action} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+        <Section title="The inclusive lens">
+          <GuideText markdown={guide.inclusiveLens} />
+        </Section>
+        <Section title="Questions to ask">
+          <ul>
+            {guide.questions.map((question) => (
+              <li key={question}>{question}</li>
+            ))}
+          </ul>
+        </Section>
+        <Section title="Where to get help">
+          <GuideText markdown={guide.whereToGetHelp} />
+        </Section>
+        <Section title="Talk it through in a circle">
+          <p>
+            Leadership Support Circles on “{guide.circleTopic}” are small, confidential and run by a trained
+            facilitator. <Link href="#/circles">Find a circle</Link>.
+          </p>
+        </Section>
+      </div>
+      {guide.resources.length > 0 ? (
+        <Section title="Related resources">
+          <ResourceList resources={guide.resources} />
+        </Section>
+      ) : null}
+      <Section title="Your feedback">
+        <Helpful guideId={guide.id} />
+      </Section>
+    </>
+  );
+}
+
+/** A three-minute guide in full, with its reading time and an anonymous "was this helpful?". */
+export function GuidePage(props: { id: string }) {
+  const { api } = useAppState();
+  const [guide] = useLoad(() => api.guide(props.id), `guide:${props.id}`);
+  return (
+    <Show loaded={guide} label="the guide">
+      {(value) => <GuideBody guide={value} />}
+    </Show>
+  );
+}

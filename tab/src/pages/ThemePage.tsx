@@ -1,0 +1,60 @@
+import { Card, CardHeader, Link, Text } from '@fluentui/react-components';
+import { PageHeading, Show } from '../components/common';
+import { ResourceList, Section, useLayout } from '../components/layout';
+import { CircleList } from './CirclesPage';
+import { useAppState, useLoad } from '../state';
+
+/** One point of the plan: why it matters, its guides, its circles and its resources. */
+export function ThemePage(props: { id: string }) {
+  const { plan, api } = useAppState();
+  const styles = useLayout();
+  const theme = plan.find((candidate) => candidate.id === props.id);
+  const [circles, reload] = useLoad(() => api.circles({ theme: props.id }), `theme-circles:${props.id}`);
+  if (!theme) {
+    return <PageHeading lead="There is no such point in the plan. Go back to the plan to choose one.">Theme not found</PageHeading>;
+  }
+  return (
+    <>
+      <p>
+        <Link href="#/plan">The ten-point plan</Link> › Point {theme.number}
+      </p>
+      <PageHeading lead={theme.promise}>{`${theme.number}. ${theme.title}`}</PageHeading>
+      <div className={styles.prose}>
+        <p>{theme.whyNow}</p>
+        <ul>
+          {theme.behaviours.map((behaviour) => (
+            <li key={behaviour}>{behaviour}</li>
+          ))}
+        </ul>
+        <p>
+          <strong>Inclusive leadership: </strong>
+          {theme.inclusiveNote}
+        </p>
+      </div>
+      <Section title="Three-minute guides">
+        <ul className={styles.grid}>
+          {theme.guides.map((guide) => (
+            <li key={guide.id}>
+              <Card className={styles.card}>
+                <CardHeader
+                  header={<Link href={`#/guides/${guide.id}`}>{guide.title}</Link>}
+                  description={<Text size={200} className={styles.muted}>About {guide.readingMinutes} minutes to read</Text>}
+                />
+                <Text>{guide.summary}</Text>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title="Leadership Support Circles on this theme">
+        <p>Circle topic: {theme.circleTopic}</p>
+        <Show loaded={circles} label="circles">
+          {(value) => <CircleList circles={value.circles} onChange={reload} emptyText="No circles on this theme are open for sign-up right now." />}
+        </Show>
+      </Section>
+      <Section title="Resources">
+        <ResourceList resources={theme.resources} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+import type { Browser, Page } from 'playwright-core';
+import { seedLocalDemo } from '../../scripts/seed-local';
+import { launchChromium } from '../support/browser';
+import { getJson, localToken, postJson, startTestService, type TestService } from '../support/service';
+import { axeViolations, openTab, screenshot, tabTo, THEMES, type Persona } from '../support/tab-page';
+
+let service: TestService;
+let browser: Browser;
+const pages: Page[] = [];
+
+async function open(...args: Parameters<typeof openTab> extends [unknown, unknown, ...infer Rest] ? Rest : never) {
+  const page = await openTab(browser, service.url, ...args);
+  pages.push(page);
+  return page;
+}
+
+beforeAll(async () => {
+  service = await startTestService();
+  await seedLocalDemo(service.url, new Date());
+  browser = await launchChromium();
+}, 60_000);
+
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((page) => page.context().close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+describe('the tab in a browser', () => {
+  test('walks from the plan to a theme to a guide and answers "was this helpful" with the keyboard alone', async () => {
+    const page = await open({ path: '/plan' });
+    expect(await page.locator('h1').innerText()).toBe('The ten-point plan');
+    await tabTo(page, /^1\. Look after yourself$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Look after yourself/ }).waitFor();
+    const guideLink = page.locator('a[href^="#/guides/"]').first();
+    const guideTitle = (await guideLink.innerText()).trim();
+    await tabTo(page, new RegExp(`^${guideTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: guideTitle }).waitFor();
+    await page.getByText(/About \d minutes to read/).waitFor();
+    await tabTo(page, /^Yes, it helped$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Thank you. Glad it helped.').waitFor();
+    const votes = await service.stores.feedback.guideFeedback();
+    expect(votes.reduce((sum, vote) => sum + vote.helpful, 0)).toBe(1);
+  });
+});
+
+describe('asking and browsing', () => {
+  test('the Ask box answers with guides, and with urgent support first for suicide language', async () => {
+    const page = await open({ path: '/ask' });
+    await page.getByLabel('Your question').fill('half my team is shielding, how do I keep us together?');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const answers = page.getByRole('region', { name: 'Guides that may help' });
+    await answers.waitFor();
+    expect(await answers.locator('a[href^="#/guides/"]').count()).toBeGreaterThan(0);
+
+    await page.getByLabel('Your question').fill('one of my nurses said she wants to end her life');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByRole('heading', { name: 'Get support now' }).waitFor();
+    await page.getByRole('link', { name: '999' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Guides that may help' }).count()).toBe(0);
+  });
+
+  test('filters resources by type and finds them by words', async () => {
+    const page = await open({ path: '/resources' });
+    const status = page.getByRole('status').filter({ hasText: /Showing/ });
+    await status.waitFor();
+    const all = Number(/of (\d+)/.exec(await status.innerText())?.[1]);
+    await page.getByLabel('Type').selectOption('podcast');
+    await page.waitForFunction((total) => !document.body.innerText.includes(`Showing ${total} of`), all);
+    const shown = Number(/Showing (\d+)/.exec(await status.innerText())?.[1]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(all);
+    await page.getByLabel('Type').selectOption('');
+    await page.getByLabel('Search').fill('Samaritans');
+    await page.getByRole('link', { name: /^Samaritans/ }).first().waitFor();
+  });
+});
+
+describe('circles', () => {
+  test('a manager signs up, sees the booking with its calendar link, and cancels it', async () => {
+    const page = await open({ path: '/circles' });
+    const upcoming = page.getByRole('region', { name: 'Upcoming circles' });
+    const card = upcoming.getByRole('group').filter({ has: page.getByRole('button', { name: /^Sign up:/ }) }).first();
+    const title = (await card.locator('h3').innerText()).trim();
+    await card.getByRole('button', { name: /^Sign up:/ }).click();
+    const bookings = page.getByRole('region', { name: 'My bookings' });
+    const booked = bookings.getByRole('group', { name: title });
+    await booked.getByText('You have a place').waitFor();
+    await booked.getByRole('link', { name: 'Add to calendar' }).waitFor();
+    await booked.getByRole('link', { name: 'Join the circle in Teams' }).waitFor();
+    await booked.getByRole('button', { name: `Cancel my place: ${title}` }).click();
+    await page.getByText('You have no circle places yet.').waitFor();
+  });
+
+  test('a facilitator creates a circle, then sees who signed up on its roster', async () => {
+    const page = await open({ persona: 'Asha Patel', path: '/facilitate' });
+    const form = page.getByRole('region', { name: 'Create a circle' });
+    await form.getByLabel('Topic').selectOption('routines');
+    await form.getByLabel('Title').fill('Browser test circle on routines');
+    await form.getByLabel('Starts (your local time)').fill('2031-03-04T13:00');
+    await form.getByLabel('Teams meeting link').fill('https://teams.microsoft.com/l/meetup-join/19%3ameeting_browser%40thread.v2/0');
+    await form.getByRole('button', { name: 'Create circle' }).click();
+    await form.getByText(/is open for sign-up/).waitFor();
+
+    const mine = page.getByRole('region', { name: 'My circles' });
+    const created = mine.getByRole('group', { name: 'Browser test circle on routines' });
+    await created.waitFor();
+    const circleId = await circleIdByTitle('Browser test circle on routines');
+    const manager = await localToken(service, 'Jordan Lee');
+    expect((await postJson(`${service.url}/api/circles/${circleId}/bookings`, {}, bearer(manager))).status).toBe(201);
+
+    await created.getByRole('button', { name: 'Roster' }).click();
+    const roster = created.getByRole('table');
+    await roster.getByRole('cell', { name: 'Jordan Lee' }).waitFor();
+    expect(await roster.getByRole('cell', { name: 'Confirmed' }).count()).toBe(1);
+  });
+
+  test('a manager sees no facilitator actions and the API refuses them too', async () => {
+    const page = await open({ path: '/facilitate' });
+    expect(await page.getByRole('link', { name: 'Facilitate' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    await page.getByText('This page is for trained Leadership Support Circle facilitators.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Create circle' }).count()).toBe(0);
+    expect(await page.locator('form').count()).toBe(0);
+
+    const manager = await localToken(service, 'Jordan Lee');
+    const attempt = await postJson(
+      `${service.url}/api/circles`,
+      {
+        themeId: 'routines',
+        title: 'Not allowed',
+        startsAt: '2031-03-04T13:00:00Z',
+        meetingUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+      },
+      bearer(manager),
+    );
+    expect(attempt.status).toBe(403);
+    const anyCircle = await circleIdByTitle('Routines that hold a team together');
+    expect((await getJson(`${service.url}/api/circles/${anyCircle}/roster`, bearer(manager))).status).toBe(403);
+  });
+});
+
+function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+async function circleIdByTitle(title: string): Promise<string> {
+  const circles = await service.stores.circles.list({ from: new Date(0).toISOString() });
+  const circle = circles.find((candidate) => candidate.title === title);
+  if (!circle) throw new Error(`No circle titled ${title}`);
+  return circle.id;
+}
+
+const PAGES: { name: string; path: string; persona: Persona }[] = [
+  { name: 'plan', path: '/plan', persona: 'Jordan Lee' },
+  { name: 'theme', path: '/themes/inclusive-leadership', persona: 'Jordan Lee' },
+  { name: 'guide', path: '/guides/bereaved-colleague', persona: 'Jordan Lee' },
+  { name: 'resources', path: '/resources', persona: 'Jordan Lee' },
+  { name: 'ask', path: '/ask', persona: 'Jordan Lee' },
+  { name: 'circles', path: '/circles', persona: 'Jordan Lee' },
+  { name: 'facilitate', path: '/facilitate', persona: 'Asha Patel' },
+  { name: 'admin', path: '/admin', persona: 'Demo Programme Lead' },
+  { name: 'settings', path: '/settings', persona: 'Jordan Lee' },
+  { name: 'configure', path: '/configure', persona: 'Jordan Lee' },
+];
+
+describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
+  for (const theme of THEMES) {
+    test(`every page has no violations in the ${theme} theme`, async () => {
+      const failures: string[] = [];
+      for (const { name, path, persona } of PAGES) {
+        const page = await open({ persona, theme, path });
+        await page.waitForLoadState('networkidle');
+        await page.locator('[role="progressbar"], .fui-Spinner').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+        await screenshot(page, `${name}-${theme}`);
+        for (const violation of await axeViolations(page)) {
+          failures.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} → ${violation.targets.slice(0, 3).join(', ')}`);
+        }
+        await page.context().close();
+      }
+      expect(failures).toEqual([]);
+    }, 90_000);
+  }
+});
