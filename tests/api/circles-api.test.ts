@@ -223,6 +223,67 @@ describe('Leadership Support Circles API', () => {
     expect((await getJson(`${service.url}/api/circles/not-a-uuid`, bearer(asha))).status).toBe(400);
   });
 
+  it("lists a facilitator's own circles with mine=true: cancelled and recently started ones too, soonest first", async () => {
+    const mina = await localToken(service, 'Mina Facilitator', 'facilitator');
+    const later = (await create(mina, { title: 'Mina later', startsAt: inDays(10) })).body.id as string;
+    const soon = (await create(mina, { title: 'Mina soon', startsAt: inDays(2) })).body.id as string;
+    const cancelled = (await create(mina, { title: 'Mina cancelled', startsAt: inDays(5) })).body
+      .id as string;
+    await send('DELETE', `${service.url}/api/circles/${cancelled}`, mina);
+    const recent = (await create(mina, { title: 'Mina last week', startsAt: inDays(1) })).body.id as string;
+    const old = (await create(mina, { title: 'Mina last month', startsAt: inDays(1) })).body.id as string;
+    for (const [id, days] of [
+      [recent, -7],
+      [old, -20],
+    ] as const) {
+      const stored = await service.stores.circles.get(id);
+      if (!stored) throw new Error('circle missing');
+      await service.stores.circles.update({ ...stored, startsAt: inDays(days) }, new Date());
+    }
+    await create(facilitator, { title: 'Not Mina', startsAt: inDays(3) });
+
+    const mine = await getJson(`${service.url}/api/circles?mine=true`, bearer(mina));
+    expect(mine.status).toBe(200);
+    const listed = mine.body.circles as { id: string; status: string; isMine: boolean }[];
+    expect(listed.map((circle) => circle.id)).toEqual([recent, soon, cancelled, later]);
+    expect(listed.every((circle) => circle.isMine)).toBe(true);
+    expect(listed.find((circle) => circle.id === cancelled)?.status).toBe('cancelled');
+
+    const everyone = await getJson(`${service.url}/api/circles`, bearer(mina));
+    const everyoneIds = (everyone.body.circles as { id: string }[]).map((circle) => circle.id);
+    expect(everyoneIds).toEqual(expect.arrayContaining([soon, later]));
+    expect(everyoneIds).not.toContain(cancelled);
+    expect(everyoneIds).not.toContain(recent);
+    const sameAsAbsent = await getJson(`${service.url}/api/circles?mine=false`, bearer(mina));
+    expect((sameAsAbsent.body.circles as { id: string }[]).map((circle) => circle.id)).toEqual(everyoneIds);
+  });
+
+  it("applies from, to and theme to a facilitator's own list", async () => {
+    const nia = await localToken(service, 'Nia Facilitator', 'facilitator');
+    const grief = (await create(nia, { themeId: 'loss-and-grief', startsAt: inDays(4) })).body.id as string;
+    const routines = (await create(nia, { startsAt: inDays(8) })).body.id as string;
+    const ids = async (query: string) =>
+      (
+        (await getJson(`${service.url}/api/circles?mine=true&${query}`, bearer(nia))).body.circles as {
+          id: string;
+        }[]
+      ).map((circle) => circle.id);
+    expect(await ids('theme=loss-and-grief')).toEqual([grief]);
+    expect(await ids(`from=${encodeURIComponent(inDays(6))}`)).toEqual([routines]);
+    expect(await ids(`to=${encodeURIComponent(inDays(6))}`)).toEqual([grief]);
+  });
+
+  it('refuses mine=true to someone who facilitates nothing (403), and a malformed mine (400)', async () => {
+    const refused = await getJson(`${service.url}/api/circles?mine=true`, bearer(asha));
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const asAdmin = await getJson(`${service.url}/api/circles?mine=true`, bearer(admin));
+    expect(asAdmin.status).toBe(200);
+    const malformed = await getJson(`${service.url}/api/circles?mine=yes`, bearer(facilitator));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('lets admins add and remove facilitators, and anyone search the registry', async () => {
     const added = await postJson(
       `${service.url}/api/admin/facilitators`,

@@ -6,6 +6,7 @@ import {
   type Booking,
 } from '../../core/circles/bookings';
 import { validateCircleDraft, type Circle } from '../../core/circles/circle';
+import { circleListFilter } from '../../core/circles/listing';
 import { sampleCircle } from '../support/sample-circle';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -178,5 +179,33 @@ describe('cancelling a place', () => {
   it('refuses to cancel after the circle has started', () => {
     const started = circle({ startsAt: '2026-11-27T11:30:00.000Z' });
     expect(decideCancellation(started, full, 'a', NOW)).toMatchObject({ ok: false, code: 'CIRCLE_STARTED' });
+  });
+});
+
+describe('choosing which circles a list holds', () => {
+  it('lists upcoming scheduled circles from now for everyone', () => {
+    expect(circleListFilter({ mine: false }, 'fac-1', NOW)).toEqual({
+      themeId: undefined,
+      from: NOW.toISOString(),
+      to: undefined,
+      organisationId: undefined,
+      status: 'scheduled',
+    });
+  });
+
+  it("lists a facilitator's own circles in any status, from 14 days back so attendance can be marked", () => {
+    expect(circleListFilter({ mine: true, themeId: 'routines' }, 'fac-1', NOW)).toEqual({
+      themeId: 'routines',
+      from: '2026-11-13T12:00:00.000Z',
+      to: undefined,
+      organisationId: undefined,
+      facilitatorId: 'fac-1',
+    });
+  });
+
+  it('uses the given from instead of the default', () => {
+    expect(circleListFilter({ mine: true, from: '2026-12-01T00:00:00.000Z' }, 'fac-1', NOW).from).toBe(
+      '2026-12-01T00:00:00.000Z',
+    );
   });
 });
