@@ -160,7 +160,7 @@ export async function startService(
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
   const contentApi = new ContentApi(content, tabApi, telemetry);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
-  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices);
+  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {

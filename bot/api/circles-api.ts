@@ -91,6 +91,8 @@ export class CirclesApi {
     private readonly now: () => Date,
     private readonly calendarLinks: CalendarLinks,
     private readonly notices: CircleNotices,
+    /** The signed "Add to calendar" link for one person's place (undefined without a public address). */
+    private readonly calendarUrl: (circleId: string, userId: string) => string | undefined,
   ) {}
 
   /**
@@ -172,6 +174,10 @@ export class CirclesApi {
           }
         : null,
       meetingUrl: runsIt || mine?.status === 'confirmed' ? circle.meetingUrl : null,
+      calendarUrl:
+        mine?.status === 'confirmed' && circle.status === 'scheduled'
+          ? (this.calendarUrl(circle.id, caller.userId) ?? null)
+          : null,
       isMine: circle.facilitatorId === caller.userId,
     };
   }

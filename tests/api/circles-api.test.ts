@@ -121,6 +121,45 @@ describe('Leadership Support Circles API', () => {
     expect((mine.body.bookings as { id: string }[]).map((booking) => booking.id)).toContain(id);
   });
 
+  it('gives a signed calendar link only to someone with a confirmed place, in every circle view', async () => {
+    const { body: circle } = await create(facilitator);
+    const id = circle.id as string;
+    expect(circle.calendarUrl).toBeNull();
+    const people = await Promise.all(['C1', 'C2', 'C3'].map((name) => localToken(service, `Cal ${name}`)));
+    const confirmed = people[0] as string;
+    for (const token of people) await send('POST', `${service.url}/api/circles/${id}/bookings`, token);
+    const waiting = await localToken(service, 'Cal Waiting');
+    await send('POST', `${service.url}/api/circles/${id}/bookings`, asha);
+    await send('POST', `${service.url}/api/circles/${id}/bookings`, waiting);
+
+    const asConfirmed = await getJson(`${service.url}/api/circles/${id}`, bearer(confirmed));
+    const link = asConfirmed.body.calendarUrl as string;
+    expect(link).toMatch(new RegExp(`^${service.url}/api/circles/${id}/calendar\\.ics\\?t=`));
+    const ics = await fetch(link);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toMatch(/text\/calendar/);
+
+    const listed = await getJson(`${service.url}/api/circles`, bearer(confirmed));
+    const inList = (listed.body.circles as { id: string; calendarUrl: string | null }[]).find(
+      (c) => c.id === id,
+    );
+    expect(inList?.calendarUrl).toMatch(/calendar\.ics\?t=/);
+    const bookings = await getJson(`${service.url}/api/me/bookings`, bearer(confirmed));
+    const booked = (bookings.body.bookings as { id: string; calendarUrl: string | null }[]).find(
+      (c) => c.id === id,
+    );
+    expect(booked?.calendarUrl).toMatch(/calendar\.ics\?t=/);
+
+    for (const token of [waiting, ben, facilitator, admin]) {
+      expect((await getJson(`${service.url}/api/circles/${id}`, bearer(token))).body.calendarUrl).toBeNull();
+    }
+    const cancelled = await send('DELETE', `${service.url}/api/circles/${id}`, facilitator);
+    expect(cancelled.body.calendarUrl).toBeNull();
+    expect(
+      (await getJson(`${service.url}/api/circles/${id}`, bearer(confirmed))).body.calendarUrl,
+    ).toBeNull();
+  });
+
   it("shows the roster only to the circle's facilitator or an admin, and audits every read", async () => {
     const { body: circle } = await create(facilitator);
     const id = circle.id as string;
