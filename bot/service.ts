@@ -158,7 +158,7 @@ export async function startService(
   );
   delivery.updater = updater;
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
-  const contentApi = new ContentApi(content, tabApi, telemetry);
+  const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
 
@@ -205,6 +205,10 @@ export async function startService(
   server.get(
     '/api/guides/:id',
     route((req, res) => contentApi.guide(req, res)),
+  );
+  server.post(
+    '/api/guides/:id/feedback',
+    route((req, res) => contentApi.guideFeedback(req, res)),
   );
   server.get(
     '/api/resources',
