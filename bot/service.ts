@@ -10,6 +10,7 @@ import { ErrorCodes, fail } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
 import { AskApi } from './api/ask-api';
+import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { ContentApi } from './api/content-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
@@ -146,7 +147,8 @@ export async function startService(
     now,
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
-  delivery.notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
+  const notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
+  delivery.notifier = notifier;
   const updater = new InviteUpdater(
     botDoor.adapter,
     config.bot.appId ?? '',
@@ -161,6 +163,7 @@ export async function startService(
   const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
+  const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -265,6 +268,14 @@ export async function startService(
   server.put(
     '/api/circles/:id/attendance',
     route((req, res) => circlesApi.markAttendance(req, res)),
+  );
+  server.post(
+    '/api/circles/:id/posts',
+    route((req, res) => channelsApi.postInvite(req, res)),
+  );
+  server.get(
+    '/api/channels',
+    route((req, res) => channelsApi.list(req, res)),
   );
   server.get(
     '/api/me/bookings',
