@@ -10,6 +10,7 @@ import { ErrorCodes, fail } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
 import { AskApi } from './api/ask-api';
+import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { ContentApi } from './api/content-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
@@ -172,7 +173,8 @@ export async function startService(
     now,
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
-  delivery.notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
+  const notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
+  delivery.notifier = notifier;
   const updater = new InviteUpdater(
     botDoor.adapter,
     config.bot.appId ?? '',
@@ -184,9 +186,10 @@ export async function startService(
   );
   delivery.updater = updater;
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
-  const contentApi = new ContentApi(content, tabApi, telemetry);
+  const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
-  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices);
+  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
+  const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -238,6 +241,10 @@ export async function startService(
   server.get(
     '/api/guides/:id',
     route((req, res) => contentApi.guide(req, res)),
+  );
+  server.post(
+    '/api/guides/:id/feedback',
+    route((req, res) => contentApi.guideFeedback(req, res)),
   );
   server.get(
     '/api/resources',
@@ -294,6 +301,14 @@ export async function startService(
   server.put(
     '/api/circles/:id/attendance',
     route((req, res) => circlesApi.markAttendance(req, res)),
+  );
+  server.post(
+    '/api/circles/:id/posts',
+    route((req, res) => channelsApi.postInvite(req, res)),
+  );
+  server.get(
+    '/api/channels',
+    route((req, res) => channelsApi.list(req, res)),
   );
   server.get(
     '/api/me/bookings',

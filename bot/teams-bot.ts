@@ -81,8 +81,31 @@ const GuideFeedbackSchema = z
   .passthrough();
 
 interface TeamsChannelData {
-  team?: { id?: string };
+  team?: { id?: string; name?: unknown };
+  channel?: { id?: string; name?: unknown };
   tenant?: { id?: string };
+}
+
+/** A team or channel name as Teams sends it; anything else is ignored. */
+const TeamsNameSchema = z.string().trim().min(1).max(120);
+
+function nameOf(value: unknown): string | undefined {
+  const parsed = TeamsNameSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * A channel's display name, "Team › Channel", from the names Teams puts on some activities (installs, channel
+ * events). The General channel has the team's id and often comes without a name. Undefined when the activity
+ * does not name both, so the title stored earlier is kept.
+ */
+export function channelTitleOf(channelData: TeamsChannelData, conversationId: string): string | undefined {
+  const team = nameOf(channelData.team?.name);
+  if (!team) return undefined;
+  const channelId = channelData.channel?.id ?? conversationId.split(';')[0];
+  const channel =
+    nameOf(channelData.channel?.name) ?? (channelId === channelData.team?.id ? 'General' : undefined);
+  return channel ? `${team} › ${channel}` : undefined;
 }
 
 function scopeOf(conversation: ConversationAccount): ConversationScope {
@@ -91,12 +114,16 @@ function scopeOf(conversation: ConversationAccount): ConversationScope {
   return 'personal';
 }
 
-/** Builds the stored reference for the conversation an activity came from (ids only, no names). */
+/**
+ * Builds the stored reference for the conversation an activity came from: ids, plus the team and channel names
+ * for a channel (never a person's name).
+ */
 export function conversationRecordOf(activity: Activity, now: Date): ConversationRecord | undefined {
   const { conversation, serviceUrl, channelId, recipient, from } = activity;
   if (!conversation?.id || !serviceUrl || !recipient?.id) return undefined;
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
   const scope = scopeOf(conversation);
+  const title = scope === 'channel' ? channelTitleOf(channelData, conversation.id) : undefined;
   return {
     conversationId: conversation.id,
     scope,
@@ -107,6 +134,7 @@ export function conversationRecordOf(activity: Activity, now: Date): Conversatio
     userId: scope === 'personal' ? from?.id : undefined,
     userAadObjectId: scope === 'personal' ? from?.aadObjectId : undefined,
     teamId: channelData.team?.id,
+    ...(title === undefined ? {} : { title }),
     updatedAt: now.toISOString(),
   };
 }

@@ -6,7 +6,7 @@ export type ConversationScope = 'personal' | 'groupChat' | 'channel';
 
 /**
  * What the bot needs to message a conversation later (nudges, confirmations), without any botbuilder type.
- * Holds the least personal data that works: ids only, no names.
+ * Holds the least personal data that works: ids, plus a channel's team and channel names; never a person's name.
  */
 export interface ConversationRecord {
   conversationId: string;
@@ -19,6 +19,11 @@ export interface ConversationRecord {
   userId: string | undefined;
   userAadObjectId: string | undefined;
   teamId: string | undefined;
+  /**
+   * For channels: a display name such as "My Team › General", from Teams' team and channel names. Saving a
+   * record without one keeps the title already stored.
+   */
+  title?: string;
   /** ISO-8601 UTC time of the last inbound activity from this conversation. */
   updatedAt: string;
 }
@@ -34,6 +39,8 @@ export interface ConversationStore {
   remove(conversationId: string): Promise<boolean>;
   /** Removes every conversation of a team (the app was removed from the team). */
   removeTeam(teamId: string): Promise<number>;
+  /** Every channel conversation (scope 'channel'), most recently active first. */
+  listChannels(): Promise<ConversationRecord[]>;
 }
 
 /** Keeps the roles granted to people (facilitator, admin). Manager is implicit. */

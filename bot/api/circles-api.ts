@@ -3,6 +3,7 @@ import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { seatsLeft, waitlistPosition, type Booking } from '../../core/circles/bookings';
 import { validateCircleDraft, type Circle } from '../../core/circles/circle';
+import { circleListFilter } from '../../core/circles/listing';
 import type { FacilitatorProfile } from '../../core/circles/ports';
 import { THEME_IDS } from '../../core/content/model';
 import { ErrorCodes, fail } from '../../core/errors';
@@ -45,6 +46,7 @@ const ListQuerySchema = z
     to: isoTime.optional(),
     organisation: z.string().trim().min(1).max(120).optional(),
     available: z.enum(['true', 'false']).optional(),
+    mine: z.enum(['true', 'false']).optional(),
   })
   .strict();
 
@@ -89,6 +91,8 @@ export class CirclesApi {
     private readonly now: () => Date,
     private readonly calendarLinks: CalendarLinks,
     private readonly notices: CircleNotices,
+    /** The signed "Add to calendar" link for one person's place (undefined without a public address). */
+    private readonly calendarUrl: (circleId: string, userId: string) => string | undefined,
   ) {}
 
   /**
@@ -170,6 +174,10 @@ export class CirclesApi {
           }
         : null,
       meetingUrl: runsIt || mine?.status === 'confirmed' ? circle.meetingUrl : null,
+      calendarUrl:
+        mine?.status === 'confirmed' && circle.status === 'scheduled'
+          ? (this.calendarUrl(circle.id, caller.userId) ?? null)
+          : null,
       isMine: circle.facilitatorId === caller.userId,
     };
   }
@@ -223,20 +231,35 @@ export class CirclesApi {
     res.send(201, await this.view(circle, who.caller, who.roles, []));
   }
 
-  /** GET /api/circles?theme=&from=&to=&organisation=&available=. */
+  /**
+   * GET /api/circles?theme=&from=&to=&organisation=&available=&mine=. With mine=true: the circles the caller
+   * facilitates (facilitators and admins only), cancelled and recently started ones included.
+   */
   async list(req: Request, res: Response): Promise<void> {
     const who = await this.signedIn(req, res);
     if (!who) return;
     const query = validate(ListQuerySchema, queryOf(req));
     if (!query.ok) return sendFailure(res, query, query.problems);
-    const { theme, from, to, organisation, available } = query.value;
-    const circles = await this.stores.circles.list({
-      themeId: theme,
-      from: new Date(from ?? this.now().toISOString()).toISOString(),
-      to: to === undefined ? undefined : new Date(to).toISOString(),
-      organisationId: organisation,
-      status: 'scheduled',
-    });
+    const { theme, from, to, organisation, available, mine } = query.value;
+    if (mine === 'true' && !who.roles.includes('facilitator') && !who.roles.includes('admin')) {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.FORBIDDEN, 'Only facilitators and programme leads have circles of their own.'),
+      );
+    }
+    const circles = await this.stores.circles.list(
+      circleListFilter(
+        {
+          themeId: theme,
+          from: from === undefined ? undefined : new Date(from).toISOString(),
+          to: to === undefined ? undefined : new Date(to).toISOString(),
+          organisationId: organisation,
+          mine: mine === 'true',
+        },
+        who.caller.userId,
+        this.now(),
+      ),
+    );
     const views = [];
     for (const circle of circles) {
       const bookings = await this.stores.circles.bookings(circle.id);

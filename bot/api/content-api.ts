@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ErrorCodes, fail } from '../../core/errors';
 import { pickByIds, RESOURCE_TYPES, THEME_IDS, type Guide, type Resource } from '../../core/content/model';
 import type { ContentRegistry } from '../../core/content/registry';
-import type { Telemetry } from '../../core/ports';
-import { validate } from '../http/body';
+import type { FeedbackStore, Telemetry } from '../../core/ports';
+import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
 import { sendFailure } from '../http/responses';
 import type { TabApi } from './tab-api';
 
@@ -12,6 +12,14 @@ const GuideIdSchema = z
   .string()
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a guide id');
+
+/** The body of POST /api/guides/:id/feedback: the vote and a client-made id that makes a retry count once. */
+const GuideFeedbackSchema = z
+  .object({
+    helpful: z.boolean(),
+    voteId: z.string().uuid('must be a UUID made by the tab for this vote'),
+  })
+  .strict();
 
 const ResourceQuerySchema = z
   .object({
@@ -43,12 +51,14 @@ function guideSummary(guide: Guide) {
   return { id: guide.id, title: guide.title, summary: guide.summary, readingMinutes: guide.readingMinutes };
 }
 
-/** The plan, guides and resources, and the admin reload. Every route authenticates first. */
+/** The plan, guides and resources, guide votes and the admin reload. Every route authenticates first. */
 export class ContentApi {
   constructor(
     private readonly registry: ContentRegistry,
     private readonly tabApi: TabApi,
     private readonly telemetry: Telemetry,
+    private readonly feedback: FeedbackStore,
+    private readonly now: () => Date,
   ) {}
 
   /** GET /api/plan. */
@@ -104,6 +114,35 @@ export class ContentApi {
       owner: guide.owner,
       lastReviewed: guide.lastReviewed,
     });
+  }
+
+  /**
+   * POST /api/guides/:id/feedback {"helpful","voteId"}: an anonymous helpful / not-helpful vote. A token is
+   * needed, but no identity is stored; the vote id makes a retried request count once.
+   */
+  async guideFeedback(req: Request, res: Response): Promise<void> {
+    if (!(await this.tabApi.authenticate(req, res))) return;
+    const id = validate(GuideIdSchema, (req.params as Record<string, unknown>).id);
+    if (!id.ok) return sendFailure(res, id, id.problems);
+    const body = await readJsonBody(req, BODY_LIMITS.api);
+    if (!body.ok) return sendFailure(res, body);
+    const vote = validate(GuideFeedbackSchema, body.value);
+    if (!vote.ok) return sendFailure(res, vote, vote.problems);
+    const guide = this.registry.guide(id.value);
+    if (!guide) return sendFailure(res, fail(ErrorCodes.NOT_FOUND, `There is no guide "${id.value}".`));
+    const recorded = await this.feedback.recordGuideFeedback({
+      guideId: guide.id,
+      helpful: vote.value.helpful,
+      actionId: `tab:${vote.value.voteId}`,
+      at: this.now(),
+    });
+    this.telemetry.event('content.guideFeedback', {
+      guideId: guide.id,
+      helpful: vote.value.helpful,
+      repeat: !recorded,
+      channel: 'tab',
+    });
+    res.send(200, { recorded });
   }
 
   /** GET /api/resources?theme=&type=. */

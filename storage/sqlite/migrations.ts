@@ -120,4 +120,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'attendance',
     sql: `ALTER TABLE bookings ADD COLUMN attended INTEGER CHECK (attended IN (0, 1));`,
   },
+  {
+    version: 6,
+    name: 'channel titles',
+    sql: `
+      ALTER TABLE conversations ADD COLUMN title TEXT;
+      CREATE INDEX conversations_channels ON conversations (updated_at) WHERE scope = 'channel';
+    `,
+  },
 ];

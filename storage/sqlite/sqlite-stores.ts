@@ -24,6 +24,7 @@ interface ConversationRow {
   user_id: string | null;
   user_aad_object_id: string | null;
   team_id: string | null;
+  title: string | null;
   updated_at: string;
 }
 
@@ -38,6 +39,7 @@ function toRecord(row: ConversationRow): ConversationRecord {
     userId: row.user_id ?? undefined,
     userAadObjectId: row.user_aad_object_id ?? undefined,
     teamId: row.team_id ?? undefined,
+    ...(row.title === null ? {} : { title: row.title }),
     updatedAt: row.updated_at,
   };
 }
@@ -50,13 +52,14 @@ export class SqliteConversationStore implements ConversationStore {
     this.db
       .prepare(
         `INSERT INTO conversations (conversation_id, scope, channel_id, service_url, tenant_id, bot_id, user_id,
-           user_aad_object_id, team_id, updated_at)
+           user_aad_object_id, team_id, title, updated_at)
          VALUES (@conversationId, @scope, @channelId, @serviceUrl, @tenantId, @botId, @userId, @userAadObjectId,
-           @teamId, @updatedAt)
+           @teamId, @title, @updatedAt)
          ON CONFLICT (conversation_id) DO UPDATE SET scope = excluded.scope, channel_id = excluded.channel_id,
            service_url = excluded.service_url, tenant_id = excluded.tenant_id, bot_id = excluded.bot_id,
            user_id = excluded.user_id, user_aad_object_id = excluded.user_aad_object_id,
-           team_id = excluded.team_id, updated_at = excluded.updated_at`,
+           team_id = excluded.team_id, title = COALESCE(excluded.title, conversations.title),
+           updated_at = excluded.updated_at`,
       )
       .run({
         ...record,
@@ -64,6 +67,7 @@ export class SqliteConversationStore implements ConversationStore {
         userId: record.userId ?? null,
         userAadObjectId: record.userAadObjectId ?? null,
         teamId: record.teamId ?? null,
+        title: record.title ?? null,
       });
     return Promise.resolve();
   }
@@ -93,6 +97,15 @@ export class SqliteConversationStore implements ConversationStore {
   removeTeam(teamId: string): Promise<number> {
     const result = this.db.prepare('DELETE FROM conversations WHERE team_id = ?').run(teamId);
     return Promise.resolve(result.changes);
+  }
+
+  listChannels(): Promise<ConversationRecord[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT * FROM conversations WHERE scope = 'channel' ORDER BY updated_at DESC, conversation_id",
+      )
+      .all() as ConversationRow[];
+    return Promise.resolve(rows.map(toRecord));
   }
 }
 

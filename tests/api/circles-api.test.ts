@@ -121,6 +121,45 @@ describe('Leadership Support Circles API', () => {
     expect((mine.body.bookings as { id: string }[]).map((booking) => booking.id)).toContain(id);
   });
 
+  it('gives a signed calendar link only to someone with a confirmed place, in every circle view', async () => {
+    const { body: circle } = await create(facilitator);
+    const id = circle.id as string;
+    expect(circle.calendarUrl).toBeNull();
+    const people = await Promise.all(['C1', 'C2', 'C3'].map((name) => localToken(service, `Cal ${name}`)));
+    const confirmed = people[0] as string;
+    for (const token of people) await send('POST', `${service.url}/api/circles/${id}/bookings`, token);
+    const waiting = await localToken(service, 'Cal Waiting');
+    await send('POST', `${service.url}/api/circles/${id}/bookings`, asha);
+    await send('POST', `${service.url}/api/circles/${id}/bookings`, waiting);
+
+    const asConfirmed = await getJson(`${service.url}/api/circles/${id}`, bearer(confirmed));
+    const link = asConfirmed.body.calendarUrl as string;
+    expect(link).toMatch(new RegExp(`^${service.url}/api/circles/${id}/calendar\\.ics\\?t=`));
+    const ics = await fetch(link);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toMatch(/text\/calendar/);
+
+    const listed = await getJson(`${service.url}/api/circles`, bearer(confirmed));
+    const inList = (listed.body.circles as { id: string; calendarUrl: string | null }[]).find(
+      (c) => c.id === id,
+    );
+    expect(inList?.calendarUrl).toMatch(/calendar\.ics\?t=/);
+    const bookings = await getJson(`${service.url}/api/me/bookings`, bearer(confirmed));
+    const booked = (bookings.body.bookings as { id: string; calendarUrl: string | null }[]).find(
+      (c) => c.id === id,
+    );
+    expect(booked?.calendarUrl).toMatch(/calendar\.ics\?t=/);
+
+    for (const token of [waiting, ben, facilitator, admin]) {
+      expect((await getJson(`${service.url}/api/circles/${id}`, bearer(token))).body.calendarUrl).toBeNull();
+    }
+    const cancelled = await send('DELETE', `${service.url}/api/circles/${id}`, facilitator);
+    expect(cancelled.body.calendarUrl).toBeNull();
+    expect(
+      (await getJson(`${service.url}/api/circles/${id}`, bearer(confirmed))).body.calendarUrl,
+    ).toBeNull();
+  });
+
   it("shows the roster only to the circle's facilitator or an admin, and audits every read", async () => {
     const { body: circle } = await create(facilitator);
     const id = circle.id as string;
@@ -221,6 +260,67 @@ describe('Leadership Support Circles API', () => {
     expect((later.body.circles as { title: string }[]).map((c) => c.title)).toEqual(['Leading through loss']);
     expect((await getJson(`${service.url}/api/circles?theme=nope`, bearer(asha))).status).toBe(400);
     expect((await getJson(`${service.url}/api/circles/not-a-uuid`, bearer(asha))).status).toBe(400);
+  });
+
+  it("lists a facilitator's own circles with mine=true: cancelled and recently started ones too, soonest first", async () => {
+    const mina = await localToken(service, 'Mina Facilitator', 'facilitator');
+    const later = (await create(mina, { title: 'Mina later', startsAt: inDays(10) })).body.id as string;
+    const soon = (await create(mina, { title: 'Mina soon', startsAt: inDays(2) })).body.id as string;
+    const cancelled = (await create(mina, { title: 'Mina cancelled', startsAt: inDays(5) })).body
+      .id as string;
+    await send('DELETE', `${service.url}/api/circles/${cancelled}`, mina);
+    const recent = (await create(mina, { title: 'Mina last week', startsAt: inDays(1) })).body.id as string;
+    const old = (await create(mina, { title: 'Mina last month', startsAt: inDays(1) })).body.id as string;
+    for (const [id, days] of [
+      [recent, -7],
+      [old, -20],
+    ] as const) {
+      const stored = await service.stores.circles.get(id);
+      if (!stored) throw new Error('circle missing');
+      await service.stores.circles.update({ ...stored, startsAt: inDays(days) }, new Date());
+    }
+    await create(facilitator, { title: 'Not Mina', startsAt: inDays(3) });
+
+    const mine = await getJson(`${service.url}/api/circles?mine=true`, bearer(mina));
+    expect(mine.status).toBe(200);
+    const listed = mine.body.circles as { id: string; status: string; isMine: boolean }[];
+    expect(listed.map((circle) => circle.id)).toEqual([recent, soon, cancelled, later]);
+    expect(listed.every((circle) => circle.isMine)).toBe(true);
+    expect(listed.find((circle) => circle.id === cancelled)?.status).toBe('cancelled');
+
+    const everyone = await getJson(`${service.url}/api/circles`, bearer(mina));
+    const everyoneIds = (everyone.body.circles as { id: string }[]).map((circle) => circle.id);
+    expect(everyoneIds).toEqual(expect.arrayContaining([soon, later]));
+    expect(everyoneIds).not.toContain(cancelled);
+    expect(everyoneIds).not.toContain(recent);
+    const sameAsAbsent = await getJson(`${service.url}/api/circles?mine=false`, bearer(mina));
+    expect((sameAsAbsent.body.circles as { id: string }[]).map((circle) => circle.id)).toEqual(everyoneIds);
+  });
+
+  it("applies from, to and theme to a facilitator's own list", async () => {
+    const nia = await localToken(service, 'Nia Facilitator', 'facilitator');
+    const grief = (await create(nia, { themeId: 'loss-and-grief', startsAt: inDays(4) })).body.id as string;
+    const routines = (await create(nia, { startsAt: inDays(8) })).body.id as string;
+    const ids = async (query: string) =>
+      (
+        (await getJson(`${service.url}/api/circles?mine=true&${query}`, bearer(nia))).body.circles as {
+          id: string;
+        }[]
+      ).map((circle) => circle.id);
+    expect(await ids('theme=loss-and-grief')).toEqual([grief]);
+    expect(await ids(`from=${encodeURIComponent(inDays(6))}`)).toEqual([routines]);
+    expect(await ids(`to=${encodeURIComponent(inDays(6))}`)).toEqual([grief]);
+  });
+
+  it('refuses mine=true to someone who facilitates nothing (403), and a malformed mine (400)', async () => {
+    const refused = await getJson(`${service.url}/api/circles?mine=true`, bearer(asha));
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const asAdmin = await getJson(`${service.url}/api/circles?mine=true`, bearer(admin));
+    expect(asAdmin.status).toBe(200);
+    const malformed = await getJson(`${service.url}/api/circles?mine=yes`, bearer(facilitator));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 
   it('lets admins add and remove facilitators, and anyone search the registry', async () => {

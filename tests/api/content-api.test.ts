@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../../storage/sqlite/database';
 import { ContentCopy } from '../support/content-fixture';
 import { getJson, localToken, postJson, startTestService, type TestService } from '../support/service';
 
@@ -76,6 +80,55 @@ describe('the content API', () => {
     const malformed = await getJson(`${service.url}/api/guides/Bad_Id!`, bearer(manager));
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('records an anonymous helpful vote on a guide, and counts a retried vote once', async () => {
+    const url = `${service.url}/api/guides/huddles-that-help/feedback`;
+    const voteId = randomUUID();
+    const first = await postJson(url, { helpful: true, voteId }, bearer(manager));
+    expect(first).toEqual({ status: 200, body: { recorded: true } });
+    const retried = await postJson(url, { helpful: true, voteId }, bearer(manager));
+    expect(retried).toEqual({ status: 200, body: { recorded: false } });
+    const notHelpful = await postJson(url, { helpful: false, voteId: randomUUID() }, bearer(admin));
+    expect(notHelpful.body).toEqual({ recorded: true });
+    expect(await service.stores.feedback.guideFeedback()).toContainEqual({
+      guideId: 'huddles-that-help',
+      helpful: 1,
+      notHelpful: 1,
+    });
+
+    const me = (await getJson(`${service.url}/api/me`, bearer(manager))).body.id as string;
+    const db = new Database(path.join(service.dataDir, DATABASE_FILE), { readonly: true });
+    const rows = JSON.stringify(db.prepare('SELECT * FROM guide_feedback').all());
+    db.close();
+    expect(rows).toContain(`tab:${voteId}`);
+    expect(rows).not.toContain(me);
+    expect(rows).not.toContain('Morgan');
+  });
+
+  it('refuses a guide vote without a token, for an unknown guide, or with a malformed body', async () => {
+    const vote = { helpful: true, voteId: randomUUID() };
+    const url = (id: string) => `${service.url}/api/guides/${id}/feedback`;
+    expect((await postJson(url('huddles-that-help'), vote)).status).toBe(401);
+    const missing = await postJson(url('no-such-guide'), vote, bearer(manager));
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const badId = await postJson(url('Bad_Id!'), vote, bearer(manager));
+    expect(badId.status).toBe(400);
+    expect(badId.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    for (const bad of [
+      { helpful: true },
+      { helpful: 'yes', voteId: randomUUID() },
+      { helpful: true, voteId: 'vote-1' },
+      { helpful: true, voteId: randomUUID(), userId: 'someone-else' },
+      [],
+    ]) {
+      const response = await postJson(url('huddles-that-help'), bad, bearer(manager));
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+    const notJson = await postJson(url('huddles-that-help'), '{"helpful":', bearer(manager));
+    expect(notJson.body).toMatchObject({ error: { code: 'BAD_JSON' } });
   });
 
   it('filters resources by theme and by type', async () => {

@@ -110,6 +110,56 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(await stores.conversations.get('19:other')).toBeDefined();
     });
 
+    it("keeps a channel's stored title when a later save has none, and replaces it with a new one", async () => {
+      const channel = record({
+        conversationId: '19:rota@thread.tacv2',
+        scope: 'channel',
+        userId: undefined,
+        userAadObjectId: undefined,
+        teamId: 'team-1',
+        title: 'Ward 7 › Rota',
+      });
+      await stores.conversations.save(channel);
+      expect(await stores.conversations.get(channel.conversationId)).toEqual(channel);
+      const later = { ...channel, title: undefined, updatedAt: '2026-11-28T09:00:00.000Z' };
+      await stores.conversations.save(later);
+      expect(await stores.conversations.get(channel.conversationId)).toEqual({
+        ...later,
+        title: 'Ward 7 › Rota',
+      });
+      await stores.conversations.save({ ...channel, title: 'Ward 7 › Night rota' });
+      expect((await stores.conversations.get(channel.conversationId))?.title).toBe('Ward 7 › Night rota');
+    });
+
+    it('lists channel conversations only, most recently active first', async () => {
+      const channel = (conversationId: string, updatedAt: string, title?: string) =>
+        record({
+          conversationId,
+          scope: 'channel',
+          userId: undefined,
+          userAadObjectId: undefined,
+          teamId: 'team-1',
+          updatedAt,
+          ...(title === undefined ? {} : { title }),
+        });
+      expect(await stores.conversations.listChannels()).toEqual([]);
+      await stores.conversations.save(channel('19:old', '2026-11-01T00:00:00.000Z', 'Ward 7 › General'));
+      await stores.conversations.save(channel('19:new', '2026-11-20T00:00:00.000Z'));
+      await stores.conversations.save(channel('19:mid', '2026-11-10T00:00:00.000Z', 'Ward 7 › Rota'));
+      await stores.conversations.save(record({ updatedAt: '2026-11-30T00:00:00.000Z' }));
+      await stores.conversations.save(
+        record({ conversationId: '19:group', scope: 'groupChat', updatedAt: '2026-11-30T00:00:00.000Z' }),
+      );
+      const listed = await stores.conversations.listChannels();
+      expect(listed.map((conversation) => conversation.conversationId)).toEqual([
+        '19:new',
+        '19:mid',
+        '19:old',
+      ]);
+      expect(listed[1]).toEqual(channel('19:mid', '2026-11-10T00:00:00.000Z', 'Ward 7 › Rota'));
+      expect(listed[0]?.title).toBeUndefined();
+    });
+
     it('handles ids with characters that are special in keys and URLs', async () => {
       const odd = record({ conversationId: "a:1/2#3?4'5\\6%7" });
       await stores.conversations.save(odd);

@@ -6,6 +6,8 @@ import {
   type Booking,
 } from '../../core/circles/bookings';
 import { validateCircleDraft, type Circle } from '../../core/circles/circle';
+import { circleListFilter } from '../../core/circles/listing';
+import { decideInvitePost, type InvitePostRequest } from '../../core/circles/posting';
 import { sampleCircle } from '../support/sample-circle';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -178,5 +180,75 @@ describe('cancelling a place', () => {
   it('refuses to cancel after the circle has started', () => {
     const started = circle({ startsAt: '2026-11-27T11:30:00.000Z' });
     expect(decideCancellation(started, full, 'a', NOW)).toMatchObject({ ok: false, code: 'CIRCLE_STARTED' });
+  });
+});
+
+describe('choosing which circles a list holds', () => {
+  it('lists upcoming scheduled circles from now for everyone', () => {
+    expect(circleListFilter({ mine: false }, 'fac-1', NOW)).toEqual({
+      themeId: undefined,
+      from: NOW.toISOString(),
+      to: undefined,
+      organisationId: undefined,
+      status: 'scheduled',
+    });
+  });
+
+  it("lists a facilitator's own circles in any status, from 14 days back so attendance can be marked", () => {
+    expect(circleListFilter({ mine: true, themeId: 'routines' }, 'fac-1', NOW)).toEqual({
+      themeId: 'routines',
+      from: '2026-11-13T12:00:00.000Z',
+      to: undefined,
+      organisationId: undefined,
+      facilitatorId: 'fac-1',
+    });
+  });
+
+  it('uses the given from instead of the default', () => {
+    expect(circleListFilter({ mine: true, from: '2026-12-01T00:00:00.000Z' }, 'fac-1', NOW).from).toBe(
+      '2026-12-01T00:00:00.000Z',
+    );
+  });
+});
+
+describe('posting a circle invite in a channel', () => {
+  const request = (overrides: Partial<InvitePostRequest> = {}): InvitePostRequest => ({
+    circle: circle({ startsAt: '2026-12-03T13:00:00.000Z' }),
+    posterId: 'fac-1',
+    posterRoles: ['manager', 'facilitator'],
+    conversationId: '19:rota@thread.tacv2',
+    conversation: { scope: 'channel' },
+    posts: [],
+    now: NOW,
+    ...overrides,
+  });
+  const codeOf = (overrides: Partial<InvitePostRequest>) => {
+    const decision = decideInvitePost(request(overrides));
+    return decision.ok ? 'ok' : decision.code;
+  };
+
+  it("lets the circle's facilitator or an admin post to a channel the app is in", () => {
+    expect(codeOf({})).toBe('ok');
+    expect(codeOf({ posterId: 'admin-1', posterRoles: ['manager', 'admin'] })).toBe('ok');
+  });
+
+  it('refuses other facilitators and managers before saying anything about the channel', () => {
+    expect(codeOf({ posterId: 'fac-2' })).toBe('FORBIDDEN');
+    expect(codeOf({ posterId: 'fac-2', conversation: undefined })).toBe('FORBIDDEN');
+  });
+
+  it('posts only in a stored channel, not in chats or unknown conversations', () => {
+    expect(codeOf({ conversation: undefined })).toBe('NOT_FOUND');
+    expect(codeOf({ conversation: { scope: 'groupChat' } })).toBe('NOT_FOUND');
+    expect(codeOf({ conversation: { scope: 'personal' } })).toBe('NOT_FOUND');
+  });
+
+  it('refuses cancelled, completed and started circles, and a second post in the same channel', () => {
+    expect(codeOf({ circle: circle({ status: 'cancelled' }) })).toBe('CIRCLE_CANCELLED');
+    expect(codeOf({ circle: circle({ status: 'completed' }) })).toBe('CIRCLE_STARTED');
+    expect(codeOf({ circle: circle({ startsAt: '2026-11-27T12:00:00.000Z' }) })).toBe('CIRCLE_STARTED');
+    const posted = { circleId: 'c1', conversationId: '19:rota@thread.tacv2', activityId: 'a1' };
+    expect(codeOf({ posts: [posted] })).toBe('ALREADY_POSTED');
+    expect(codeOf({ posts: [{ ...posted, conversationId: '19:general@thread.tacv2' }] })).toBe('ok');
   });
 });
