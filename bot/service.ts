@@ -80,7 +80,8 @@ const TAB_CONTENT_SECURITY_POLICY = [
 /** What the tab needs before sign-in: whether the local identity switcher is on and, in Teams, the app's client id. */
 function tabSettingsOf(config: AppConfig, publicUrl: string | undefined) {
   const auth = config.tabAuth;
-  const clientId = auth.mode === 'local' ? null : (auth.audiences.find((audience) => !audience.includes(':')) ?? null);
+  const clientId =
+    auth.mode === 'local' ? null : (auth.audiences.find((audience) => !audience.includes(':')) ?? null);
   return {
     localIdentity: auth.mode === 'local',
     clientId,

@@ -20,7 +20,9 @@ for (const file of fs.readdirSync(path.join(root, 'assets')).sort()) {
   const gzip = zlib.gzipSync(content, { level: 9 }).length;
   const isInitial = initial.has(relative);
   if (isInitial && file.endsWith('.js')) initialGzip += gzip;
-  rows.push(`  ${isInitial ? 'initial' : 'lazy   '}  ${kb(content.length).padStart(9)}  ${kb(gzip).padStart(9)} gzip  ${relative}`);
+  rows.push(
+    `  ${isInitial ? 'initial' : 'lazy   '}  ${kb(content.length).padStart(9)}  ${kb(gzip).padStart(9)} gzip  ${relative}`,
+  );
 }
 console.log(['tab bundle (dist/tab):', ...rows].join('\n'));
 console.log(`tab initial JavaScript: ${kb(initialGzip)} gzip (budget ${kb(BUDGET_BYTES)})`);

@@ -19,11 +19,21 @@ const AdminPage = lazy(() => import('./pages/AdminPage'));
 const ConfigurePage = lazy(() => import('./pages/ConfigurePage'));
 
 const useStyles = makeStyles({
-  shell: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  shell: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
   skip: {
     position: 'absolute',
     left: '-10000px',
-    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalS, zIndex: 10, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
+    ':focus': {
+      left: tokens.spacingHorizontalM,
+      top: tokens.spacingVerticalS,
+      zIndex: 10,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+    },
   },
   header: {
     display: 'flex',
@@ -34,8 +44,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: tokens.spacingHorizontalL },
-  navList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0 },
+  brand: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    marginRight: tokens.spacingHorizontalL,
+  },
+  navList: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
   navLink: {
     display: 'inline-block',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -96,7 +117,11 @@ function PageFor(props: { route: Route }): ReactNode {
     case 'configure':
       return <ConfigurePage />;
     case 'not-found':
-      return <PageHeading lead="That page does not exist. Use the menu to find the plan, guides and circles.">Page not found</PageHeading>;
+      return (
+        <PageHeading lead="That page does not exist. Use the menu to find the plan, guides and circles.">
+          Page not found
+        </PageHeading>
+      );
   }
 }
 
@@ -110,17 +135,22 @@ export function App(props: {
   const { me } = useAppState();
   const [location, navigate] = useHashLocation();
   useEffect(() => {
-    if (props.startPath && (location === '/' || location === '')) navigate(props.startPath, { replace: true });
+    if (props.startPath && (location === '/' || location === ''))
+      navigate(props.startPath, { replace: true });
   }, [props.startPath]); // only on start
   const route = parseRoute(location);
   const nav = NAV.filter((item) => !item.role || me.roles.includes(item.role));
 
   return (
     <div className={styles.shell}>
-      <a className={styles.skip} href="#main" onClick={(event) => {
-        event.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        className={styles.skip}
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className={styles.header}>

@@ -10,7 +10,8 @@ import { AppStateProvider, messageOf } from './state';
 import { connectToHost, type HostInfo } from './teams';
 import { fluentThemeOf, type ThemeName } from './theme';
 
-type Session = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; me: Me; plan: Theme[] };
+type Session =
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; me: Me; plan: Theme[] };
 
 function Root(props: { host: HostInfo; settings: TabSettings }) {
   const { host, settings } = props;
@@ -63,7 +64,10 @@ function Root(props: { host: HostInfo; settings: TabSettings }) {
       <AppStateProvider value={{ api, me: session.me, locale: host.locale, plan: session.plan }}>
         <App
           key={session.me.id}
-          startPath={startPathFromTeams(host.pageId, host.subPageId) ?? (host.frameContext === 'settings' ? '/configure' : undefined)}
+          startPath={
+            startPathFromTeams(host.pageId, host.subPageId) ??
+            (host.frameContext === 'settings' ? '/configure' : undefined)
+          }
           persona={persona}
           onPersonaChange={changePersona}
         />

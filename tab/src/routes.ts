@@ -49,13 +49,20 @@ export function pathOf(route: Route): string {
 }
 
 /** The static tabs in the manifest, by entity id, and the page each opens. */
-const STATIC_TAB_PAGES: Record<string, string> = { plan: '/plan', circles: '/circles', facilitate: '/facilitate' };
+const STATIC_TAB_PAGES: Record<string, string> = {
+  plan: '/plan',
+  circles: '/circles',
+  facilitate: '/facilitate',
+};
 
 /**
  * Where the tab should open when Teams starts it: a deep link's sub-page (`guides/<id>`, sent by bot cards)
  * wins over the static tab's own page. Undefined when Teams gives neither.
  */
-export function startPathFromTeams(pageId: string | undefined, subPageId: string | undefined): string | undefined {
+export function startPathFromTeams(
+  pageId: string | undefined,
+  subPageId: string | undefined,
+): string | undefined {
   if (subPageId) {
     const path = `/${subPageId.replace(/^[#/]+/, '')}`;
     if (parseRoute(path).page !== 'not-found') return path;

@@ -23,9 +23,7 @@ export function useAppState(): AppState {
 
 /** The result of loading something from the API. */
 export type Loaded<T> =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; value: T };
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; value: T };
 
 /** Loads with `load` whenever `key` changes; `reload` loads again without showing a spinner. */
 export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => Promise<void>] {

@@ -59,7 +59,7 @@ export async function connectToHost(): Promise<HostInfo> {
     const { app } = await import('@microsoft/teams-js');
     await withTimeout(app.initialize(), TEAMS_TIMEOUT_MS);
     const context = await app.getContext();
-    app.notifySuccess();
+    await app.notifySuccess();
     return {
       inTeams: true,
       theme: themeNameOf(context.app.theme),

@@ -1,4 +1,9 @@
-import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
+import {
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
 
 /** The three Teams themes. */
 export type ThemeName = 'default' | 'dark' | 'contrast';

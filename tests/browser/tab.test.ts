@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { seedLocalDemo } from '../../scripts/seed-local';
 import { launchChromium } from '../support/browser';
@@ -8,7 +9,9 @@ let service: TestService;
 let browser: Browser;
 const pages: Page[] = [];
 
-async function open(...args: Parameters<typeof openTab> extends [unknown, unknown, ...infer Rest] ? Rest : never) {
+async function open(
+  ...args: Parameters<typeof openTab> extends [unknown, unknown, ...infer Rest] ? Rest : never
+) {
   const page = await openTab(browser, service.url, ...args);
   pages.push(page);
   return page;
@@ -78,7 +81,10 @@ describe('asking and browsing', () => {
     expect(shown).toBeLessThan(all);
     await page.getByLabel('Type').selectOption('');
     await page.getByLabel('Search').fill('Samaritans');
-    await page.getByRole('link', { name: /^Samaritans/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /^Samaritans/ })
+      .first()
+      .waitFor();
   });
 });
 
@@ -86,11 +92,14 @@ describe('circles', () => {
   test('a manager signs up, sees the booking with its calendar link, and cancels it', async () => {
     const page = await open({ path: '/circles' });
     const upcoming = page.getByRole('region', { name: 'Upcoming circles' });
-    const card = upcoming.getByRole('group').filter({ has: page.getByRole('button', { name: /^Sign up:/ }) }).first();
+    const card = upcoming
+      .getByRole('group')
+      .filter({ has: page.getByRole('button', { name: /^Sign up:/ }) })
+      .first();
     const title = (await card.locator('h3').innerText()).trim();
     await card.getByRole('button', { name: /^Sign up:/ }).click();
     const bookings = page.getByRole('region', { name: 'My bookings' });
-    const booked = bookings.getByRole('group', { name: title });
+    const booked = bookings.getByRole('group', { name: title, exact: true });
     await booked.getByText('You have a place').waitFor();
     await booked.getByRole('link', { name: 'Add to calendar' }).waitFor();
     await booked.getByRole('link', { name: 'Join the circle in Teams' }).waitFor();
@@ -104,16 +113,20 @@ describe('circles', () => {
     await form.getByLabel('Topic').selectOption('routines');
     await form.getByLabel('Title').fill('Browser test circle on routines');
     await form.getByLabel('Starts (your local time)').fill('2031-03-04T13:00');
-    await form.getByLabel('Teams meeting link').fill('https://teams.microsoft.com/l/meetup-join/19%3ameeting_browser%40thread.v2/0');
+    await form
+      .getByLabel('Teams meeting link')
+      .fill('https://teams.microsoft.com/l/meetup-join/19%3ameeting_browser%40thread.v2/0');
     await form.getByRole('button', { name: 'Create circle' }).click();
     await form.getByText(/is open for sign-up/).waitFor();
 
     const mine = page.getByRole('region', { name: 'My circles' });
-    const created = mine.getByRole('group', { name: 'Browser test circle on routines' });
+    const created = mine.getByRole('group', { name: 'Browser test circle on routines', exact: true });
     await created.waitFor();
     const circleId = await circleIdByTitle('Browser test circle on routines');
     const manager = await localToken(service, 'Jordan Lee');
-    expect((await postJson(`${service.url}/api/circles/${circleId}/bookings`, {}, bearer(manager))).status).toBe(201);
+    expect(
+      (await postJson(`${service.url}/api/circles/${circleId}/bookings`, {}, bearer(manager))).status,
+    ).toBe(201);
 
     await created.getByRole('button', { name: 'Roster' }).click();
     const roster = created.getByRole('table');
@@ -125,7 +138,9 @@ describe('circles', () => {
     const page = await open({ path: '/facilitate' });
     expect(await page.getByRole('link', { name: 'Facilitate' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
-    await page.getByText('This page is for trained Leadership Support Circle facilitators.', { exact: false }).waitFor();
+    await page
+      .getByText('This page is for trained Leadership Support Circle facilitators.', { exact: false })
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Create circle' }).count()).toBe(0);
     expect(await page.locator('form').count()).toBe(0);
 
@@ -142,7 +157,9 @@ describe('circles', () => {
     );
     expect(attempt.status).toBe(403);
     const anyCircle = await circleIdByTitle('Routines that hold a team together');
-    expect((await getJson(`${service.url}/api/circles/${anyCircle}/roster`, bearer(manager))).status).toBe(403);
+    expect((await getJson(`${service.url}/api/circles/${anyCircle}/roster`, bearer(manager))).status).toBe(
+      403,
+    );
   });
 });
 
@@ -177,10 +194,16 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
       for (const { name, path, persona } of PAGES) {
         const page = await open({ persona, theme, path });
         await page.waitForLoadState('networkidle');
-        await page.locator('[role="progressbar"], .fui-Spinner').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+        await page
+          .locator('[role="progressbar"], .fui-Spinner')
+          .first()
+          .waitFor({ state: 'detached', timeout: 5000 })
+          .catch(() => undefined);
         await screenshot(page, `${name}-${theme}`);
         for (const violation of await axeViolations(page)) {
-          failures.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} → ${violation.targets.slice(0, 3).join(', ')}`);
+          failures.push(
+            `${name}: ${violation.id} (${violation.impact}) ${violation.help} → ${violation.targets.slice(0, 3).join(', ')}`,
+          );
         }
         await page.context().close();
       }

@@ -45,14 +45,42 @@ describe('the Teams app manifest', () => {
     expect(valid).toBe(true);
   });
 
-  it('puts the bot in personal, team and group chat scopes, and a personal static tab at /tab/', () => {
+  it('puts the bot in personal, team and group chat scopes', () => {
     const bots = manifest.bots as { scopes: string[]; botId: string }[];
     expect(bots[0]?.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    const tabs = manifest.staticTabs as { contentUrl?: string; scopes: string[] }[];
-    expect(tabs.some((tab) => tab.contentUrl?.endsWith('/tab/') && tab.scopes.includes('personal'))).toBe(
-      true,
-    );
     expect(manifest.validDomains).toEqual(['localhost']);
+  });
+
+  it('has personal Plan, Circles and Facilitate tabs, each opening its page in the Teams theme', () => {
+    const tabs = manifest.staticTabs as {
+      entityId: string;
+      name?: string;
+      contentUrl?: string;
+      scopes: string[];
+    }[];
+    const pages = tabs.filter((tab) => tab.contentUrl);
+    expect(pages.map((tab) => [tab.entityId, tab.name])).toEqual([
+      ['plan', 'Plan'],
+      ['circles', 'Circles'],
+      ['facilitate', 'Facilitate'],
+    ]);
+    for (const tab of pages) {
+      expect(tab.scopes).toEqual(['personal']);
+      expect(tab.contentUrl).toMatch(
+        new RegExp(`/tab/\\?theme=\\{theme\\}&locale=\\{locale\\}#/${tab.entityId}$`),
+      );
+    }
+  });
+
+  it("has a configurable channel tab whose configuration page is the tab's configure page", () => {
+    const [channelTab] = manifest.configurableTabs as {
+      configurationUrl: string;
+      scopes: string[];
+      context: string[];
+    }[];
+    expect(channelTab?.scopes).toEqual(['team']);
+    expect(channelTab?.context).toEqual(['channelTab']);
+    expect(channelTab?.configurationUrl).toMatch(/\/tab\/\?theme=\{theme\}&locale=\{locale\}#\/configure$/);
   });
 
   it('the schema check does refuse a broken manifest', () => {

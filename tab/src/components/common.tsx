@@ -1,4 +1,11 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import type { Loaded } from '../state';
 
@@ -38,7 +45,8 @@ export function PageHeading(props: { children: string; lead?: ReactNode }) {
 /** Shows a spinner, an error, or the loaded value. */
 export function Show<T>(props: { loaded: Loaded<T>; label: string; children: (value: T) => ReactNode }) {
   if (props.loaded.status === 'loading') return <Spinner size="small" label={`Loading ${props.label}…`} />;
-  if (props.loaded.status === 'failed') return <Problem title={`Could not load ${props.label}`}>{props.loaded.message}</Problem>;
+  if (props.loaded.status === 'failed')
+    return <Problem title={`Could not load ${props.label}`}>{props.loaded.message}</Problem>;
   return <>{props.children(props.loaded.value)}</>;
 }
 
@@ -63,9 +71,15 @@ export function Note(props: { intent?: 'success' | 'info' | 'warning'; children:
 }
 
 function inline(text: string): ReactNode[] {
-  return text.split(/(\*\*[^*]+\*\*)/g).map((part, index) =>
-    part.startsWith('**') && part.endsWith('**') ? <strong key={index}>{part.slice(2, -2)}</strong> : <Fragment key={index}>{part}</Fragment>,
-  );
+  return text
+    .split(/(\*\*[^*]+\*\*)/g)
+    .map((part, index) =>
+      part.startsWith('**') && part.endsWith('**') ? (
+        <strong key={index}>{part.slice(2, -2)}</strong>
+      ) : (
+        <Fragment key={index}>{part}</Fragment>
+      ),
+    );
 }
 
 /**

@@ -12,10 +12,22 @@ export const useLayout = makeStyles({
     padding: 0,
     margin: 0,
   },
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, listStyle: 'none', padding: 0, margin: 0 },
+  stack: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    listStyle: 'none',
+    padding: 0,
+    margin: 0,
+  },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   section: { marginTop: tokens.spacingVerticalXXL },
-  sectionHeading: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalM}` },
+  sectionHeading: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalM}`,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   card: { height: '100%' },
   prose: { maxWidth: '46rem', fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
@@ -65,7 +77,11 @@ export function ResourceList(props: { resources: Resource[] }) {
               }
               description={
                 <Text size={200} className={styles.muted}>
-                  {[typeLabel(resource.type), resource.publisher, resource.minutes ? `${resource.minutes} min` : undefined]
+                  {[
+                    typeLabel(resource.type),
+                    resource.publisher,
+                    resource.minutes ? `${resource.minutes} min` : undefined,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </Text>

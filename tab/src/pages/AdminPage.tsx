@@ -12,14 +12,20 @@ function GrantForm(props: { onGranted: () => Promise<void> }) {
   const { api } = useAppState();
   const styles = useLayout();
   const [fields, setFields] = useState<Facilitator>(EMPTY);
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({ kind: 'idle' });
-  const set = (key: keyof Facilitator) => (value: string) => setFields((current) => ({ ...current, [key]: value }));
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({
+    kind: 'idle',
+  });
+  const set = (key: keyof Facilitator) => (value: string) =>
+    setFields((current) => ({ ...current, [key]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setState({ kind: 'busy' });
     try {
       const { odsCode, ...rest } = fields;
-      await api.addFacilitator({ ...rest, ...(odsCode?.trim() ? { odsCode: odsCode.trim().toUpperCase() } : {}) });
+      await api.addFacilitator({
+        ...rest,
+        ...(odsCode?.trim() ? { odsCode: odsCode.trim().toUpperCase() } : {}),
+      });
       await props.onGranted();
       setState({ kind: 'ok', text: `${fields.name} can now create and run circles.` });
       setFields(EMPTY);
@@ -29,21 +35,49 @@ function GrantForm(props: { onGranted: () => Promise<void> }) {
   };
   return (
     <form onSubmit={(event) => void submit(event)} className={styles.stack} style={{ maxWidth: '36rem' }}>
-      <Field label="Microsoft Entra object id" required hint="From the person's profile in the Microsoft 365 admin centre">
-        <Input required maxLength={128} value={fields.userId} onChange={(_event, data) => set('userId')(data.value)} />
+      <Field
+        label="Microsoft Entra object id"
+        required
+        hint="From the person's profile in the Microsoft 365 admin centre"
+      >
+        <Input
+          required
+          maxLength={128}
+          value={fields.userId}
+          onChange={(_event, data) => set('userId')(data.value)}
+        />
       </Field>
       <Field label="Name" required>
-        <Input required maxLength={120} value={fields.name} onChange={(_event, data) => set('name')(data.value)} />
+        <Input
+          required
+          maxLength={120}
+          value={fields.name}
+          onChange={(_event, data) => set('name')(data.value)}
+        />
       </Field>
       <Field label="Organisation" required>
-        <Input required maxLength={200} value={fields.organisationName} onChange={(_event, data) => set('organisationName')(data.value)} />
+        <Input
+          required
+          maxLength={200}
+          value={fields.organisationName}
+          onChange={(_event, data) => set('organisationName')(data.value)}
+        />
       </Field>
       <div className={styles.row}>
         <Field label="ODS code" hint="Such as RXP">
-          <Input maxLength={6} value={fields.odsCode ?? ''} onChange={(_event, data) => set('odsCode')(data.value)} />
+          <Input
+            maxLength={6}
+            value={fields.odsCode ?? ''}
+            onChange={(_event, data) => set('odsCode')(data.value)}
+          />
         </Field>
         <Field label="Region" required>
-          <Input required maxLength={80} value={fields.region} onChange={(_event, data) => set('region')(data.value)} />
+          <Input
+            required
+            maxLength={80}
+            value={fields.region}
+            onChange={(_event, data) => set('region')(data.value)}
+          />
         </Field>
       </div>
       <div>
@@ -64,8 +98,14 @@ export default function AdminPage() {
   const { api, me, locale } = useAppState();
   const styles = useLayout();
   const allowed = me.roles.includes('admin');
-  const [facilitators, reload] = useLoad(() => (allowed ? api.facilitators() : Promise.resolve({ facilitators: [] })), `facilitators:${allowed}`);
-  const [unanswered] = useLoad(() => (allowed ? api.unanswered() : Promise.resolve({ questions: [] })), `unanswered:${allowed}`);
+  const [facilitators, reload] = useLoad(
+    () => (allowed ? api.facilitators() : Promise.resolve({ facilitators: [] })),
+    `facilitators:${allowed}`,
+  );
+  const [unanswered] = useLoad(
+    () => (allowed ? api.unanswered() : Promise.resolve({ questions: [] })),
+    `unanswered:${allowed}`,
+  );
   const [problem, setProblem] = useState<string>();
   if (!allowed) {
     return <PageHeading lead="This page is for programme leads.">Admin</PageHeading>;
@@ -81,7 +121,9 @@ export default function AdminPage() {
   };
   return (
     <>
-      <PageHeading lead="Manage the facilitator network and see what managers asked that the guides do not yet answer.">Admin</PageHeading>
+      <PageHeading lead="Manage the facilitator network and see what managers asked that the guides do not yet answer.">
+        Admin
+      </PageHeading>
       <Section title="Grant the facilitator role">
         <GrantForm onGranted={reload} />
       </Section>
@@ -108,7 +150,11 @@ export default function AdminPage() {
                     </td>
                     <td>{facilitator.region}</td>
                     <td>
-                      <Button size="small" onClick={() => void revoke(facilitator)} aria-label={`Revoke facilitator role: ${facilitator.name}`}>
+                      <Button
+                        size="small"
+                        onClick={() => void revoke(facilitator)}
+                        aria-label={`Revoke facilitator role: ${facilitator.name}`}
+                      >
                         Revoke
                       </Button>
                     </td>
@@ -129,7 +175,8 @@ export default function AdminPage() {
               <ul className={styles.stack}>
                 {value.questions.map((question) => (
                   <li key={question.id}>
-                    “{question.text}” <span className={styles.muted}>({formatWhen(question.askedAt, locale)})</span>
+                    “{question.text}”{' '}
+                    <span className={styles.muted}>({formatWhen(question.askedAt, locale)})</span>
                   </li>
                 ))}
               </ul>

@@ -5,7 +5,11 @@ import { Note, PageHeading, Problem } from '../components/common';
 import { Section, useLayout } from '../components/layout';
 import { messageOf, useAppState } from '../state';
 
-type Asked = { status: 'idle' } | { status: 'asking' } | { status: 'answered'; result: AskResult } | { status: 'failed'; message: string };
+type Asked =
+  | { status: 'idle' }
+  | { status: 'asking' }
+  | { status: 'answered'; result: AskResult }
+  | { status: 'failed'; message: string };
 
 /** Urgent-support signposting: shown first, before anything else, when safety language is found. */
 export function UrgentSupportPanel(props: { support: UrgentSupport }) {
@@ -44,7 +48,8 @@ export function UrgentSupportPanel(props: { support: UrgentSupport }) {
 function Answer(props: { result: AskResult }) {
   const { result } = props;
   const { plan } = useAppState();
-  if (result.intent === 'urgent' && result.urgentSupport) return <UrgentSupportPanel support={result.urgentSupport} />;
+  if (result.intent === 'urgent' && result.urgentSupport)
+    return <UrgentSupportPanel support={result.urgentSupport} />;
   if (result.intent === 'guide' && result.answers.length > 0) {
     return (
       <Section title="Guides that may help">
@@ -63,18 +68,31 @@ function Answer(props: { result: AskResult }) {
     );
   }
   if (result.intent === 'circles') {
-    return <Note>Leadership Support Circles are listed on the <Link href="#/circles">Circles</Link> page.</Note>;
+    return (
+      <Note>
+        Leadership Support Circles are listed on the <Link href="#/circles">Circles</Link> page.
+      </Note>
+    );
   }
   if (result.intent === 'plan') {
-    return <Note>The <Link href="#/plan">ten-point plan</Link> is the place to start.</Note>;
+    return (
+      <Note>
+        The <Link href="#/plan">ten-point plan</Link> is the place to start.
+      </Note>
+    );
   }
   if (result.intent === 'nudges') {
-    return <Note>Nudges are set in <Link href="#/settings">Settings</Link>.</Note>;
+    return (
+      <Note>
+        Nudges are set in <Link href="#/settings">Settings</Link>.
+      </Note>
+    );
   }
   return (
     <Note>
-      I'm not sure which guide fits that best. Try different words, browse the <Link href="#/plan">ten-point plan</Link>, or
-      talk it through with other managers in a <Link href="#/circles">Leadership Support Circle</Link>.
+      I'm not sure which guide fits that best. Try different words, browse the{' '}
+      <Link href="#/plan">ten-point plan</Link>, or talk it through with other managers in a{' '}
+      <Link href="#/circles">Leadership Support Circle</Link>.
     </Note>
   );
 }

@@ -1,4 +1,14 @@
-import { Badge, Button, Card, CardHeader, Field, Link, Select, Switch, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  Field,
+  Link,
+  Select,
+  Switch,
+  Text,
+} from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { Circle } from '../api';
 import { Note, PageHeading, Problem, Show } from '../components/common';
@@ -13,7 +23,9 @@ function topicOf(circle: Circle, themes: { id: string; title: string }[]): strin
 function placeText(circle: Circle): string {
   if (circle.status === 'cancelled') return 'Cancelled';
   if (circle.seatsLeft > 0) return plural(circle.seatsLeft, 'place left', 'places left');
-  return circle.waitlistLength > 0 ? `Full · ${circle.waitlistLength} on the waiting list` : 'Full · waiting list open';
+  return circle.waitlistLength > 0
+    ? `Full · ${circle.waitlistLength} on the waiting list`
+    : 'Full · waiting list open';
 }
 
 /** One circle with what the caller can do: sign up, join the waiting list, give up a place, add to calendar. */
@@ -74,8 +86,14 @@ export function CircleItem(props: { circle: Circle; onChange: () => Promise<void
         <Badge appearance="outline" color={circle.seatsLeft > 0 ? 'success' : 'warning'}>
           {placeText(circle)}
         </Badge>
-        {circle.audience === 'organisation' ? <Badge appearance="outline">Your organisation only</Badge> : null}
-        {mine?.status === 'confirmed' ? <Badge appearance="filled" color="success">You have a place</Badge> : null}
+        {circle.audience === 'organisation' ? (
+          <Badge appearance="outline">Your organisation only</Badge>
+        ) : null}
+        {mine?.status === 'confirmed' ? (
+          <Badge appearance="filled" color="success">
+            You have a place
+          </Badge>
+        ) : null}
         {mine?.status === 'waitlisted' ? (
           <Badge appearance="filled" color="informative">
             Waiting list: number {mine.position ?? '?'}
@@ -85,11 +103,20 @@ export function CircleItem(props: { circle: Circle; onChange: () => Promise<void
       {circle.status === 'scheduled' && !circle.isMine ? (
         <div className={styles.row}>
           {mine ? (
-            <Button disabled={busy} onClick={() => void cancel()} aria-label={`Cancel my place: ${circle.title}`}>
+            <Button
+              disabled={busy}
+              onClick={() => void cancel()}
+              aria-label={`Cancel my place: ${circle.title}`}
+            >
               {mine.status === 'confirmed' ? 'Cancel my place' : 'Leave the waiting list'}
             </Button>
           ) : (
-            <Button appearance="primary" disabled={busy} onClick={() => void signUp()} aria-label={`${circle.seatsLeft > 0 ? 'Sign up' : 'Join the waiting list'}: ${circle.title}`}>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void signUp()}
+              aria-label={`${circle.seatsLeft > 0 ? 'Sign up' : 'Join the waiting list'}: ${circle.title}`}
+            >
               {circle.seatsLeft > 0 ? 'Sign up' : 'Join the waiting list'}
             </Button>
           )}
@@ -150,7 +177,13 @@ export function CirclesPage(props: { themeId?: string | undefined; forTeam?: boo
       </PageHeading>
       <Section title="My bookings">
         <Show loaded={bookings} label="your bookings">
-          {(value) => <CircleList circles={value.bookings} onChange={reload} emptyText="You have no circle places yet." />}
+          {(value) => (
+            <CircleList
+              circles={value.bookings}
+              onChange={reload}
+              emptyText="You have no circle places yet."
+            />
+          )}
         </Show>
       </Section>
       <Section title="Upcoming circles">
@@ -165,11 +198,21 @@ export function CirclesPage(props: { themeId?: string | undefined; forTeam?: boo
               ))}
             </Select>
           </Field>
-          <Switch label="Only circles with places left" checked={available} onChange={(_event, data) => setAvailable(data.checked)} />
+          <Switch
+            label="Only circles with places left"
+            checked={available}
+            onChange={(_event, data) => setAvailable(data.checked)}
+          />
         </form>
         <div className={styles.section}>
           <Show loaded={circles} label="circles">
-            {(value) => <CircleList circles={value.circles} onChange={reload} emptyText="No circles match. Try another theme, or check back soon." />}
+            {(value) => (
+              <CircleList
+                circles={value.circles}
+                onChange={reload}
+                emptyText="No circles match. Try another theme, or check back soon."
+              />
+            )}
           </Show>
         </div>
       </Section>

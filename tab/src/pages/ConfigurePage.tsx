@@ -14,7 +14,7 @@ export default function ConfigurePage() {
   const [inTeams, setInTeams] = useState(true);
   useEffect(() => {
     let cancelled = false;
-    void import('@microsoft/teams-js').then(async ({ app, pages }) => {
+    void import('@microsoft/teams-js').then(({ app, pages }) => {
       if (!app.isInitialized()) {
         if (!cancelled) setInTeams(false);
         return;
@@ -56,7 +56,9 @@ export default function ConfigurePage() {
           ))}
         </Select>
       </Field>
-      {inTeams ? null : <p>Outside Teams this page does nothing: Teams shows it when someone adds the tab to a channel.</p>}
+      {inTeams ? null : (
+        <p>Outside Teams this page does nothing: Teams shows it when someone adds the tab to a channel.</p>
+      )}
     </>
   );
 }

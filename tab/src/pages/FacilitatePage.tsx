@@ -1,13 +1,6 @@
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   Input,
   Radio,
@@ -92,8 +85,11 @@ function CircleForm(props: {
   const { plan } = useAppState();
   const styles = useLayout();
   const [fields, setFields] = useState(props.initial);
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({ kind: 'idle' });
-  const set = (key: keyof CircleFields) => (value: string) => setFields((current) => ({ ...current, [key]: value }));
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({
+    kind: 'idle',
+  });
+  const set = (key: keyof CircleFields) => (value: string) =>
+    setFields((current) => ({ ...current, [key]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setState({ kind: 'busy' });
@@ -122,26 +118,58 @@ function CircleForm(props: {
           </Field>
           {fields.topic === EXTRA_TOPIC ? (
             <Field label="Other topic" required hint="For example burnout or hybrid working">
-              <Input required maxLength={80} value={fields.extraTopic} onChange={(_event, data) => set('extraTopic')(data.value)} />
+              <Input
+                required
+                maxLength={80}
+                value={fields.extraTopic}
+                onChange={(_event, data) => set('extraTopic')(data.value)}
+              />
             </Field>
           ) : null}
         </>
       ) : null}
       <Field label="Title" required>
-        <Input required maxLength={120} value={fields.title} onChange={(_event, data) => set('title')(data.value)} />
+        <Input
+          required
+          maxLength={120}
+          value={fields.title}
+          onChange={(_event, data) => set('title')(data.value)}
+        />
       </Field>
       <Field label="Description">
-        <Textarea maxLength={1000} value={fields.description} onChange={(_event, data) => set('description')(data.value)} />
+        <Textarea
+          maxLength={1000}
+          value={fields.description}
+          onChange={(_event, data) => set('description')(data.value)}
+        />
       </Field>
       <Field label="Starts (your local time)" required>
-        <Input type="datetime-local" required value={fields.startsAt} onChange={(_event, data) => set('startsAt')(data.value)} />
+        <Input
+          type="datetime-local"
+          required
+          value={fields.startsAt}
+          onChange={(_event, data) => set('startsAt')(data.value)}
+        />
       </Field>
       <div className={styles.row}>
         <Field label="Length in minutes (30 to 180)">
-          <Input type="number" min={30} max={180} step={15} value={fields.durationMinutes} onChange={(_event, data) => set('durationMinutes')(data.value)} />
+          <Input
+            type="number"
+            min={30}
+            max={180}
+            step={15}
+            value={fields.durationMinutes}
+            onChange={(_event, data) => set('durationMinutes')(data.value)}
+          />
         </Field>
         <Field label="Places (4 to 25)">
-          <Input type="number" min={4} max={25} value={fields.capacity} onChange={(_event, data) => set('capacity')(data.value)} />
+          <Input
+            type="number"
+            min={4}
+            max={25}
+            value={fields.capacity}
+            onChange={(_event, data) => set('capacity')(data.value)}
+          />
         </Field>
       </div>
       {props.creating ? (
@@ -153,7 +181,13 @@ function CircleForm(props: {
         </Field>
       ) : null}
       <Field label="Teams meeting link" required hint="Only people with a confirmed place will see it">
-        <Input type="url" required maxLength={2048} value={fields.meetingUrl} onChange={(_event, data) => set('meetingUrl')(data.value)} />
+        <Input
+          type="url"
+          required
+          maxLength={2048}
+          value={fields.meetingUrl}
+          onChange={(_event, data) => set('meetingUrl')(data.value)}
+        />
       </Field>
       <div>
         <Button type="submit" appearance="primary" disabled={state.kind === 'busy'}>
@@ -190,9 +224,7 @@ function RosterTable(props: { circle: Circle }) {
         ) : (
           <>
             <table className="roster">
-              <caption>
-                Roster for {props.circle.title} (confidential: only you can see it)
-              </caption>
+              <caption>Roster for {props.circle.title} (confidential: only you can see it)</caption>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -204,7 +236,9 @@ function RosterTable(props: { circle: Circle }) {
                 {value.participants.map((person) => (
                   <tr key={person.userId}>
                     <td>{person.name}</td>
-                    <td>{person.status === 'confirmed' ? 'Confirmed' : `Waiting list ${person.position ?? ''}`}</td>
+                    <td>
+                      {person.status === 'confirmed' ? 'Confirmed' : `Waiting list ${person.position ?? ''}`}
+                    </td>
                     <td>
                       {person.status === 'confirmed' && started ? (
                         <Checkbox
@@ -233,7 +267,9 @@ function PostToChannel(props: { circle: Circle }) {
   const styles = useLayout();
   const [channels] = useLoad(() => api.channels(), 'channels');
   const [chosen, setChosen] = useState('');
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({
+    kind: 'idle',
+  });
   const post = async () => {
     setState({ kind: 'busy' });
     try {
@@ -247,7 +283,9 @@ function PostToChannel(props: { circle: Circle }) {
     <Show loaded={channels} label="channels">
       {(value) =>
         value.channels.length === 0 ? (
-          <p>The app is not in any channel yet. Add Leading Compassionately to a team, then post from here.</p>
+          <p>
+            The app is not in any channel yet. Add Leading Compassionately to a team, then post from here.
+          </p>
         ) : (
           <div className={styles.row}>
             <Field label="Channel">
@@ -274,13 +312,14 @@ function PostToChannel(props: { circle: Circle }) {
   );
 }
 
-type Panel = 'none' | 'roster' | 'edit' | 'post';
+type Panel = 'none' | 'roster' | 'edit' | 'post' | 'cancel';
 
 function FacilitatedCircle(props: { circle: Circle; onChange: () => Promise<void> }) {
   const { api } = useAppState();
   const styles = useLayout();
   const { circle } = props;
   const [panel, setPanel] = useState<Panel>('none');
+  const [problem, setProblem] = useState<string>();
   const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
   const scheduled = circle.status === 'scheduled';
   const upcoming = scheduled && Date.parse(circle.startsAt) > Date.now();
@@ -301,37 +340,34 @@ function FacilitatedCircle(props: { circle: Circle; onChange: () => Promise<void
           </Button>
         ) : null}
         {scheduled ? (
-          <Dialog modalType="alert">
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Cancel circle</Button>
-            </DialogTrigger>
-            <DialogSurface>
-              <DialogBody>
-                <DialogTitle>Cancel “{circle.title}”?</DialogTitle>
-                <DialogContent>Everyone with a place or on the waiting list will be told in Teams. This cannot be undone.</DialogContent>
-                <DialogActions>
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button>Keep the circle</Button>
-                  </DialogTrigger>
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button
-                      appearance="primary"
-                      onClick={() =>
-                        void api.cancelCircle(circle.id).then(
-                          () => props.onChange(),
-                          () => props.onChange(),
-                        )
-                      }
-                    >
-                      Cancel the circle
-                    </Button>
-                  </DialogTrigger>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
+          <Button aria-expanded={panel === 'cancel'} onClick={() => toggle('cancel')}>
+            Cancel circle
+          </Button>
         ) : null}
       </div>
+      {panel === 'cancel' ? (
+        <div role="group" aria-labelledby={`cancel-${circle.id}`}>
+          <p id={`cancel-${circle.id}`}>
+            Cancel “{circle.title}”? Everyone with a place or on the waiting list will be told in Teams. This
+            cannot be undone.
+          </p>
+          <div className={styles.row}>
+            <Button
+              appearance="primary"
+              onClick={() =>
+                void api.cancelCircle(circle.id).then(
+                  () => props.onChange(),
+                  (error: unknown) => setProblem(messageOf(error)),
+                )
+              }
+            >
+              Yes, cancel the circle
+            </Button>
+            <Button onClick={() => setPanel('none')}>Keep the circle</Button>
+          </div>
+        </div>
+      ) : null}
+      {problem ? <Problem title="Not cancelled">{problem}</Problem> : null}
       {panel === 'roster' ? <RosterTable circle={circle} /> : null}
       {panel === 'post' ? <PostToChannel circle={circle} /> : null}
       {panel === 'edit' ? (
@@ -356,7 +392,10 @@ export default function FacilitatePage() {
   const { api, me } = useAppState();
   const styles = useLayout();
   const allowed = me.roles.includes('facilitator') || me.roles.includes('admin');
-  const [mine, reload] = useLoad(() => (allowed ? api.circles({ mine: 'true' }) : Promise.resolve({ circles: [] })), `mine:${allowed}`);
+  const [mine, reload] = useLoad(
+    () => (allowed ? api.circles({ mine: 'true' }) : Promise.resolve({ circles: [] })),
+    `mine:${allowed}`,
+  );
   if (!allowed) {
     return (
       <PageHeading lead="This page is for trained Leadership Support Circle facilitators. If you facilitate circles, ask your programme lead to add you.">

@@ -5,7 +5,11 @@ import { GuideText, Note, PageHeading, Problem, Show } from '../components/commo
 import { ResourceList, Section, useLayout } from '../components/layout';
 import { messageOf, useAppState, useLoad } from '../state';
 
-type Vote = { status: 'idle' } | { status: 'sending' } | { status: 'done'; helpful: boolean } | { status: 'failed'; message: string };
+type Vote =
+  | { status: 'idle' }
+  | { status: 'sending' }
+  | { status: 'done'; helpful: boolean }
+  | { status: 'failed'; message: string };
 
 function Helpful(props: { guideId: string }) {
   const { api } = useAppState();

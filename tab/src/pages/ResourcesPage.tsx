@@ -11,7 +11,10 @@ const TYPES: Resource['type'][] = ['video', 'podcast', 'article', 'guide', 'coll
 const LENGTHS: Record<string, { label: string; test: (minutes: number | undefined) => boolean }> = {
   any: { label: 'Any length', test: () => true },
   short: { label: 'Up to 10 minutes', test: (minutes) => minutes !== undefined && minutes <= 10 },
-  medium: { label: '11 to 30 minutes', test: (minutes) => minutes !== undefined && minutes > 10 && minutes <= 30 },
+  medium: {
+    label: '11 to 30 minutes',
+    test: (minutes) => minutes !== undefined && minutes > 10 && minutes <= 30,
+  },
   long: { label: 'Over 30 minutes', test: (minutes) => minutes !== undefined && minutes > 30 },
 };
 
@@ -37,11 +40,19 @@ export function ResourcesPage() {
   const styles = useLayout();
   const [resources] = useLoad(() => api.resources(), 'resources');
   const [filters, setFilters] = useState({ theme: '', type: '', length: 'any', words: '' });
-  const set = (key: keyof typeof filters) => (value: string) => setFilters((current) => ({ ...current, [key]: value }));
+  const set = (key: keyof typeof filters) => (value: string) =>
+    setFilters((current) => ({ ...current, [key]: value }));
   return (
     <>
-      <PageHeading lead="Videos, podcasts, articles and support services from trusted NHS and health sources.">Resources</PageHeading>
-      <form className={styles.row} role="search" aria-label="Filter resources" onSubmit={(event) => event.preventDefault()}>
+      <PageHeading lead="Videos, podcasts, articles and support services from trusted NHS and health sources.">
+        Resources
+      </PageHeading>
+      <form
+        className={styles.row}
+        role="search"
+        aria-label="Filter resources"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <Field label="Search">
           <Input type="search" value={filters.words} onChange={(_event, data) => set('words')(data.value)} />
         </Field>

@@ -13,8 +13,8 @@ export function SettingsPage() {
       <div className={styles.prose}>
         <Section title="Nudges">
           <p>
-            Nudges are coming soon. When they arrive you will be able to choose, here or by typing “nudges on” to the
-            bot, to get:
+            Nudges are coming soon. When they arrive you will be able to choose, here or by typing “nudges on”
+            to the bot, to get:
           </p>
           <ul>
             <li>one three-minute guide a week, on a day you pick;</li>
@@ -28,8 +28,9 @@ export function SettingsPage() {
             Signed in as {me.name}. Roles: {me.roles.join(', ')}.
           </p>
           <p>
-            The app keeps the least it can: your circle bookings, and your Teams chat with the bot so it can message you.
-            Guide feedback and questions are kept without your name. <Link href="/tab/privacy.html">Privacy notice</Link>.
+            The app keeps the least it can: your circle bookings, and your Teams chat with the bot so it can
+            message you. Guide feedback and questions are kept without your name.{' '}
+            <Link href="/tab/privacy.html">Privacy notice</Link>.
           </p>
         </Section>
       </div>

@@ -11,7 +11,11 @@ export function ThemePage(props: { id: string }) {
   const theme = plan.find((candidate) => candidate.id === props.id);
   const [circles, reload] = useLoad(() => api.circles({ theme: props.id }), `theme-circles:${props.id}`);
   if (!theme) {
-    return <PageHeading lead="There is no such point in the plan. Go back to the plan to choose one.">Theme not found</PageHeading>;
+    return (
+      <PageHeading lead="There is no such point in the plan. Go back to the plan to choose one.">
+        Theme not found
+      </PageHeading>
+    );
   }
   return (
     <>
@@ -38,7 +42,11 @@ export function ThemePage(props: { id: string }) {
               <Card className={styles.card}>
                 <CardHeader
                   header={<Link href={`#/guides/${guide.id}`}>{guide.title}</Link>}
-                  description={<Text size={200} className={styles.muted}>About {guide.readingMinutes} minutes to read</Text>}
+                  description={
+                    <Text size={200} className={styles.muted}>
+                      About {guide.readingMinutes} minutes to read
+                    </Text>
+                  }
                 />
                 <Text>{guide.summary}</Text>
               </Card>
@@ -49,7 +57,13 @@ export function ThemePage(props: { id: string }) {
       <Section title="Leadership Support Circles on this theme">
         <p>Circle topic: {theme.circleTopic}</p>
         <Show loaded={circles} label="circles">
-          {(value) => <CircleList circles={value.circles} onChange={reload} emptyText="No circles on this theme are open for sign-up right now." />}
+          {(value) => (
+            <CircleList
+              circles={value.circles}
+              onChange={reload}
+              emptyText="No circles on this theme are open for sign-up right now."
+            />
+          )}
         </Show>
       </Section>
       <Section title="Resources">
