@@ -74,14 +74,17 @@ const TAB_CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  'frame-ancestors teams.microsoft.com *.teams.microsoft.com *.teams.microsoft.us teams.cloud.microsoft *.cloud.microsoft *.office.com *.microsoft365.com *.skype.com',
+  "frame-ancestors 'self' teams.microsoft.com *.teams.microsoft.com *.teams.microsoft.us teams.cloud.microsoft *.cloud.microsoft *.office.com *.microsoft365.com *.skype.com",
 ].join('; ');
 
 /** What the tab needs before sign-in: whether the local identity switcher is on and, in Teams, the app's client id. */
 function tabSettingsOf(config: AppConfig, publicUrl: string | undefined) {
   const auth = config.tabAuth;
+  // The app the tab's tokens are for: the local issuer's audience locally, the Entra app's client id otherwise.
   const clientId =
-    auth.mode === 'local' ? null : (auth.audiences.find((audience) => !audience.includes(':')) ?? null);
+    auth.mode === 'local'
+      ? auth.audience
+      : (auth.audiences.find((audience) => !audience.includes(':')) ?? null);
   return {
     localIdentity: auth.mode === 'local',
     clientId,

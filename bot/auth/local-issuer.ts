@@ -76,6 +76,7 @@ export class LocalIssuer {
       tid: this.tenantId,
       name: user.name,
       scp: REQUIRED_SCOPE,
+      ver: '2.0',
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid ?? 'local', typ: 'JWT' })
       .setIssuer(this.issuer)

@@ -45,9 +45,14 @@ describe('POST /api/ask and the unanswered questions list', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it('puts urgent support first, with no guides', async () => {
+  it('puts urgent support first, with no guides, and carries the signposting to show', async () => {
     const response = await ask('my colleague told me she wants to end her life');
-    expect(response.body).toEqual({ intent: 'urgent', answers: [] });
+    expect(response.body).toMatchObject({ intent: 'urgent', answers: [] });
+    const support = response.body.urgentSupport as { title: string; contacts: { phone?: string }[] };
+    expect(support.title).toBe('Get support now');
+    expect(support.contacts.map((contact) => contact.phone)).toEqual(
+      expect.arrayContaining(['999', '111', '116 123']),
+    );
   });
 
   it.each([

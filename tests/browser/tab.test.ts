@@ -51,6 +51,26 @@ describe('the tab in a browser', () => {
     const votes = await service.stores.feedback.guideFeedback();
     expect(votes.reduce((sum, vote) => sum + vote.helpful, 0)).toBe(1);
   });
+
+  test('signs up to a circle with the keyboard alone, with focus visible on the way', async () => {
+    const page = await open({ persona: 'Jordan Lee', path: '/plan' });
+    await tabTo(page, /^Circles$/);
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(ring).toBe('solid');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Leadership Support Circles' }).waitFor();
+    await tabTo(page, /^Sign up: /);
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'My bookings' }).getByText('You have a place').waitFor();
+    const manager = await localToken(service, 'Jordan Lee');
+    const bookings = await getJson(`${service.url}/api/me/bookings`, bearer(manager));
+    expect((bookings.body.bookings as unknown[]).length).toBe(1);
+    await page
+      .getByRole('region', { name: 'My bookings' })
+      .getByRole('button', { name: /^Cancel my place/ })
+      .click();
+    await page.getByText('You have no circle places yet.').waitFor();
+  });
 });
 
 describe('asking and browsing', () => {

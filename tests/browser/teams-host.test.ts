@@ -1,0 +1,83 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { hostLog, pushTheme, startFakeTeamsHost } from '../support/fake-teams-host';
+import { screenshot } from '../support/tab-page';
+import { localToken, startTestService, type TestService } from '../support/service';
+
+let service: TestService;
+let browser: Browser;
+
+beforeAll(async () => {
+  service = await startTestService();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+describe('the tab inside a Teams host', () => {
+  test('opens the deep-linked guide in the Teams theme, signs in with the SSO token and follows theme changes', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${service.url}/tab/privacy.html`);
+      const ssoToken = await localToken(service, 'Priya Shah');
+      await startFakeTeamsHost(page, {
+        tabPath: '/tab/?theme=default',
+        theme: 'dark',
+        locale: 'en-GB',
+        entityId: 'plan',
+        subEntityId: 'guides/bereaved-colleague',
+        ssoToken,
+      });
+      const tab = page.frameLocator('#tab');
+      await tab
+        .getByRole('heading', { level: 1 })
+        .filter({ hasText: /bereave/i })
+        .waitFor();
+      expect(await tab.locator('.fui-FluentProvider').first().getAttribute('data-theme')).toBe('dark');
+      expect(await tab.getByLabel('Acting as (local run)').count()).toBe(0);
+
+      await screenshot(page, 'teams-host-guide-dark');
+      await tab.getByRole('link', { name: 'Settings' }).click();
+      await tab.getByText('Signed in as Priya Shah.').waitFor();
+
+      await pushTheme(page, 'contrast');
+      await tab.locator('.fui-FluentProvider[data-theme="contrast"]').first().waitFor();
+
+      const log = await hostLog(page);
+      expect(log.calls.slice(0, 2)).toEqual(['initialize', 'getContext']);
+      expect(log.tokenRequests).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('falls back to a plain web page when the frame around it never answers teams-js', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${service.url}/tab/privacy.html`);
+      const started = Date.now();
+      await page.evaluate(() => {
+        const frame = document.createElement('iframe');
+        frame.id = 'tab';
+        frame.title = 'Silent host';
+        frame.src = '/tab/?theme=dark#/plan';
+        document.body.appendChild(frame);
+      });
+      const tab = page.frameLocator('#tab');
+      await tab.getByRole('heading', { level: 1, name: 'The ten-point plan' }).waitFor();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+      await tab.getByLabel('Acting as (local run)').waitFor();
+      expect(await tab.locator('.fui-FluentProvider').first().getAttribute('data-theme')).toBe('dark');
+    } finally {
+      await context.close();
+    }
+  });
+});
