@@ -205,6 +205,7 @@ const PAGES: { name: string; path: string; persona: Persona }[] = [
   { name: 'admin', path: '/admin', persona: 'Demo Programme Lead' },
   { name: 'settings', path: '/settings', persona: 'Jordan Lee' },
   { name: 'configure', path: '/configure', persona: 'Jordan Lee' },
+  { name: 'team-circles', path: '/team-circles/routines', persona: 'Jordan Lee' },
 ];
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { hostLog, pushTheme, startFakeTeamsHost } from '../support/fake-teams-host';
+import { hostLog, pressSave, pushTheme, startFakeTeamsHost } from '../support/fake-teams-host';
 import { screenshot } from '../support/tab-page';
 import { localToken, startTestService, type TestService } from '../support/service';
 
@@ -13,6 +13,14 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 60_000);
 
+/** A page of the service's own origin (which teams-js trusts) to play the Teams client in. */
+async function hostPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${service.url}/tab/privacy.html`);
+  return page;
+}
+
 afterAll(async () => {
   await browser?.close();
   await service?.stop();
@@ -22,9 +30,7 @@ describe('the tab inside a Teams host', () => {
   test('opens the deep-linked guide in the Teams theme, signs in with the SSO token and follows theme changes', async () => {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${service.url}/tab/privacy.html`);
+      const page = await hostPage(context);
       const ssoToken = await localToken(service, 'Priya Shah');
       await startFakeTeamsHost(page, {
         tabPath: '/tab/?theme=default',
@@ -57,12 +63,49 @@ describe('the tab inside a Teams host', () => {
     }
   });
 
+  test('configures the channel tab: the team picks a theme and Teams saves the matching page', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await hostPage(context);
+      await startFakeTeamsHost(page, {
+        tabPath: '/tab/?theme=default',
+        theme: 'default',
+        locale: 'en-GB',
+        entityId: '',
+        subEntityId: '',
+        frameContext: 'settings',
+        ssoToken: await localToken(service, 'Priya Shah'),
+      });
+      const tab = page.frameLocator('#tab');
+      await tab.getByRole('heading', { level: 1, name: 'Circles for this team' }).waitFor();
+      await tab.getByLabel('Show circles on').selectOption('loss-and-grief');
+      await page.waitForFunction(() =>
+        (window as unknown as { fakeTeamsLog: { calls: string[] } }).fakeTeamsLog.calls.includes(
+          'settings.setValidityState',
+        ),
+      );
+      await pressSave(page);
+      await page.waitForFunction(() =>
+        (window as unknown as { fakeTeamsLog: { calls: string[] } }).fakeTeamsLog.calls.includes(
+          'settings.save.success',
+        ),
+      );
+      const log = await hostLog(page);
+      expect(log.valid).toBe(true);
+      expect(log.savedConfig).toMatchObject({
+        entityId: 'team-circles-loss-and-grief',
+        contentUrl: `${service.url}/tab/?theme={theme}&locale={locale}#/team-circles/loss-and-grief`,
+        suggestedDisplayName: 'Circles: Lead through loss and grief',
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('falls back to a plain web page when the frame around it never answers teams-js', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${service.url}/tab/privacy.html`);
+      const page = await hostPage(context);
       const started = Date.now();
       await page.evaluate(() => {
         const frame = document.createElement('iframe');

@@ -9,12 +9,18 @@ export interface FakeHostOptions {
   entityId: string;
   subEntityId: string;
   ssoToken: string;
+  /** `settings` plays the channel tab's configuration dialog; `content` (default) a tab. */
+  frameContext?: 'content' | 'settings';
 }
 
 /** What the fake host saw. */
 export interface FakeHostLog {
   calls: string[];
   tokenRequests: number;
+  /** The validity the configuration page last reported. */
+  valid?: boolean;
+  /** The channel tab settings the configuration page saved. */
+  savedConfig?: Record<string, string>;
 }
 
 /**
@@ -39,7 +45,7 @@ export async function startFakeTeamsHost(page: Page, options: FakeHostOptions): 
         frame.contentWindow?.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, '*');
       switch (message.func) {
         case 'initialize':
-          reply(['content', 'web', '2.0.0', '2.0.0']);
+          reply([host.frameContext ?? 'content', 'web', '2.0.0', '2.0.0']);
           break;
         case 'getContext':
           reply([
@@ -48,7 +54,7 @@ export async function startFakeTeamsHost(page: Page, options: FakeHostOptions): 
               locale: host.locale,
               entityId: host.entityId,
               subEntityId: host.subEntityId,
-              frameContext: 'content',
+              frameContext: host.frameContext ?? 'content',
               hostClientType: 'web',
               hostName: 'Teams',
               appSessionId: '00000000-0000-0000-0000-000000000001',
@@ -58,6 +64,13 @@ export async function startFakeTeamsHost(page: Page, options: FakeHostOptions): 
         case 'authentication.getAuthToken':
           log.tokenRequests += 1;
           reply([true, host.ssoToken]);
+          break;
+        case 'settings.setValidityState':
+          log.valid = (message as { args?: unknown[] }).args?.[0] === true;
+          break;
+        case 'settings.setSettings':
+          log.savedConfig = (message as { args?: Record<string, string>[] }).args?.[0];
+          reply([true]);
           break;
         default:
           break;
@@ -74,6 +87,14 @@ export async function pushTheme(page: Page, theme: string): Promise<void> {
     const frame = document.getElementById('tab') as HTMLIFrameElement;
     frame.contentWindow?.postMessage({ func: 'themeChange', args: [name] }, '*');
   }, theme);
+}
+
+/** Presses the configuration dialog's Save button, as Teams does. */
+export async function pressSave(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const frame = document.getElementById('tab') as HTMLIFrameElement;
+    frame.contentWindow?.postMessage({ func: 'settings.save', args: [{}] }, '*');
+  });
 }
 
 /** What the fake host saw so far. */

@@ -6,7 +6,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useEffect, useRef, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Loaded } from '../state';
 
 const useStyles = makeStyles({
@@ -104,5 +104,38 @@ export function GuideText(props: { markdown: string }) {
         return <p key={index}>{inline(lines.join(' '))}</p>;
       })}
     </>
+  );
+}
+
+/** Where an action the person started has got to. */
+export type ActionState = { kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string };
+
+/**
+ * Runs an action that answers with a sentence for the person, tracking busy, success and failure, so every form
+ * and button reports its outcome the same way.
+ */
+export function useAction(): [ActionState, (action: () => Promise<string>) => Promise<boolean>, () => void] {
+  const [state, setState] = useState<ActionState>({ kind: 'idle' });
+  const run = async (action: () => Promise<string>) => {
+    setState({ kind: 'busy' });
+    try {
+      setState({ kind: 'ok', text: await action() });
+      return true;
+    } catch (error) {
+      setState({ kind: 'error', text: error instanceof Error ? error.message : 'Something went wrong.' });
+      return false;
+    }
+  };
+  return [state, run, () => setState({ kind: 'idle' })];
+}
+
+/** Announces an action's outcome: a confirmation, or what went wrong. */
+export function Outcome(props: { state: ActionState; failureTitle: string }) {
+  const { state } = props;
+  return (
+    <div aria-live="polite">
+      {state.kind === 'ok' ? <Note intent="success">{state.text}</Note> : null}
+      {state.kind === 'error' ? <Problem title={props.failureTitle}>{state.text}</Problem> : null}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Card, CardHeader, Field, Input, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Resource } from '../api';
 
@@ -92,5 +92,39 @@ export function ResourceList(props: { resources: Resource[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The ten points of the plan as `<option>`s, after an optional first choice. */
+export function ThemeOptions(props: { themes: { id: string; number: number; title: string }[] }) {
+  return (
+    <>
+      {props.themes.map((theme) => (
+        <option key={theme.id} value={theme.id}>
+          {theme.number}. {theme.title}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A labelled single-line text input. */
+export function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  maxLength?: number;
+  hint?: string;
+  type?: 'text' | 'url' | 'number' | 'datetime-local' | 'search';
+  min?: number;
+  max?: number;
+  step?: number;
+}) {
+  const { label, hint, onChange, ...input } = props;
+  return (
+    <Field label={label} required={props.required} hint={hint}>
+      <Input {...input} onChange={(_event, data) => onChange(data.value)} />
+    </Field>
   );
 }

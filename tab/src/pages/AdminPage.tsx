@@ -1,8 +1,8 @@
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { Facilitator } from '../api';
-import { Note, PageHeading, Problem, Show } from '../components/common';
-import { Section, useLayout } from '../components/layout';
+import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
+import { Section, TextField, useLayout } from '../components/layout';
 import { formatWhen } from '../format';
 import { messageOf, useAppState, useLoad } from '../state';
 
@@ -12,83 +12,56 @@ function GrantForm(props: { onGranted: () => Promise<void> }) {
   const { api } = useAppState();
   const styles = useLayout();
   const [fields, setFields] = useState<Facilitator>(EMPTY);
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({
-    kind: 'idle',
-  });
+  const [state, run] = useAction();
   const set = (key: keyof Facilitator) => (value: string) =>
     setFields((current) => ({ ...current, [key]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setState({ kind: 'busy' });
-    try {
+    const granted = await run(async () => {
       const { odsCode, ...rest } = fields;
       await api.addFacilitator({
         ...rest,
         ...(odsCode?.trim() ? { odsCode: odsCode.trim().toUpperCase() } : {}),
       });
       await props.onGranted();
-      setState({ kind: 'ok', text: `${fields.name} can now create and run circles.` });
-      setFields(EMPTY);
-    } catch (error) {
-      setState({ kind: 'error', text: messageOf(error) });
-    }
+      return `${fields.name} can now create and run circles.`;
+    });
+    if (granted) setFields(EMPTY);
   };
   return (
     <form onSubmit={(event) => void submit(event)} className={styles.stack} style={{ maxWidth: '36rem' }}>
-      <Field
+      <TextField
         label="Microsoft Entra object id"
         required
+        maxLength={128}
         hint="From the person's profile in the Microsoft 365 admin centre"
-      >
-        <Input
-          required
-          maxLength={128}
-          value={fields.userId}
-          onChange={(_event, data) => set('userId')(data.value)}
-        />
-      </Field>
-      <Field label="Name" required>
-        <Input
-          required
-          maxLength={120}
-          value={fields.name}
-          onChange={(_event, data) => set('name')(data.value)}
-        />
-      </Field>
-      <Field label="Organisation" required>
-        <Input
-          required
-          maxLength={200}
-          value={fields.organisationName}
-          onChange={(_event, data) => set('organisationName')(data.value)}
-        />
-      </Field>
+        value={fields.userId}
+        onChange={set('userId')}
+      />
+      <TextField label="Name" required maxLength={120} value={fields.name} onChange={set('name')} />
+      <TextField
+        label="Organisation"
+        required
+        maxLength={200}
+        value={fields.organisationName}
+        onChange={set('organisationName')}
+      />
       <div className={styles.row}>
-        <Field label="ODS code" hint="Such as RXP">
-          <Input
-            maxLength={6}
-            value={fields.odsCode ?? ''}
-            onChange={(_event, data) => set('odsCode')(data.value)}
-          />
-        </Field>
-        <Field label="Region" required>
-          <Input
-            required
-            maxLength={80}
-            value={fields.region}
-            onChange={(_event, data) => set('region')(data.value)}
-          />
-        </Field>
+        <TextField
+          label="ODS code"
+          hint="Such as RXP"
+          maxLength={6}
+          value={fields.odsCode ?? ''}
+          onChange={set('odsCode')}
+        />
+        <TextField label="Region" required maxLength={80} value={fields.region} onChange={set('region')} />
       </div>
       <div>
         <Button type="submit" appearance="primary" disabled={state.kind === 'busy'}>
           Grant facilitator role
         </Button>
       </div>
-      <div aria-live="polite">
-        {state.kind === 'ok' ? <Note intent="success">{state.text}</Note> : null}
-        {state.kind === 'error' ? <Problem title="Not granted">{state.text}</Problem> : null}
-      </div>
+      <Outcome state={state} failureTitle="Not granted" />
     </form>
   );
 }

@@ -11,10 +11,10 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { Circle } from '../api';
-import { Note, PageHeading, Problem, Show } from '../components/common';
-import { Section, useLayout } from '../components/layout';
+import { Outcome, PageHeading, Show, useAction } from '../components/common';
+import { Section, ThemeOptions, useLayout } from '../components/layout';
 import { formatWhen, plural } from '../format';
-import { messageOf, useAppState, useLoad } from '../state';
+import { useAppState, useLoad } from '../state';
 
 function topicOf(circle: Circle, themes: { id: string; title: string }[]): string {
   return circle.extraTopic ?? themes.find((theme) => theme.id === circle.themeId)?.title ?? 'Open topic';
@@ -33,21 +33,14 @@ export function CircleItem(props: { circle: Circle; onChange: () => Promise<void
   const { circle } = props;
   const { api, plan, locale } = useAppState();
   const styles = useLayout();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
-  const act = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
+  const [state, run] = useAction();
+  const busy = state.kind === 'busy';
+  const act = (action: () => Promise<string>) =>
+    run(async () => {
       const text = await action();
       await props.onChange();
-      setMessage({ kind: 'ok', text });
-    } catch (error) {
-      setMessage({ kind: 'error', text: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return text;
+    });
   const signUp = () =>
     act(async () => {
       const booking = await api.book(circle.id);
@@ -129,10 +122,7 @@ export function CircleItem(props: { circle: Circle; onChange: () => Promise<void
         </div>
       ) : null}
       {props.extra}
-      <div aria-live="polite">
-        {message?.kind === 'ok' ? <Note intent="success">{message.text}</Note> : null}
-        {message?.kind === 'error' ? <Problem title="That didn't work">{message.text}</Problem> : null}
-      </div>
+      <Outcome state={state} failureTitle="That didn't work" />
     </Card>
   );
 }
@@ -191,11 +181,7 @@ export function CirclesPage(props: { themeId?: string | undefined; forTeam?: boo
           <Field label="Theme">
             <Select value={theme} onChange={(_event, data) => setTheme(data.value)}>
               <option value="">All themes</option>
-              {plan.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.number}. {item.title}
-                </option>
-              ))}
+              <ThemeOptions themes={plan} />
             </Select>
           </Field>
           <Switch

@@ -1,6 +1,7 @@
 import { Field, Select } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { PageHeading } from '../components/common';
+import { ThemeOptions } from '../components/layout';
 import { pathOf } from '../routes';
 import { useAppState } from '../state';
 
@@ -49,11 +50,7 @@ export default function ConfigurePage() {
       <Field label="Show circles on">
         <Select value={themeId} onChange={(_event, data) => setThemeId(data.value)}>
           <option value="">Every point of the plan</option>
-          {plan.map((theme) => (
-            <option key={theme.id} value={theme.id}>
-              {theme.number}. {theme.title}
-            </option>
-          ))}
+          <ThemeOptions themes={plan} />
         </Select>
       </Field>
       {inTeams ? null : (

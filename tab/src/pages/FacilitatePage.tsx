@@ -1,17 +1,8 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Select,
-  Textarea,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { Circle } from '../api';
-import { Note, PageHeading, Problem, Show } from '../components/common';
-import { Section, useLayout } from '../components/layout';
+import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
+import { Section, TextField, ThemeOptions, useLayout } from '../components/layout';
 import { fromLocalInputValue, toLocalInputValue } from '../format';
 import { messageOf, useAppState, useLoad } from '../state';
 import { CircleItem } from './CirclesPage';
@@ -85,21 +76,13 @@ function CircleForm(props: {
   const { plan } = useAppState();
   const styles = useLayout();
   const [fields, setFields] = useState(props.initial);
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({
-    kind: 'idle',
-  });
+  const [state, run] = useAction();
   const set = (key: keyof CircleFields) => (value: string) =>
     setFields((current) => ({ ...current, [key]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setState({ kind: 'busy' });
-    try {
-      const text = await props.onSubmit(draftOf(fields, props.creating));
-      setState({ kind: 'ok', text });
-      if (props.creating) setFields(emptyFields());
-    } catch (error) {
-      setState({ kind: 'error', text: messageOf(error) });
-    }
+    const saved = await run(() => props.onSubmit(draftOf(fields, props.creating)));
+    if (saved && props.creating) setFields(emptyFields());
   };
   return (
     <form onSubmit={(event) => void submit(event)} className={styles.stack} style={{ maxWidth: '36rem' }}>
@@ -108,34 +91,23 @@ function CircleForm(props: {
           <Field label="Topic" required>
             <Select required value={fields.topic} onChange={(_event, data) => set('topic')(data.value)}>
               <option value="">Choose a point of the plan…</option>
-              {plan.map((theme) => (
-                <option key={theme.id} value={theme.id}>
-                  {theme.number}. {theme.title}
-                </option>
-              ))}
+              <ThemeOptions themes={plan} />
               <option value={EXTRA_TOPIC}>Another topic (name it below)</option>
             </Select>
           </Field>
           {fields.topic === EXTRA_TOPIC ? (
-            <Field label="Other topic" required hint="For example burnout or hybrid working">
-              <Input
-                required
-                maxLength={80}
-                value={fields.extraTopic}
-                onChange={(_event, data) => set('extraTopic')(data.value)}
-              />
-            </Field>
+            <TextField
+              label="Other topic"
+              required
+              hint="For example burnout or hybrid working"
+              maxLength={80}
+              value={fields.extraTopic}
+              onChange={set('extraTopic')}
+            />
           ) : null}
         </>
       ) : null}
-      <Field label="Title" required>
-        <Input
-          required
-          maxLength={120}
-          value={fields.title}
-          onChange={(_event, data) => set('title')(data.value)}
-        />
-      </Field>
+      <TextField label="Title" required maxLength={120} value={fields.title} onChange={set('title')} />
       <Field label="Description">
         <Textarea
           maxLength={1000}
@@ -143,34 +115,31 @@ function CircleForm(props: {
           onChange={(_event, data) => set('description')(data.value)}
         />
       </Field>
-      <Field label="Starts (your local time)" required>
-        <Input
-          type="datetime-local"
-          required
-          value={fields.startsAt}
-          onChange={(_event, data) => set('startsAt')(data.value)}
-        />
-      </Field>
+      <TextField
+        label="Starts (your local time)"
+        required
+        type="datetime-local"
+        value={fields.startsAt}
+        onChange={set('startsAt')}
+      />
       <div className={styles.row}>
-        <Field label="Length in minutes (30 to 180)">
-          <Input
-            type="number"
-            min={30}
-            max={180}
-            step={15}
-            value={fields.durationMinutes}
-            onChange={(_event, data) => set('durationMinutes')(data.value)}
-          />
-        </Field>
-        <Field label="Places (4 to 25)">
-          <Input
-            type="number"
-            min={4}
-            max={25}
-            value={fields.capacity}
-            onChange={(_event, data) => set('capacity')(data.value)}
-          />
-        </Field>
+        <TextField
+          label="Length in minutes (30 to 180)"
+          type="number"
+          min={30}
+          max={180}
+          step={15}
+          value={fields.durationMinutes}
+          onChange={set('durationMinutes')}
+        />
+        <TextField
+          label="Places (4 to 25)"
+          type="number"
+          min={4}
+          max={25}
+          value={fields.capacity}
+          onChange={set('capacity')}
+        />
       </div>
       {props.creating ? (
         <Field label="Who can join">
@@ -180,24 +149,21 @@ function CircleForm(props: {
           </RadioGroup>
         </Field>
       ) : null}
-      <Field label="Teams meeting link" required hint="Only people with a confirmed place will see it">
-        <Input
-          type="url"
-          required
-          maxLength={2048}
-          value={fields.meetingUrl}
-          onChange={(_event, data) => set('meetingUrl')(data.value)}
-        />
-      </Field>
+      <TextField
+        label="Teams meeting link"
+        required
+        hint="Only people with a confirmed place will see it"
+        type="url"
+        maxLength={2048}
+        value={fields.meetingUrl}
+        onChange={set('meetingUrl')}
+      />
       <div>
         <Button type="submit" appearance="primary" disabled={state.kind === 'busy'}>
           {props.submitLabel}
         </Button>
       </div>
-      <div aria-live="polite">
-        {state.kind === 'ok' ? <Note intent="success">{state.text}</Note> : null}
-        {state.kind === 'error' ? <Problem title="Not saved">{state.text}</Problem> : null}
-      </div>
+      <Outcome state={state} failureTitle="Not saved" />
     </form>
   );
 }
@@ -267,18 +233,12 @@ function PostToChannel(props: { circle: Circle }) {
   const styles = useLayout();
   const [channels] = useLoad(() => api.channels(), 'channels');
   const [chosen, setChosen] = useState('');
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'ok' | 'error'; text: string }>({
-    kind: 'idle',
-  });
-  const post = async () => {
-    setState({ kind: 'busy' });
-    try {
+  const [state, run] = useAction();
+  const post = () =>
+    run(async () => {
       await api.postInvite(props.circle.id, chosen);
-      setState({ kind: 'ok', text: 'Invite posted. People can sign up on the card in the channel.' });
-    } catch (error) {
-      setState({ kind: 'error', text: messageOf(error) });
-    }
-  };
+      return 'Invite posted. People can sign up on the card in the channel.';
+    });
   return (
     <Show loaded={channels} label="channels">
       {(value) =>
@@ -301,9 +261,8 @@ function PostToChannel(props: { circle: Circle }) {
             <Button disabled={!chosen || state.kind === 'busy'} onClick={() => void post()}>
               Post invite
             </Button>
-            <div aria-live="polite" style={{ flexBasis: '100%' }}>
-              {state.kind === 'ok' ? <Note intent="success">{state.text}</Note> : null}
-              {state.kind === 'error' ? <Problem title="Not posted">{state.text}</Problem> : null}
+            <div style={{ flexBasis: '100%' }}>
+              <Outcome state={state} failureTitle="Not posted" />
             </div>
           </div>
         )

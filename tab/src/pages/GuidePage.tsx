@@ -1,50 +1,33 @@
 import { Button, Link, Text } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { Guide } from '../api';
-import { GuideText, Note, PageHeading, Problem, Show } from '../components/common';
+import { GuideText, Note, Outcome, PageHeading, Show, useAction } from '../components/common';
 import { ResourceList, Section, useLayout } from '../components/layout';
-import { messageOf, useAppState, useLoad } from '../state';
-
-type Vote =
-  | { status: 'idle' }
-  | { status: 'sending' }
-  | { status: 'done'; helpful: boolean }
-  | { status: 'failed'; message: string };
+import { useAppState, useLoad } from '../state';
 
 function Helpful(props: { guideId: string }) {
   const { api } = useAppState();
   const styles = useLayout();
-  const [vote, setVote] = useState<Vote>({ status: 'idle' });
-  const send = async (helpful: boolean) => {
-    setVote({ status: 'sending' });
-    try {
+  const [state, run] = useAction();
+  const send = (helpful: boolean) =>
+    run(async () => {
       await api.guideFeedback(props.guideId, helpful, crypto.randomUUID());
-      setVote({ status: 'done', helpful });
-    } catch (error) {
-      setVote({ status: 'failed', message: messageOf(error) });
-    }
-  };
-  if (vote.status === 'done') {
-    return (
-      <Note intent="success">
-        {vote.helpful
-          ? 'Thank you. Glad it helped.'
-          : 'Thank you. The content team reads every answer and will use it to improve this guide.'}
-      </Note>
-    );
-  }
+      return helpful
+        ? 'Thank you. Glad it helped.'
+        : 'Thank you. The content team reads every answer and will use it to improve this guide.';
+    });
+  if (state.kind === 'ok') return <Note intent="success">{state.text}</Note>;
   return (
     <div role="group" aria-labelledby="helpful-label">
       <p id="helpful-label">Was this guide helpful? Your answer is anonymous.</p>
       <div className={styles.row}>
-        <Button onClick={() => void send(true)} disabled={vote.status === 'sending'}>
+        <Button onClick={() => void send(true)} disabled={state.kind === 'busy'}>
           Yes, it helped
         </Button>
-        <Button onClick={() => void send(false)} disabled={vote.status === 'sending'}>
+        <Button onClick={() => void send(false)} disabled={state.kind === 'busy'}>
           No, not really
         </Button>
       </div>
-      {vote.status === 'failed' ? <Problem title="Your answer was not saved">{vote.message}</Problem> : null}
+      <Outcome state={state} failureTitle="Your answer was not saved" />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { Field, Input, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Resource } from '../api';
 import { PageHeading, Show } from '../components/common';
-import { ResourceList, typeLabel, useLayout } from '../components/layout';
+import { ResourceList, ThemeOptions, typeLabel, useLayout } from '../components/layout';
 import { useAppState, useLoad } from '../state';
 
 const TYPES: Resource['type'][] = ['video', 'podcast', 'article', 'guide', 'collection', 'tool', 'service'];
@@ -59,11 +59,7 @@ export function ResourcesPage() {
         <Field label="Theme">
           <Select value={filters.theme} onChange={(_event, data) => set('theme')(data.value)}>
             <option value="">All themes</option>
-            {plan.map((theme) => (
-              <option key={theme.id} value={theme.id}>
-                {theme.number}. {theme.title}
-              </option>
-            ))}
+            <ThemeOptions themes={plan} />
           </Select>
         </Field>
         <Field label="Type">
