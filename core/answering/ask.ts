@@ -29,8 +29,7 @@ export class Answerer {
 
   /** Urgent-support language first, then commands, then the guide search; below confidence, no guess. */
   ask(question: string): AskResult {
-    if (isUrgent(question))
-      return { intent: 'urgent', answers: [], command: undefined, confident: true };
+    if (isUrgent(question)) return { intent: 'urgent', answers: [], command: undefined, confident: true };
     const command = parseCommand(question, this.library);
     if (command) {
       if (command.kind === 'theme' || command.kind === 'guide') {

@@ -13,6 +13,9 @@ const EXTRA_URGENT_PATTERNS: readonly RegExp[] = [
 /** True when a message needs urgent-support signposting before anything else. */
 export function isUrgent(text: string): boolean {
   if (needsUrgentSupport(text)) return true;
-  const normalised = text.toLowerCase().replace(/[\u2018\u2019`]/g, "'").replace(/\s+/g, ' ');
+  const normalised = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/\s+/g, ' ');
   return EXTRA_URGENT_PATTERNS.some((pattern) => pattern.test(normalised));
 }
