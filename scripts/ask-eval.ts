@@ -18,13 +18,22 @@ export const EVAL_DIR = path.resolve(
  * - "tuned": questions whose misses were read while improving the answerer (the tune file, and the first
  *   holdout file once its misses had been read);
  * - "setAside": written blind; only its totals were seen while tuning, except its urgent misses, which were
- *   read and fixed because a missed crisis is not acceptable;
- * - "fresh": written blind after all tuning, never read; the honest measure of unseen wording.
+ *   read and fixed because a missed crisis is not acceptable. Its misses were read during the ask-quality work,
+ *   so it no longer measures unseen wording honestly;
+ * - "fresh": written blind after all tuning, never read; the honest measure of unseen wording. During the
+ *   ask-quality work its misses stayed unread and its totals were measured only before and after (its first
+ *   dozen questions were glimpsed once while checking the file format);
+ * - "checkA": written for the ask-quality work before any change, labelled from guide titles and summaries only;
+ *   the development set of that work, so its misses were read while improving the answerer;
+ * - "checkB": written alongside checkA and never read item by item; only its totals were measured, once before
+ *   and once after the ask-quality work: the held-out measure of that work.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
   setAside: ['ask-eval-blind.yaml'],
   fresh: ['ask-eval-fresh.yaml'],
+  checkA: ['ask-eval-check-a.yaml'],
+  checkB: ['ask-eval-check-b.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

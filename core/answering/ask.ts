@@ -1,7 +1,7 @@
 import { pickByIds, type ContentLibrary } from '../content/model';
-import { needsUrgentSupport } from '../safety';
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
+import { isUrgent } from './urgent';
 
 /** What a message is about. */
 export type Intent = 'guide' | 'plan' | 'circles' | 'nudges' | 'help' | 'urgent';
@@ -29,8 +29,7 @@ export class Answerer {
 
   /** Urgent-support language first, then commands, then the guide search; below confidence, no guess. */
   ask(question: string): AskResult {
-    if (needsUrgentSupport(question))
-      return { intent: 'urgent', answers: [], command: undefined, confident: true };
+    if (isUrgent(question)) return { intent: 'urgent', answers: [], command: undefined, confident: true };
     const command = parseCommand(question, this.library);
     if (command) {
       if (command.kind === 'theme' || command.kind === 'guide') {

@@ -49,8 +49,11 @@ export class GuideClassifier {
     );
   }
 
-  /** Every guide with its log-likelihood for the question, most likely first (empty when no word is known). */
-  rank(question: string): { guide: Guide; logLikelihood: number }[] {
+  /**
+   * Every guide with its log-likelihood for the question, most likely first (empty when no word is known).
+   * perTerm is the log-likelihood divided by the number of known words, so long and short questions compare.
+   */
+  rank(question: string): { guide: Guide; logLikelihood: number; perTerm: number }[] {
     const known = terms(question).filter((term) => this.vocabulary.has(term));
     if (known.length === 0) return [];
     const { alpha } = this.settings;
@@ -63,7 +66,7 @@ export class GuideClassifier {
           (sum, term) => sum + Math.log(((counts.get(term) ?? 0) + alpha) / (total + alpha * size)),
           0,
         );
-        return { guide, logLikelihood };
+        return { guide, logLikelihood, perTerm: logLikelihood / known.length };
       })
       .sort((a, b) => b.logLikelihood - a.logLikelihood);
   }

@@ -26,6 +26,8 @@ const HELP_PATTERNS = [
   /\bwhat (?:sort|kind|type)s? of (?:things|questions|stuff|help) (?:can|do|could)\b/,
   /\bwho are you\b/,
   /\bwhat is this (?:bot|app|thing|tool)\b/,
+  new RegExp(`\\bwhat (?:can|could|should|do) (?:i|we) use ${BOT} for\\b`),
+  /\b(?:is|are) (?:this|you) (?:a |an )?(?:chat ?bot|bot|robot|real person|human|ai)\b/,
 ];
 const PLAN_WORDS = new Set([
   'can',
@@ -121,6 +123,14 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
   }
 
   if (/\b(?:ten|10)[ -]?point plan\b/.test(phrase)) return { kind: 'plan' };
+  if (
+    words.length <= 20 &&
+    /\b(?:overview|summary|outline) of (?:the|your) (?:whole |full |leading compassionately |compassionate leadership )?plan\b/.test(
+      phrase,
+    )
+  ) {
+    return { kind: 'plan' };
+  }
   if (
     words.length <= 20 &&
     /\b(?:all|the|ten|10) (?:ten |10 )?(?:themes|points|principles|behaviours)\b/.test(phrase)

@@ -17,6 +17,12 @@ export interface SearchSettings {
   /** How much a theme's second-best guide adds to its best when themes are compared. */
   secondGuideWeight: number;
   /**
+   * Score fusion of the two rankings: keyword evidence is scaled so the best theme has 1, the classifier's
+   * per-word log-likelihoods become a probability over themes (softmax at this temperature), and a theme's
+   * fused score is its keyword share plus classifierWeight times its classifier probability.
+   */
+  fusion: { classifierWeight: number; temperature: number };
+  /**
    * Below this top score per distinct query term the bot says it is not sure rather than guessing. Dividing by
    * the number of terms keeps long rambling questions and two-word ones on one scale.
    */
@@ -27,6 +33,7 @@ export interface SearchSettings {
 export const DEFAULT_SEARCH_SETTINGS: SearchSettings = {
   boosts: { title: 3, keywords: 4, examples: 2, summary: 2, theme: 1.5, body: 1 },
   secondGuideWeight: 0.5,
+  fusion: { classifierWeight: 0.75, temperature: 0.15 },
   confidenceThreshold: 20,
 };
 
@@ -54,9 +61,6 @@ function documentOf(guide: Guide, library: ContentLibrary): GuideDocument {
     body: [guide.whyThisMatters, ...guide.tryThisToday, guide.inclusiveLens, ...guide.questions].join('\n'),
   };
 }
-
-/** Reciprocal-rank-fusion constant: higher values flatten the difference between neighbouring ranks. */
-const FUSION_K = 60;
 
 /** The ranking for one question, with how sure the keyword search is. */
 export interface Ranking {
@@ -115,47 +119,65 @@ export class GuideSearch {
   }
 
   /**
-   * Ranks themes by both methods and fuses the two orders (reciprocal rank fusion). Each theme is answered by
-   * its best guide by keyword search, or by the classifier when the keywords found nothing there. Scores are
-   * BM25 per distinct query term, so a long question and a two-word one are on the same scale.
+   * Ranks themes by both methods and fuses their scores (see SearchSettings.fusion). Each theme is answered by
+   * its best guide by the same fused score. Keyword scores are BM25 per distinct query term, so a long question
+   * and a two-word one are on the same scale for the confidence threshold.
    */
   search(question: string, limit = 3): Ranking {
     const expanded = this.expand(question);
     const queryTerms = new Set(terms(expanded)).size;
     if (queryTerms === 0) return { ranked: [], confidence: 0 };
-    const keywordThemes = new Map<ThemeId, { best: RankedGuide; evidence: number; count: number }>();
+    const keywordScores = new Map<string, number>();
+    const keywordThemes = new Map<ThemeId, { evidence: number; count: number }>();
+    let confidence = 0;
     for (const result of this.index.search(expanded)) {
       const guide = this.guides.get(String(result.id)) as Guide;
       const score = Math.round((result.score / queryTerms) * 100) / 100;
+      keywordScores.set(guide.id, score);
+      confidence = Math.max(confidence, score);
       const theme = keywordThemes.get(guide.themeId);
       if (!theme) {
-        const best = { guideId: guide.id, themeId: guide.themeId, title: guide.title, score };
-        keywordThemes.set(guide.themeId, { best, evidence: score, count: 1 });
+        keywordThemes.set(guide.themeId, { evidence: score, count: 1 });
       } else if (theme.count === 1) {
         theme.evidence += score * this.settings.secondGuideWeight;
         theme.count = 2;
       }
     }
-    const keywordOrder = [...keywordThemes.values()].sort((a, b) => b.evidence - a.evidence);
-    const classifierBest = new Map<ThemeId, Guide>();
-    for (const { guide } of this.classifier.rank(question)) {
-      if (!classifierBest.has(guide.themeId)) classifierBest.set(guide.themeId, guide);
+    const topEvidence = Math.max(0, ...[...keywordThemes.values()].map((theme) => theme.evidence));
+    const { classifierWeight, temperature } = this.settings.fusion;
+    const likelihoods = this.classifier.rank(question);
+    const bestLikelihood = likelihoods[0]?.perTerm ?? 0;
+    const classifierScores = new Map(
+      likelihoods.map(({ guide, perTerm }) => [guide.id, Math.exp((perTerm - bestLikelihood) / temperature)]),
+    );
+    const themeProbability = new Map<ThemeId, number>();
+    for (const { guide } of likelihoods) {
+      if (!themeProbability.has(guide.themeId))
+        themeProbability.set(guide.themeId, classifierScores.get(guide.id) ?? 0);
     }
-    const fused = new Map<ThemeId, number>();
-    const vote = (themeId: ThemeId, rank: number) =>
-      fused.set(themeId, (fused.get(themeId) ?? 0) + 1 / (FUSION_K + rank));
-    keywordOrder.forEach((theme, rank) => vote(theme.best.themeId, rank));
-    [...classifierBest.keys()].forEach((themeId, rank) => vote(themeId, rank));
-    const ranked = [...fused.entries()]
-      .sort((a, b) => b[1] - a[1])
+    const normaliser = [...themeProbability.values()].reduce((sum, value) => sum + value, 0) || 1;
+    const keywordTotal = topEvidence > 0 ? topEvidence : 1;
+    const themeScore = (themeId: ThemeId) =>
+      (keywordThemes.get(themeId)?.evidence ?? 0) / keywordTotal +
+      (classifierWeight * (themeProbability.get(themeId) ?? 0)) / normaliser;
+    const guideScore = (guide: Guide) =>
+      (keywordScores.get(guide.id) ?? 0) / keywordTotal +
+      (classifierWeight * (classifierScores.get(guide.id) ?? 0)) / normaliser;
+    const bestGuide = new Map<ThemeId, Guide>();
+    for (const guide of this.guides.values()) {
+      if (!keywordScores.has(guide.id) && !classifierScores.has(guide.id)) continue;
+      const current = bestGuide.get(guide.themeId);
+      if (!current || guideScore(guide) > guideScore(current)) bestGuide.set(guide.themeId, guide);
+    }
+    const ranked = [...bestGuide.keys()]
+      .map((themeId) => ({ themeId, score: themeScore(themeId) }))
+      .sort((a, b) => b.score - a.score)
       .slice(0, limit)
-      .map(([themeId]) => {
-        const keywordBest = keywordThemes.get(themeId)?.best;
-        if (keywordBest) return keywordBest;
-        const guide = classifierBest.get(themeId) as Guide;
-        return { guideId: guide.id, themeId, title: guide.title, score: 0 };
+      .map(({ themeId }) => {
+        const guide = bestGuide.get(themeId) as Guide;
+        return { guideId: guide.id, themeId, title: guide.title, score: keywordScores.get(guide.id) ?? 0 };
       });
-    return { ranked, confidence: keywordOrder[0]?.best.score ?? 0 };
+    return { ranked, confidence };
   }
 
   /** The ranked guides alone. */

@@ -27,6 +27,9 @@ describe('reading commands', () => {
     ['guide routines', { kind: 'theme', themeId: 'routines' }],
     ['guide look after yourself', { kind: 'theme', themeId: 'look-after-yourself' }],
     ['guide pause-spaces', { kind: 'guide', guideId: 'pause-spaces' }],
+    ['what could we use this for', { kind: 'help' }],
+    ['are you a bot?', { kind: 'help' }],
+    ['give me a summary of the whole plan', { kind: 'plan' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -58,6 +61,12 @@ describe('text matching', () => {
 describe('answering', () => {
   it('puts urgent support before anything else, even inside a command', () => {
     expect(answerer.ask('help, i want to kill myself').intent).toBe('urgent');
+  });
+
+  it('also treats past-tense thoughts of a method as urgent, without alarming on "jumping at the chance"', () => {
+    expect(answerer.ask('on the drive in i thought about driving into a wall').intent).toBe('urgent');
+    expect(answerer.ask('i seriously thought about jumping last night').intent).toBe('urgent');
+    expect(answerer.ask('i thought about jumping at the chance of the band 7 post').intent).toBe('guide');
   });
 
   it('ranks the best guide of the best themes, with scores, best first', () => {

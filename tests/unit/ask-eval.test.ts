@@ -9,6 +9,8 @@ const reports: Record<keyof typeof EVAL_SETS, EvalReport> = {
   tuned: evaluate('tuned', answerer, loadEvalSet(EVAL_SETS.tuned)),
   setAside: evaluate('setAside', answerer, loadEvalSet(EVAL_SETS.setAside)),
   fresh: evaluate('fresh', answerer, loadEvalSet(EVAL_SETS.fresh)),
+  checkA: evaluate('checkA', answerer, loadEvalSet(EVAL_SETS.checkA)),
+  checkB: evaluate('checkB', answerer, loadEvalSet(EVAL_SETS.checkB)),
 };
 
 describe('answer quality on labelled manager questions', () => {
@@ -41,9 +43,16 @@ describe('answer quality on labelled manager questions', () => {
     },
   );
 
-  // Unseen wording is far below the targets (see the closing note); these floors stop it getting worse.
-  it.each(['setAside', 'fresh'] as const)('does not fall below the measured floor on the %s part', (part) => {
-    expect(reports[part].top1).toBeGreaterThanOrEqual(0.65);
-    expect(reports[part].top3).toBeGreaterThanOrEqual(0.85);
+  // Unseen wording is still below the targets on some parts (see the closing note); these floors, a few points
+  // under what was measured after the ask-quality work, stop it getting worse without being tuned to pass.
+  // fresh has only 20 guide questions (5 points each), so its top-1 floor leaves room for one.
+  it.each([
+    ['setAside', 0.73, 0.89],
+    ['fresh', 0.8, 0.85],
+    ['checkA', 0.92, 0.97],
+    ['checkB', 0.9, 0.94],
+  ] as const)('does not fall below the measured floor on the %s part', (part, top1, top3) => {
+    expect(reports[part].top1).toBeGreaterThanOrEqual(Math.max(top1, 0.65));
+    expect(reports[part].top3).toBeGreaterThanOrEqual(Math.max(top3, 0.85));
   });
 });
