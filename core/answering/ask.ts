@@ -1,7 +1,7 @@
 import { pickByIds, type ContentLibrary } from '../content/model';
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
-import { isUrgent } from './urgent';
+import { needsUrgentSupport } from '../safety';
 
 /** What a message is about. */
 export type Intent = 'guide' | 'plan' | 'circles' | 'nudges' | 'help' | 'urgent';
@@ -29,7 +29,8 @@ export class Answerer {
 
   /** Urgent-support language first, then commands, then the guide search; below confidence, no guess. */
   ask(question: string): AskResult {
-    if (isUrgent(question)) return { intent: 'urgent', answers: [], command: undefined, confident: true };
+    if (needsUrgentSupport(question))
+      return { intent: 'urgent', answers: [], command: undefined, confident: true };
     const command = parseCommand(question, this.library);
     if (command) {
       if (command.kind === 'theme' || command.kind === 'guide') {

@@ -109,6 +109,27 @@ describe('asking and browsing', () => {
 });
 
 describe('circles', () => {
+  test('filters upcoming circles by time and by theme', async () => {
+    const page = await open({ path: '/circles' });
+    const upcoming = page.getByRole('region', { name: 'Upcoming circles' });
+    const cards = upcoming.locator('li h3');
+    await cards.first().waitFor();
+    const all = await cards.count();
+    await upcoming.getByLabel('When', { exact: true }).selectOption('week');
+    await page.waitForFunction(
+      (total) => document.querySelectorAll('section[aria-label="Upcoming circles"] li h3').length < total,
+      all,
+    );
+    const thisWeek = await cards.count();
+    expect(thisWeek).toBeGreaterThan(0);
+    await upcoming.getByLabel('When', { exact: true }).selectOption('any');
+    await upcoming.getByLabel('Theme', { exact: true }).selectOption('loss-and-grief');
+    await upcoming.getByText('Leading a team through loss').waitFor();
+    await page.waitForFunction(
+      () => document.querySelectorAll('section[aria-label="Upcoming circles"] li h3').length === 1,
+    );
+  });
+
   test('a manager signs up, sees the booking with its calendar link, and cancels it', async () => {
     const page = await open({ path: '/circles' });
     const upcoming = page.getByRole('region', { name: 'Upcoming circles' });

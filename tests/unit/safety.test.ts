@@ -14,6 +14,8 @@ describe('urgent-support detection', () => {
     'she said she has been cutting herself',
     'I want to die',
     'my hca said she took an od last year and is struggling again',
+    'sat in my car in the multi storey and seriously thought about jumping',
+    'I thought about driving into the lorry on the way home',
   ])('signposts urgent support for "%s"', (text) => {
     expect(needsUrgentSupport(text)).toBe(true);
   });
@@ -26,6 +28,8 @@ describe('urgent-support detection', () => {
     'how can I kill time on a quiet night shift',
     'it feels odd without her on the rota',
     'an odd atmosphere at handover today',
+    'half my band 6s are thinking about jumping ship to the private sector',
+    'my deputy is always jumping at the chance to help',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(needsUrgentSupport(text)).toBe(false);
   });

@@ -142,6 +142,13 @@ export function CircleList(props: { circles: Circle[]; onChange: () => Promise<v
   );
 }
 
+/** How far ahead to look. */
+const WITHIN = {
+  any: { label: 'Any time', days: 0 },
+  week: { label: 'In the next 7 days', days: 7 },
+  month: { label: 'In the next 30 days', days: 30 },
+} as const;
+
 /**
  * Leadership Support Circles: upcoming circles with filters, sign-up and cancel, waiting-list positions and the
  * caller's own bookings. As a channel tab it shows the circles the team chose when adding it.
@@ -151,9 +158,14 @@ export function CirclesPage(props: { themeId?: string | undefined; forTeam?: boo
   const styles = useLayout();
   const [theme, setTheme] = useState(props.themeId ?? '');
   const [available, setAvailable] = useState(false);
+  const [within, setWithin] = useState<keyof typeof WITHIN>('any');
   const query: Record<string, string> = {};
   if (theme) query.theme = theme;
   if (available) query.available = 'true';
+  const days = WITHIN[within].days;
+  // Whole hours, so the query (and the list) does not change on every render.
+  if (days)
+    query.to = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000).toISOString();
   const key = JSON.stringify(query);
   const [circles, reloadCircles] = useLoad(() => api.circles(query), `circles:${key}`);
   const [bookings, reloadBookings] = useLoad(() => api.myBookings(), 'bookings');
@@ -182,6 +194,15 @@ export function CirclesPage(props: { themeId?: string | undefined; forTeam?: boo
             <Select value={theme} onChange={(_event, data) => setTheme(data.value)}>
               <option value="">All themes</option>
               <ThemeOptions themes={plan} />
+            </Select>
+          </Field>
+          <Field label="When">
+            <Select value={within} onChange={(_event, data) => setWithin(data.value as keyof typeof WITHIN)}>
+              {Object.entries(WITHIN).map(([key, option]) => (
+                <option key={key} value={key}>
+                  {option.label}
+                </option>
+              ))}
             </Select>
           </Field>
           <Switch
