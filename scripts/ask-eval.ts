@@ -26,7 +26,9 @@ export const EVAL_DIR = path.resolve(
  * - "checkA": written for the ask-quality work before any change, labelled from guide titles and summaries only;
  *   the development set of that work, so its misses were read while improving the answerer;
  * - "checkB": written alongside checkA and never read item by item; only its totals were measured, once before
- *   and once after the ask-quality work: the held-out measure of that work.
+ *   and once after the ask-quality work: the held-out measure of that work;
+ * - "checkC": written after the ask-quality work by someone who saw only the theme and guide titles and summaries
+ *   (no examples, keywords, guide bodies or code); measured once, never read item by item.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -34,6 +36,7 @@ export const EVAL_SETS = {
   fresh: ['ask-eval-fresh.yaml'],
   checkA: ['ask-eval-check-a.yaml'],
   checkB: ['ask-eval-check-b.yaml'],
+  checkC: ['ask-eval-check-c.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

@@ -11,6 +11,7 @@ const reports: Record<keyof typeof EVAL_SETS, EvalReport> = {
   fresh: evaluate('fresh', answerer, loadEvalSet(EVAL_SETS.fresh)),
   checkA: evaluate('checkA', answerer, loadEvalSet(EVAL_SETS.checkA)),
   checkB: evaluate('checkB', answerer, loadEvalSet(EVAL_SETS.checkB)),
+  checkC: evaluate('checkC', answerer, loadEvalSet(EVAL_SETS.checkC)),
 };
 
 describe('answer quality on labelled manager questions', () => {
@@ -24,10 +25,14 @@ describe('answer quality on labelled manager questions', () => {
     );
   });
 
-  it('meets the targets on the tuned part: top-1 ≥ 85%, top-3 ≥ 95%', () => {
-    expect(reports.tuned.top1).toBeGreaterThanOrEqual(0.85);
-    expect(reports.tuned.top3).toBeGreaterThanOrEqual(0.95);
-  });
+  // The targets hold on the tuned part and on the two parts never read item by item (checkB, checkC).
+  it.each(['tuned', 'checkB', 'checkC'] as const)(
+    'meets the targets on the %s part: top-1 ≥ 85%%, top-3 ≥ 95%%',
+    (part) => {
+      expect(reports[part].top1).toBeGreaterThanOrEqual(0.85);
+      expect(reports[part].top3).toBeGreaterThanOrEqual(0.95);
+    },
+  );
 
   it.each(Object.keys(reports) as (keyof typeof reports)[])(
     'recognises every urgent question in the %s part (recall 100%%)',
@@ -50,7 +55,6 @@ describe('answer quality on labelled manager questions', () => {
     ['setAside', 0.73, 0.89],
     ['fresh', 0.8, 0.85],
     ['checkA', 0.92, 0.97],
-    ['checkB', 0.9, 0.94],
   ] as const)('does not fall below the measured floor on the %s part', (part, top1, top3) => {
     expect(reports[part].top1).toBeGreaterThanOrEqual(Math.max(top1, 0.65));
     expect(reports[part].top3).toBeGreaterThanOrEqual(Math.max(top3, 0.85));
