@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { seedLocalDemo } from '../../scripts/seed-local';
+import { botAddedActivity } from '../support/activities';
 import { launchChromium } from '../support/browser';
+import { FakeConnector } from '../support/fake-connector';
 import { getJson, localToken, postJson, startTestService, type TestService } from '../support/service';
 import { axeViolations, openTab, screenshot, tabTo, THEMES, type Persona } from '../support/tab-page';
 
@@ -173,6 +175,107 @@ describe('circles', () => {
     const roster = created.getByRole('table');
     await roster.getByRole('cell', { name: 'Jordan Lee' }).waitFor();
     expect(await roster.getByRole('cell', { name: 'Confirmed' }).count()).toBe(1);
+  });
+
+  test('a full circle offers its waiting list and shows the place in it', async () => {
+    const grace = await localToken(service, 'Grace Owusu', 'facilitator');
+    const created = await postJson(
+      `${service.url}/api/circles`,
+      {
+        themeId: 'safe-spaces',
+        title: 'Small circle that fills fast',
+        startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(),
+        capacity: 4,
+        meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_small%40thread.v2/0',
+      },
+      bearer(grace),
+    );
+    const circleId = created.body.id as string;
+    for (const name of ['Ann One', 'Ben Two', 'Cat Three', 'Dev Four']) {
+      const token = await localToken(service, name);
+      expect(
+        (await postJson(`${service.url}/api/circles/${circleId}/bookings`, {}, bearer(token))).status,
+      ).toBe(201);
+    }
+    const page = await open({ path: '/circles' });
+    const card = page
+      .getByRole('region', { name: 'Upcoming circles' })
+      .getByRole('group', { name: 'Small circle that fills fast', exact: true });
+    await card.getByText('Full · waiting list open').waitFor();
+    await card.getByRole('button', { name: 'Join the waiting list: Small circle that fills fast' }).click();
+    await card.getByText('Waiting list: number 1').waitFor();
+    expect(await card.getByRole('link', { name: 'Join the circle in Teams' }).count()).toBe(0);
+    await card.getByRole('button', { name: /^Cancel my place/ }).click();
+    await card.getByRole('button', { name: /^Join the waiting list/ }).waitFor();
+  });
+
+  test('a facilitator posts an invite to a channel, edits the circle and cancels it', async () => {
+    const connector = new FakeConnector();
+    const serviceUrl = await connector.start();
+    try {
+      await postJson(`${service.url}/api/messages`, {
+        ...botAddedActivity({
+          serviceUrl,
+          conversationType: 'channel',
+          conversationId: '19:ward-team@thread.tacv2',
+        }),
+        channelData: {
+          tenant: { id: 'tenant-1' },
+          team: { id: '19:ward-team@thread.tacv2', name: 'Ward 7 team' },
+        },
+      });
+      await connector.waitForCalls(1);
+      const page = await open({ persona: 'Asha Patel', path: '/facilitate' });
+      const circle = page
+        .getByRole('region', { name: 'My circles' })
+        .getByRole('group', { name: 'Looking after yourself while leading others', exact: true });
+
+      await circle.getByRole('button', { name: 'Post to a channel' }).click();
+      await circle.getByLabel('Channel').selectOption({ label: 'Ward 7 team › General' });
+      const before = connector.calls.length;
+      await circle.getByRole('button', { name: 'Post invite' }).click();
+      await circle.getByText('Invite posted.', { exact: false }).waitFor();
+      const calls = await connector.waitForCalls(before + 1);
+      expect(JSON.stringify(FakeConnector.cardOf(calls[before]))).toContain(
+        'Looking after yourself while leading others',
+      );
+
+      await circle.getByRole('button', { name: 'Edit' }).click();
+      await circle.getByLabel('Title').fill('Looking after yourself: a lunchtime circle');
+      await circle.getByRole('button', { name: 'Save changes' }).click();
+      const renamed = page
+        .getByRole('region', { name: 'My circles' })
+        .getByRole('group', { name: 'Looking after yourself: a lunchtime circle', exact: true });
+      await renamed.waitFor();
+
+      await renamed.getByRole('button', { name: 'Cancel circle' }).click();
+      await renamed.getByRole('button', { name: 'Yes, cancel the circle' }).click();
+      await renamed.getByText('Cancelled', { exact: true }).waitFor();
+      const circles = await service.stores.circles.list({ from: new Date(0).toISOString() });
+      expect(
+        circles.find((item) => item.title === 'Looking after yourself: a lunchtime circle')?.status,
+      ).toBe('cancelled');
+    } finally {
+      await connector.stop();
+    }
+  });
+
+  test('an admin grants the facilitator role and reads the unanswered questions', async () => {
+    await service.stores.unanswered.record('whats the door code for the staff room', new Date());
+    const page = await open({ persona: 'Demo Programme Lead', path: '/admin' });
+    await page.getByText('“whats the door code for the staff room”', { exact: false }).waitFor();
+    const form = page.getByRole('region', { name: 'Grant the facilitator role' });
+    await form.getByLabel('Microsoft Entra object id').fill('7c9e6679-7425-40de-944b-e07fc1f90ae7');
+    await form.getByLabel('Name').fill('Casey Newman');
+    await form.getByLabel('Organisation').fill('Leeds Teaching Hospitals NHS Trust');
+    await form.getByLabel('ODS code').fill('rr8');
+    await form.getByLabel('Region').fill('North East and Yorkshire');
+    await form.getByRole('button', { name: 'Grant facilitator role' }).click();
+    await form.getByText('Casey Newman can now create and run circles.').waitFor();
+    await page.getByRole('cell', { name: 'Leeds Teaching Hospitals NHS Trust (RR8)' }).waitFor();
+    expect(await service.stores.roles.rolesOf('7c9e6679-7425-40de-944b-e07fc1f90ae7')).toEqual([
+      'facilitator',
+    ]);
   });
 
   test('a manager sees no facilitator actions and the API refuses them too', async () => {
