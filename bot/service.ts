@@ -71,7 +71,8 @@ const TAB_CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  // teams-js refreshes its list of trusted Teams origins from Microsoft's CDN (it falls back to a built-in list).
+  "connect-src 'self' https://res.cdn.office.net",
   "object-src 'none'",
   "base-uri 'self'",
   "frame-ancestors 'self' teams.microsoft.com *.teams.microsoft.com *.teams.microsoft.us teams.cloud.microsoft *.cloud.microsoft *.office.com *.microsoft365.com *.skype.com",

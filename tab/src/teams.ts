@@ -48,13 +48,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Connects to Teams when the tab runs inside it (it is then framed), with a timeout; otherwise, or when Teams
- * does not answer, the tab runs as a plain web page and reads `?theme=` and `?locale=` from its URL.
- * teams-js is loaded only when framed, so the plain page does not pay for it.
+ * Connects to Teams when the tab runs inside it (framed, or in Teams mobile's webview), with a timeout;
+ * otherwise, or when Teams does not answer, the tab runs as a plain web page and reads `?theme=` and `?locale=`
+ * from its URL. teams-js is loaded only then, so the plain page does not pay for it.
  */
 export async function connectToHost(): Promise<HostInfo> {
   const fallback = browserHost();
-  if (window.parent === window && !window.opener) return fallback;
+  // Teams web and desktop frame the tab; Teams mobile runs it in a webview with a native bridge instead.
+  const framed = window.parent !== window || Boolean(window.opener);
+  const nativeHost = 'nativeInterface' in window;
+  if (!framed && !nativeHost) return fallback;
   try {
     const { app } = await import('@microsoft/teams-js');
     await withTimeout(app.initialize(), TEAMS_TIMEOUT_MS);

@@ -123,4 +123,25 @@ describe('the tab inside a Teams host', () => {
       await context.close();
     }
   });
+
+  test("talks to Teams mobile's native bridge when it is not framed", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.addInitScript(() => {
+        const sent: string[] = [];
+        Object.assign(window, {
+          sentToNative: sent,
+          nativeInterface: { framelessPostMessage: (message: string) => sent.push(message) },
+        });
+      });
+      await page.goto(`${service.url}/tab/#/plan`);
+      await page.getByRole('heading', { level: 1, name: 'The ten-point plan' }).waitFor();
+      const sent = await page.evaluate(() => (window as unknown as { sentToNative: string[] }).sentToNative);
+      expect(sent.map((message) => (JSON.parse(message) as { func: string }).func)).toContain('initialize');
+    } finally {
+      await context.close();
+    }
+  });
 });
