@@ -144,4 +144,24 @@ describe('the tab inside a Teams host', () => {
       await context.close();
     }
   });
+
+  test('refuses to be framed by a page that is neither Teams nor this service', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const refusals: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('frame-ancestors')) refusals.push(message.text());
+      });
+      await page.setContent(
+        `<iframe id="tab" title="Foreign framer" src="${service.url}/tab/#/plan"></iframe>`,
+      );
+      await page.waitForFunction(() => document.querySelector('iframe')?.contentWindow !== null);
+      await page.waitForTimeout(1500);
+      expect(refusals.length).toBeGreaterThan(0);
+      expect(await page.frameLocator('#tab').locator('#root').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
