@@ -260,6 +260,38 @@ describe('circles', () => {
     }
   });
 
+  test('a facilitator marks attendance on the roster once the circle has started', async () => {
+    const asha = await localToken(service, 'Asha Patel', 'facilitator');
+    const created = await postJson(
+      `${service.url}/api/circles`,
+      {
+        themeId: 'recovery',
+        title: 'Circle starting now',
+        startsAt: new Date(Date.now() + 3000).toISOString(),
+        meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_now%40thread.v2/0',
+      },
+      bearer(asha),
+    );
+    const circleId = created.body.id as string;
+    const manager = await localToken(service, 'Jordan Lee');
+    expect(
+      (await postJson(`${service.url}/api/circles/${circleId}/bookings`, {}, bearer(manager))).status,
+    ).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+
+    const page = await open({ persona: 'Asha Patel', path: '/facilitate' });
+    const circle = page
+      .getByRole('region', { name: 'My circles' })
+      .getByRole('group', { name: 'Circle starting now', exact: true });
+    await circle.getByRole('button', { name: 'Roster' }).click();
+    await circle.getByRole('checkbox', { name: 'Jordan Lee attended' }).check();
+    await circle.getByRole('checkbox', { name: 'Jordan Lee attended', checked: true }).waitFor();
+    const roster = await getJson(`${service.url}/api/circles/${circleId}/roster`, bearer(asha));
+    expect(roster.body.participants).toEqual([
+      expect.objectContaining({ name: 'Jordan Lee', attended: true }),
+    ]);
+  });
+
   test('an admin grants the facilitator role and reads the unanswered questions', async () => {
     await service.stores.unanswered.record('whats the door code for the staff room', new Date());
     const page = await open({ persona: 'Demo Programme Lead', path: '/admin' });

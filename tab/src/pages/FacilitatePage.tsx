@@ -172,13 +172,17 @@ function RosterTable(props: { circle: Circle }) {
   const { api } = useAppState();
   const [roster, reload] = useLoad(() => api.roster(props.circle.id), `roster:${props.circle.id}`);
   const [problem, setProblem] = useState<string>();
+  // Marks show at once and are undone if the service refuses them.
+  const [marks, setMarks] = useState<Record<string, boolean>>({});
   const started = Date.parse(props.circle.startsAt) <= Date.now();
   const mark = async (userId: string, attended: boolean) => {
     setProblem(undefined);
+    setMarks((current) => ({ ...current, [userId]: attended }));
     try {
       await api.markAttendance(props.circle.id, userId, attended);
       await reload();
     } catch (error) {
+      setMarks(({ [userId]: _undone, ...rest }) => rest);
       setProblem(messageOf(error));
     }
   };
@@ -208,7 +212,7 @@ function RosterTable(props: { circle: Circle }) {
                     <td>
                       {person.status === 'confirmed' && started ? (
                         <Checkbox
-                          checked={person.attended === true}
+                          checked={marks[person.userId] ?? person.attended === true}
                           label={`${person.name} attended`}
                           onChange={(_event, data) => void mark(person.userId, data.checked === true)}
                         />
