@@ -1,5 +1,5 @@
 import { ErrorCodes, fail, succeed, type Outcome } from '../errors';
-import type { Circle } from './circle';
+import { stillOpen, type Circle } from './circle';
 
 /** A person's place in a circle. Waitlisted places are ordered by when they were asked for. */
 export interface Booking {
@@ -55,11 +55,8 @@ export function decideSignUp(
   if (existing?.status === 'waitlisted') {
     return succeed({ kind: 'alreadyWaitlisted', position: waitlistPosition(bookings, person.userId) ?? 1 });
   }
-  if (circle.status === 'cancelled')
-    return fail(ErrorCodes.CIRCLE_CANCELLED, 'This circle has been cancelled.');
-  if (circle.status === 'completed' || Date.parse(circle.startsAt) <= now.getTime()) {
-    return fail(ErrorCodes.CIRCLE_STARTED, 'This circle has already started, so it can no longer be booked.');
-  }
+  const open = stillOpen(circle, now, 'This circle has already started, so it can no longer be booked.');
+  if (!open.ok) return open;
   if (!inAudience(circle, person.organisationId)) {
     return fail(
       ErrorCodes.NOT_IN_AUDIENCE,

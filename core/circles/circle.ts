@@ -97,3 +97,16 @@ export function validateCircleDraft(input: CircleDraftInput, now: Date): Outcome
     meetingUrl: input.meetingUrl,
   });
 }
+
+/**
+ * Whether people can still join a circle (book it, or see its invite posted): it is scheduled and has not
+ * started. `startedMessage` says what can no longer happen once it has.
+ */
+export function stillOpen(circle: Circle, now: Date, startedMessage: string): Outcome<void> {
+  if (circle.status === 'cancelled')
+    return fail(ErrorCodes.CIRCLE_CANCELLED, 'This circle has been cancelled.');
+  if (circle.status === 'completed' || Date.parse(circle.startsAt) <= now.getTime()) {
+    return fail(ErrorCodes.CIRCLE_STARTED, startedMessage);
+  }
+  return succeed(undefined);
+}

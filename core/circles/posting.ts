@@ -1,7 +1,7 @@
 import { ErrorCodes, fail, succeed, type Outcome } from '../errors';
 import type { Role } from '../identity';
 import type { ConversationScope } from '../ports';
-import type { Circle } from './circle';
+import { stillOpen, type Circle } from './circle';
 import type { CirclePost } from './ports';
 
 /** What decides whether a circle's invite card may be posted in a conversation. */
@@ -33,14 +33,12 @@ export function decideInvitePost(request: InvitePostRequest): Outcome<void> {
   if (conversation?.scope !== 'channel') {
     return fail(ErrorCodes.NOT_FOUND, 'The app is not in that channel, so it cannot post there.');
   }
-  if (circle.status === 'cancelled')
-    return fail(ErrorCodes.CIRCLE_CANCELLED, 'This circle has been cancelled.');
-  if (circle.status === 'completed' || Date.parse(circle.startsAt) <= now.getTime()) {
-    return fail(
-      ErrorCodes.CIRCLE_STARTED,
-      'This circle has already started, so its invite can no longer be posted.',
-    );
-  }
+  const open = stillOpen(
+    circle,
+    now,
+    'This circle has already started, so its invite can no longer be posted.',
+  );
+  if (!open.ok) return open;
   if (posts.some((post) => post.conversationId === conversationId)) {
     return fail(ErrorCodes.ALREADY_POSTED, "This circle's invite is already posted in that channel.");
   }
