@@ -66,22 +66,10 @@ export class ContentApi {
     if (!(await this.tabApi.authenticate(req, res))) return;
     const { themes, guides, resources } = this.registry.current();
     res.send(200, {
-      themes: themes.map((theme) => ({
-        id: theme.id,
-        number: theme.number,
-        title: theme.title,
-        promise: theme.promise,
-        whyNow: theme.whyNow,
-        behaviours: theme.behaviours,
-        inclusiveNote: theme.inclusiveNote,
-        circleTopic: theme.circleTopic,
-        guides: pickByIds(guides, theme.guideIds).map(guideSummary),
-        resources: pickByIds(resources, theme.resourceIds).map((resource) => ({
-          id: resource.id,
-          type: resource.type,
-          title: resource.title,
-          url: resource.url,
-        })),
+      themes: themes.map(({ guideIds, resourceIds, ...theme }) => ({
+        ...theme,
+        guides: pickByIds(guides, guideIds).map(guideSummary),
+        resources: pickByIds(resources, resourceIds).map(resourceView),
       })),
     });
   }

@@ -53,6 +53,12 @@ describe('the content API', () => {
       for (const guide of guides) {
         expect(Object.keys(guide).sort()).toEqual(['id', 'readingMinutes', 'summary', 'title']);
       }
+      for (const resource of theme.resources as Record<string, unknown>[]) {
+        expect(resource).toEqual(
+          expect.objectContaining({ publisher: expect.any(String), description: expect.any(String) }),
+        );
+        expect(resource.themes).toContain(theme.id);
+      }
     }
   });
 
