@@ -14,7 +14,7 @@ import type { Circle } from '../api';
 import { Outcome, PageHeading, Show, useAction } from '../components/common';
 import { Section, ThemeOptions, useLayout } from '../components/layout';
 import { formatWhen, plural } from '../format';
-import { useAppState, useLoad } from '../state';
+import { useAppState, useLoad, type Loaded } from '../state';
 
 function topicOf(circle: Circle, themes: { id: string; title: string }[]): string {
   return circle.extraTopic ?? themes.find((theme) => theme.id === circle.themeId)?.title ?? 'Open topic';
@@ -127,18 +127,33 @@ export function CircleItem(props: { circle: Circle; onChange: () => Promise<void
   );
 }
 
-/** A list of circles, or a sentence when there are none. */
-export function CircleList(props: { circles: Circle[]; onChange: () => Promise<void>; emptyText: string }) {
+/**
+ * Circles as they load: a spinner, an error, a sentence when there are none, or the list. Each circle is a
+ * {@link CircleItem} unless `item` draws it another way.
+ */
+export function CircleList(props: {
+  loaded: Loaded<Circle[]>;
+  label: string;
+  emptyText: string;
+  onChange: () => Promise<void>;
+  item?: (circle: Circle) => ReactNode;
+}) {
   const styles = useLayout();
-  if (props.circles.length === 0) return <p>{props.emptyText}</p>;
+  const item = props.item ?? ((circle: Circle) => <CircleItem circle={circle} onChange={props.onChange} />);
   return (
-    <ul className={styles.stack}>
-      {props.circles.map((circle) => (
-        <li key={circle.id}>
-          <CircleItem circle={circle} onChange={props.onChange} />
-        </li>
-      ))}
-    </ul>
+    <Show loaded={props.loaded} label={props.label}>
+      {(circles) =>
+        circles.length === 0 ? (
+          <p>{props.emptyText}</p>
+        ) : (
+          <ul className={styles.stack}>
+            {circles.map((circle) => (
+              <li key={circle.id}>{item(circle)}</li>
+            ))}
+          </ul>
+        )
+      }
+    </Show>
   );
 }
 
@@ -167,8 +182,8 @@ export function CirclesPage(props: { themeId?: string | undefined; forTeam?: boo
   if (days)
     query.to = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000).toISOString();
   const key = JSON.stringify(query);
-  const [circles, reloadCircles] = useLoad(() => api.circles(query), `circles:${key}`);
-  const [bookings, reloadBookings] = useLoad(() => api.myBookings(), 'bookings');
+  const [circles, reloadCircles] = useLoad(async () => (await api.circles(query)).circles, `circles:${key}`);
+  const [bookings, reloadBookings] = useLoad(async () => (await api.myBookings()).bookings, 'bookings');
   const reload = async () => {
     await Promise.all([reloadCircles(), reloadBookings()]);
   };
@@ -178,15 +193,12 @@ export function CirclesPage(props: { themeId?: string | undefined; forTeam?: boo
         {props.forTeam ? 'Circles for this team' : 'Leadership Support Circles'}
       </PageHeading>
       <Section title="My bookings">
-        <Show loaded={bookings} label="your bookings">
-          {(value) => (
-            <CircleList
-              circles={value.bookings}
-              onChange={reload}
-              emptyText="You have no circle places yet."
-            />
-          )}
-        </Show>
+        <CircleList
+          loaded={bookings}
+          label="your bookings"
+          onChange={reload}
+          emptyText="You have no circle places yet."
+        />
       </Section>
       <Section title="Upcoming circles">
         <form className={styles.row} aria-label="Filter circles" onSubmit={(event) => event.preventDefault()}>
@@ -212,15 +224,12 @@ export function CirclesPage(props: { themeId?: string | undefined; forTeam?: boo
           />
         </form>
         <div className={styles.section}>
-          <Show loaded={circles} label="circles">
-            {(value) => (
-              <CircleList
-                circles={value.circles}
-                onChange={reload}
-                emptyText="No circles match. Try another theme, or check back soon."
-              />
-            )}
-          </Show>
+          <CircleList
+            loaded={circles}
+            label="circles"
+            onChange={reload}
+            emptyText="No circles match. Try another theme, or check back soon."
+          />
         </div>
       </Section>
     </>

@@ -5,7 +5,7 @@ import { Outcome, PageHeading, Problem, Show, useAction } from '../components/co
 import { Section, TextField, ThemeOptions, useLayout } from '../components/layout';
 import { fromLocalInputValue, toLocalInputValue } from '../format';
 import { messageOf, useAppState, useLoad } from '../state';
-import { CircleItem } from './CirclesPage';
+import { CircleItem, CircleList } from './CirclesPage';
 
 const EXTRA_TOPIC = '__extra__';
 
@@ -172,18 +172,19 @@ function RosterTable(props: { circle: Circle }) {
   const { api } = useAppState();
   const [roster, reload] = useLoad(() => api.roster(props.circle.id), `roster:${props.circle.id}`);
   const [problem, setProblem] = useState<string>();
-  // Marks show at once and are undone if the service refuses them.
-  const [marks, setMarks] = useState<Record<string, boolean>>({});
+  // A mark shows at once while it is being saved; afterwards the roster says what was recorded.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   const started = Date.parse(props.circle.startsAt) <= Date.now();
   const mark = async (userId: string, attended: boolean) => {
     setProblem(undefined);
-    setMarks((current) => ({ ...current, [userId]: attended }));
+    setPending((current) => ({ ...current, [userId]: attended }));
     try {
       await api.markAttendance(props.circle.id, userId, attended);
       await reload();
     } catch (error) {
-      setMarks(({ [userId]: _undone, ...rest }) => rest);
       setProblem(messageOf(error));
+    } finally {
+      setPending(({ [userId]: _saved, ...rest }) => rest);
     }
   };
   return (
@@ -212,7 +213,7 @@ function RosterTable(props: { circle: Circle }) {
                     <td>
                       {person.status === 'confirmed' && started ? (
                         <Checkbox
-                          checked={marks[person.userId] ?? person.attended === true}
+                          checked={pending[person.userId] ?? person.attended === true}
                           label={`${person.name} attended`}
                           onChange={(_event, data) => void mark(person.userId, data.checked === true)}
                         />
@@ -353,10 +354,9 @@ function FacilitatedCircle(props: { circle: Circle; onChange: () => Promise<void
 /** For facilitators: create, edit and cancel circles, see rosters, mark attendance and post invites. */
 export default function FacilitatePage() {
   const { api, me } = useAppState();
-  const styles = useLayout();
   const allowed = me.roles.includes('facilitator') || me.roles.includes('admin');
   const [mine, reload] = useLoad(
-    () => (allowed ? api.circles({ mine: 'true' }) : Promise.resolve({ circles: [] })),
+    async () => (allowed ? (await api.circles({ mine: 'true' })).circles : []),
     `mine:${allowed}`,
   );
   if (!allowed) {
@@ -372,21 +372,13 @@ export default function FacilitatePage() {
         Facilitate circles
       </PageHeading>
       <Section title="My circles">
-        <Show loaded={mine} label="your circles">
-          {(value) =>
-            value.circles.length === 0 ? (
-              <p>You have no circles yet. Create one below.</p>
-            ) : (
-              <ul className={styles.stack}>
-                {value.circles.map((circle) => (
-                  <li key={circle.id}>
-                    <FacilitatedCircle circle={circle} onChange={reload} />
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        </Show>
+        <CircleList
+          loaded={mine}
+          label="your circles"
+          onChange={reload}
+          emptyText="You have no circles yet. Create one below."
+          item={(circle) => <FacilitatedCircle circle={circle} onChange={reload} />}
+        />
       </Section>
       <Section title="Create a circle">
         <CircleForm

@@ -1,5 +1,5 @@
 import { Card, CardHeader, Link, Text } from '@fluentui/react-components';
-import { PageHeading, Show } from '../components/common';
+import { PageHeading } from '../components/common';
 import { ResourceList, Section, useLayout } from '../components/layout';
 import { CircleList } from './CirclesPage';
 import { useAppState, useLoad } from '../state';
@@ -9,7 +9,10 @@ export function ThemePage(props: { id: string }) {
   const { plan, api } = useAppState();
   const styles = useLayout();
   const theme = plan.find((candidate) => candidate.id === props.id);
-  const [circles, reload] = useLoad(() => api.circles({ theme: props.id }), `theme-circles:${props.id}`);
+  const [circles, reload] = useLoad(
+    async () => (await api.circles({ theme: props.id })).circles,
+    `theme-circles:${props.id}`,
+  );
   if (!theme) {
     return (
       <PageHeading lead="There is no such point in the plan. Go back to the plan to choose one.">
@@ -56,15 +59,12 @@ export function ThemePage(props: { id: string }) {
       </Section>
       <Section title="Leadership Support Circles on this theme">
         <p>Circle topic: {theme.circleTopic}</p>
-        <Show loaded={circles} label="circles">
-          {(value) => (
-            <CircleList
-              circles={value.circles}
-              onChange={reload}
-              emptyText="No circles on this theme are open for sign-up right now."
-            />
-          )}
-        </Show>
+        <CircleList
+          loaded={circles}
+          label="circles"
+          onChange={reload}
+          emptyText="No circles on this theme are open for sign-up right now."
+        />
       </Section>
       <Section title="Resources">
         <ResourceList resources={theme.resources} />
