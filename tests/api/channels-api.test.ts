@@ -1,6 +1,13 @@
 import { FakeConnector } from '../support/fake-connector';
 import { botAddedActivity, messageActivity } from '../support/activities';
-import { getJson, localToken, postJson, startTestService, type TestService } from '../support/service';
+import {
+  createCircle,
+  getJson,
+  localToken,
+  postJson,
+  startTestService,
+  type TestService,
+} from '../support/service';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const MEETING = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_posts%40thread.v2/0';
@@ -50,21 +57,15 @@ describe('channels and circle invites posted from the tab', () => {
     await connector.waitForCalls(before + 1);
     await pause(5);
   };
-  const createCircle = async (token: string, overrides: Record<string, unknown> = {}) => {
-    const created = await postJson(
-      `${service.url}/api/circles`,
-      {
-        themeId: 'routines',
-        title: 'Routines that hold a ward together',
-        startsAt: inDays(6),
-        meetingUrl: MEETING,
-        capacity: 4,
-        ...overrides,
-      },
-      bearer(token),
-    );
-    return created.body.id as string;
-  };
+  const newCircle = (token: string, overrides: Record<string, unknown> = {}) =>
+    createCircle(service, token, {
+      themeId: 'routines',
+      title: 'Routines that hold a ward together',
+      startsAt: inDays(6),
+      meetingUrl: MEETING,
+      capacity: 4,
+      ...overrides,
+    });
   const post = (circleId: string, token: string, body: unknown) =>
     postJson(`${service.url}/api/circles/${circleId}/posts`, body, bearer(token));
 
@@ -102,7 +103,7 @@ describe('channels and circle invites posted from the tab', () => {
   });
 
   it("posts a circle's invite card in a channel for its facilitator, records it, and refuses a second post there", async () => {
-    const circleId = await createCircle(facilitator);
+    const circleId = await newCircle(facilitator);
     const before = connector.calls.length;
     const posted = await post(circleId, facilitator, { conversationId: ROTA });
     expect(posted.status).toBe(201);
@@ -134,7 +135,7 @@ describe('channels and circle invites posted from the tab', () => {
   });
 
   it('sends one card when the same post arrives twice at once', async () => {
-    const circleId = await createCircle(facilitator, { title: 'Double click' });
+    const circleId = await newCircle(facilitator, { title: 'Double click' });
     const before = connector.calls.length;
     const responses = await Promise.all([
       post(circleId, facilitator, { conversationId: GENERAL }),
@@ -147,7 +148,7 @@ describe('channels and circle invites posted from the tab', () => {
   });
 
   it('keeps the seat count on a posted invite current as people book', async () => {
-    const circleId = await createCircle(facilitator, { title: 'Seats that move' });
+    const circleId = await newCircle(facilitator, { title: 'Seats that move' });
     const posted = await post(circleId, facilitator, { conversationId: UNNAMED });
     expect(posted.status).toBe(201);
     const before = connector.calls.length;
@@ -162,7 +163,7 @@ describe('channels and circle invites posted from the tab', () => {
   });
 
   it("refuses anyone but the circle's facilitator or an admin (403), whatever the body says", async () => {
-    const circleId = await createCircle(facilitator);
+    const circleId = await newCircle(facilitator);
     for (const token of [manager, otherFacilitator]) {
       const refused = await post(circleId, token, { conversationId: ROTA });
       expect(refused.status).toBe(403);
@@ -174,7 +175,7 @@ describe('channels and circle invites posted from the tab', () => {
   });
 
   it('posts only to stored channels, only for scheduled circles that have not started, and checks its input', async () => {
-    const circleId = await createCircle(facilitator);
+    const circleId = await newCircle(facilitator);
     for (const conversationId of ['19:never-installed@thread.tacv2', GROUP, 'a:personal-conversation']) {
       const missing = await post(circleId, facilitator, { conversationId });
       expect(missing.status).toBe(404);
@@ -196,7 +197,7 @@ describe('channels and circle invites posted from the tab', () => {
     }
     expect((await post('not-a-uuid', facilitator, { conversationId: ROTA })).status).toBe(400);
 
-    const started = await createCircle(facilitator);
+    const started = await newCircle(facilitator);
     const stored = await service.stores.circles.get(started);
     if (!stored) throw new Error('circle missing');
     await service.stores.circles.update({ ...stored, startsAt: inDays(-0.01) }, new Date());
@@ -204,7 +205,7 @@ describe('channels and circle invites posted from the tab', () => {
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ error: { code: 'CIRCLE_STARTED' } });
 
-    const cancelledId = await createCircle(facilitator);
+    const cancelledId = await newCircle(facilitator);
     await fetch(`${service.url}/api/circles/${cancelledId}`, {
       method: 'DELETE',
       headers: bearer(facilitator),
@@ -222,7 +223,7 @@ describe('channels and circle invites posted from the tab', () => {
         team: { id: TEAM, name: 'Ward 7' },
         channel: { id: gone, name: 'Old' },
       });
-      const circleId = await createCircle(facilitator);
+      const circleId = await newCircle(facilitator);
       connector.failNext(status);
       const response = await post(circleId, facilitator, { conversationId: gone });
       expect(response.status).toBe(404);
@@ -237,7 +238,7 @@ describe('channels and circle invites posted from the tab', () => {
   );
 
   it('answers 502 DELIVERY_FAILED when Teams refuses for another reason, records nothing, and a retry works', async () => {
-    const circleId = await createCircle(facilitator);
+    const circleId = await newCircle(facilitator);
     connector.failNext(400);
     const failed = await post(circleId, facilitator, { conversationId: GENERAL });
     expect(failed.status).toBe(502);

@@ -4,7 +4,15 @@ import { seedLocalDemo } from '../../scripts/seed-local';
 import { botAddedActivity } from '../support/activities';
 import { launchChromium } from '../support/browser';
 import { FakeConnector } from '../support/fake-connector';
-import { getJson, localToken, postJson, startTestService, type TestService } from '../support/service';
+import {
+  bookCircle,
+  createCircle,
+  getJson,
+  localToken,
+  postJson,
+  startTestService,
+  type TestService,
+} from '../support/service';
 import { axeViolations, openTab, screenshot, tabTo, THEMES, type Persona } from '../support/tab-page';
 
 let service: TestService;
@@ -167,9 +175,7 @@ describe('circles', () => {
     await created.waitFor();
     const circleId = await circleIdByTitle('Browser test circle on routines');
     const manager = await localToken(service, 'Jordan Lee');
-    expect(
-      (await postJson(`${service.url}/api/circles/${circleId}/bookings`, {}, bearer(manager))).status,
-    ).toBe(201);
+    expect(await bookCircle(service, circleId, manager)).toBe(201);
 
     await created.getByRole('button', { name: 'Roster' }).click();
     const roster = created.getByRole('table');
@@ -179,23 +185,16 @@ describe('circles', () => {
 
   test('a full circle offers its waiting list and shows the place in it', async () => {
     const grace = await localToken(service, 'Grace Owusu', 'facilitator');
-    const created = await postJson(
-      `${service.url}/api/circles`,
-      {
-        themeId: 'safe-spaces',
-        title: 'Small circle that fills fast',
-        startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(),
-        capacity: 4,
-        meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_small%40thread.v2/0',
-      },
-      bearer(grace),
-    );
-    const circleId = created.body.id as string;
+    const circleId = await createCircle(service, grace, {
+      themeId: 'safe-spaces',
+      title: 'Small circle that fills fast',
+      startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(),
+      capacity: 4,
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_small%40thread.v2/0',
+    });
     for (const name of ['Ann One', 'Ben Two', 'Cat Three', 'Dev Four']) {
       const token = await localToken(service, name);
-      expect(
-        (await postJson(`${service.url}/api/circles/${circleId}/bookings`, {}, bearer(token))).status,
-      ).toBe(201);
+      expect(await bookCircle(service, circleId, token)).toBe(201);
     }
     const page = await open({ path: '/circles' });
     const card = page
@@ -262,21 +261,14 @@ describe('circles', () => {
 
   test('a facilitator marks attendance on the roster once the circle has started', async () => {
     const asha = await localToken(service, 'Asha Patel', 'facilitator');
-    const created = await postJson(
-      `${service.url}/api/circles`,
-      {
-        themeId: 'recovery',
-        title: 'Circle starting now',
-        startsAt: new Date(Date.now() + 3000).toISOString(),
-        meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_now%40thread.v2/0',
-      },
-      bearer(asha),
-    );
-    const circleId = created.body.id as string;
+    const circleId = await createCircle(service, asha, {
+      themeId: 'recovery',
+      title: 'Circle starting now',
+      startsAt: new Date(Date.now() + 3000).toISOString(),
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_now%40thread.v2/0',
+    });
     const manager = await localToken(service, 'Jordan Lee');
-    expect(
-      (await postJson(`${service.url}/api/circles/${circleId}/bookings`, {}, bearer(manager))).status,
-    ).toBe(201);
+    expect(await bookCircle(service, circleId, manager)).toBe(201);
     await new Promise((resolve) => setTimeout(resolve, 3500));
 
     const page = await open({ persona: 'Asha Patel', path: '/facilitate' });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { startPlayground, type RunningPlayground } from '../support/playground';
-import { localToken, postJson, startTestService, type TestService } from '../support/service';
+import { createCircle, localToken, startTestService, type TestService } from '../support/service';
 
 jest.setTimeout(120_000);
 
@@ -65,17 +65,12 @@ describe('the bot in the real Microsoft 365 Agents Playground', () => {
 
   it('lets a facilitator post a circle in a team channel, and a click on Sign up books a place', async () => {
     const facilitator = await localToken(service, 'Fiona Facilitator', 'facilitator');
-    const created = await postJson(
-      `${service.url}/api/circles`,
-      {
-        themeId: 'stay-connected',
-        title: 'Keeping a scattered team together',
-        startsAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
-        meetingUrl: 'https://teams.microsoft.com/l/meetup-join/e2e',
-      },
-      { authorization: `Bearer ${facilitator}` },
-    );
-    const circleId = created.body.id as string;
+    const circleId = await createCircle(service, facilitator, {
+      themeId: 'stay-connected',
+      title: 'Keeping a scattered team together',
+      startsAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/e2e',
+    });
     const playgroundUser = '00000000-0000-0000-0000-0000000000c0';
     await service.stores.roles.grant(playgroundUser, 'facilitator', new Date());
 

@@ -71,3 +71,25 @@ export async function localToken(service: RunningService, name: string, role = '
   if (result.status !== 200) throw new Error(`dev token failed: ${JSON.stringify(result.body)}`);
   return result.body.token as string;
 }
+
+/** Creates a circle through the API with a facilitator's token and returns its id; throws when refused. */
+export async function createCircle(
+  service: RunningService,
+  token: string,
+  draft: Record<string, unknown>,
+): Promise<string> {
+  const created = await postJson(`${service.url}/api/circles`, draft, { authorization: `Bearer ${token}` });
+  if (created.status !== 201) throw new Error(`creating a circle failed: ${JSON.stringify(created.body)}`);
+  return created.body.id as string;
+}
+
+/** Books the token's person on a circle through the API; returns the HTTP status. */
+export async function bookCircle(service: RunningService, circleId: string, token: string): Promise<number> {
+  return (
+    await postJson(
+      `${service.url}/api/circles/${circleId}/bookings`,
+      {},
+      { authorization: `Bearer ${token}` },
+    )
+  ).status;
+}
