@@ -1,7 +1,6 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import type { LiveAnswerer } from '../../core/answering/ask';
-import { ErrorCodes, fail } from '../../core/errors';
 import type { Stores, Telemetry } from '../../core/ports';
 import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
 import { sendFailure } from '../http/responses';
@@ -41,13 +40,15 @@ export class AskApi {
 
   /** GET /api/admin/unanswered?limit= (admins only): questions the bot could not answer confidently. */
   async unanswered(req: Request, res: Response): Promise<void> {
-    const caller = await this.tabApi.authenticate(req, res);
-    if (!caller) return;
-    if (!(await this.tabApi.rolesOf(caller)).includes('admin')) {
-      return sendFailure(
+    if (
+      !(await this.tabApi.authorise(
+        req,
         res,
-        fail(ErrorCodes.FORBIDDEN, 'Only programme leads (admins) can see unanswered questions.'),
-      );
+        ['admin'],
+        'Only programme leads (admins) can see unanswered questions.',
+      ))
+    ) {
+      return;
     }
     const query = validate(UnansweredQuerySchema, queryOf(req));
     if (!query.ok) return sendFailure(res, query, query.problems);

@@ -35,15 +35,13 @@ export class ChannelsApi {
 
   /** GET /api/channels (facilitators and admins): channels with the app, most recently active first. */
   async list(req: Request, res: Response): Promise<void> {
-    const caller = await this.tabApi.authenticate(req, res);
-    if (!caller) return;
-    const roles = await this.tabApi.rolesOf(caller);
-    if (!roles.includes('facilitator') && !roles.includes('admin')) {
-      return sendFailure(
-        res,
-        fail(ErrorCodes.FORBIDDEN, 'Only facilitators and programme leads can post to channels.'),
-      );
-    }
+    const allowed = await this.tabApi.authorise(
+      req,
+      res,
+      ['facilitator', 'admin'],
+      'Only facilitators and programme leads can post to channels.',
+    );
+    if (!allowed) return;
     const channels = await this.stores.conversations.listChannels();
     res.send(200, {
       channels: channels.map((channel) => ({

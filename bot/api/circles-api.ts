@@ -182,22 +182,15 @@ export class CirclesApi {
     };
   }
 
-  private async signedIn(
-    req: Request,
-    res: Response,
-  ): Promise<{ caller: Caller; roles: Role[] } | undefined> {
-    const caller = await this.tabApi.authenticate(req, res);
-    if (!caller) return undefined;
-    return { caller, roles: await this.tabApi.rolesOf(caller) };
-  }
-
   /** POST /api/circles (facilitators only). */
   async create(req: Request, res: Response): Promise<void> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.authorise(
+      req,
+      res,
+      ['facilitator'],
+      'Only facilitators can create circles.',
+    );
     if (!who) return;
-    if (!who.roles.includes('facilitator')) {
-      return sendFailure(res, fail(ErrorCodes.FORBIDDEN, 'Only facilitators can create circles.'));
-    }
     const profile = await this.stores.facilitators.get(who.caller.userId);
     if (!profile) {
       return sendFailure(
@@ -236,7 +229,7 @@ export class CirclesApi {
    * facilitates (facilitators and admins only), cancelled and recently started ones included.
    */
   async list(req: Request, res: Response): Promise<void> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.signedIn(req, res);
     if (!who) return;
     const query = validate(ListQuerySchema, queryOf(req));
     if (!query.ok) return sendFailure(res, query, query.problems);
@@ -271,7 +264,7 @@ export class CirclesApi {
 
   /** GET /api/circles/:id. */
   async get(req: Request, res: Response): Promise<void> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.signedIn(req, res);
     if (!who) return;
     const circle = await this.circleFor(req, res);
     if (!circle) return;
@@ -282,7 +275,7 @@ export class CirclesApi {
     req: Request,
     res: Response,
   ): Promise<{ circle: Circle; caller: Caller; roles: Role[] } | undefined> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.signedIn(req, res);
     if (!who) return undefined;
     const circle = await this.circleFor(req, res);
     if (!circle) return undefined;
@@ -353,7 +346,7 @@ export class CirclesApi {
 
   /** POST /api/circles/:id/bookings: books or waitlists the caller. */
   async book(req: Request, res: Response): Promise<void> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.signedIn(req, res);
     if (!who) return;
     const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
     if (!id.ok) return sendFailure(res, id, id.problems);
@@ -385,7 +378,7 @@ export class CirclesApi {
 
   /** DELETE /api/circles/:id/bookings/me: gives up the caller's place (the next on the waitlist moves up). */
   async unbook(req: Request, res: Response): Promise<void> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.signedIn(req, res);
     if (!who) return;
     const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
     if (!id.ok) return sendFailure(res, id, id.problems);
@@ -403,7 +396,7 @@ export class CirclesApi {
 
   /** GET /api/me/bookings. */
   async myBookings(req: Request, res: Response): Promise<void> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.signedIn(req, res);
     if (!who) return;
     const bookings = await this.stores.circles.bookingsOf(who.caller.userId);
     const result = [];
@@ -466,7 +459,7 @@ export class CirclesApi {
 
   /** GET /api/facilitators?organisation=&region=. */
   async facilitators(req: Request, res: Response): Promise<void> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.signedIn(req, res);
     if (!who) return;
     const query = validate(FacilitatorQuerySchema, queryOf(req));
     if (!query.ok) return sendFailure(res, query, query.problems);
@@ -484,14 +477,13 @@ export class CirclesApi {
 
   /** POST /api/admin/facilitators (admins): grants the facilitator role and registers the profile. */
   async addFacilitator(req: Request, res: Response): Promise<void> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.authorise(
+      req,
+      res,
+      ['admin'],
+      'Only programme leads (admins) can add facilitators.',
+    );
     if (!who) return;
-    if (!who.roles.includes('admin')) {
-      return sendFailure(
-        res,
-        fail(ErrorCodes.FORBIDDEN, 'Only programme leads (admins) can add facilitators.'),
-      );
-    }
     const body = await readJsonBody(req, BODY_LIMITS.api);
     if (!body.ok) return sendFailure(res, body);
     const input = validate(FacilitatorSchema, body.value);
@@ -504,14 +496,13 @@ export class CirclesApi {
 
   /** DELETE /api/admin/facilitators/:userId (admins): revokes the role and removes the profile. */
   async removeFacilitator(req: Request, res: Response): Promise<void> {
-    const who = await this.signedIn(req, res);
+    const who = await this.tabApi.authorise(
+      req,
+      res,
+      ['admin'],
+      'Only programme leads (admins) can remove facilitators.',
+    );
     if (!who) return;
-    if (!who.roles.includes('admin')) {
-      return sendFailure(
-        res,
-        fail(ErrorCodes.FORBIDDEN, 'Only programme leads (admins) can remove facilitators.'),
-      );
-    }
     const userId = validate(z.string().min(1).max(128), (req.params as Record<string, unknown>).userId);
     if (!userId.ok) return sendFailure(res, userId, userId.problems);
     const revoked = await this.stores.roles.revoke(userId.value, 'facilitator');

@@ -148,13 +148,10 @@ export class ContentApi {
 
   /** POST /api/admin/content/reload (admins only): swap in edited content if, and only if, it is valid. */
   async reload(req: Request, res: Response): Promise<void> {
-    const caller = await this.tabApi.authenticate(req, res);
-    if (!caller) return;
-    if (!(await this.tabApi.rolesOf(caller)).includes('admin')) {
-      return sendFailure(
-        res,
-        fail(ErrorCodes.FORBIDDEN, 'Only programme leads (admins) can reload content.'),
-      );
+    if (
+      !(await this.tabApi.authorise(req, res, ['admin'], 'Only programme leads (admins) can reload content.'))
+    ) {
+      return;
     }
     const result = this.registry.reload();
     this.telemetry.event('content.reload', { ok: result.ok, warnings: result.warnings.length });

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
+import { ErrorCodes, fail } from '../../core/errors';
 import { effectiveRoles, ROLES, type Caller, type GrantedRole, type Role } from '../../core/identity';
 import type { Stores } from '../../core/ports';
 import { localUserId, type LocalIssuer } from '../auth/local-issuer';
@@ -28,6 +29,12 @@ const DevTokenRequestSchema = z
   })
   .strict();
 
+/** A verified caller with the roles they hold. */
+export interface SignedIn {
+  caller: Caller;
+  roles: Role[];
+}
+
 /** The tab's JSON API under /api: every route verifies the bearer token first. */
 export class TabApi {
   constructor(private readonly deps: TabApiDependencies) {}
@@ -46,6 +53,32 @@ export class TabApi {
   async rolesOf(caller: Caller): Promise<Role[]> {
     const granted = await this.deps.stores.roles.rolesOf(caller.userId);
     return effectiveRoles(caller.userId, granted, this.deps.adminObjectIds);
+  }
+
+  /** The verified caller and their roles, or undefined once a 401 has been answered. */
+  async signedIn(req: Request, res: Response): Promise<SignedIn | undefined> {
+    const caller = await this.authenticate(req, res);
+    if (!caller) return undefined;
+    return { caller, roles: await this.rolesOf(caller) };
+  }
+
+  /**
+   * The verified caller when they hold one of the `allowed` roles; otherwise answers 401, or 403 FORBIDDEN with
+   * `refusal`, and returns undefined.
+   */
+  async authorise(
+    req: Request,
+    res: Response,
+    allowed: readonly Role[],
+    refusal: string,
+  ): Promise<SignedIn | undefined> {
+    const who = await this.signedIn(req, res);
+    if (!who) return undefined;
+    if (!who.roles.some((role) => allowed.includes(role))) {
+      sendFailure(res, fail(ErrorCodes.FORBIDDEN, refusal));
+      return undefined;
+    }
+    return who;
   }
 
   /** GET /api/me: the caller's verified identity and roles. */
