@@ -30,6 +30,7 @@ import {
   helpCard,
   noMatchCard,
   nudgesComingCard,
+  offTopicCard,
   planCard,
   welcomeCard,
   type CardLinks,
@@ -243,6 +244,8 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         return urgentSupportCard(library.urgentSupport);
       case 'help':
         return helpCard(links);
+      case 'offTopic':
+        return offTopicCard(links);
       case 'plan':
         return planCard(library.themes, links);
       case 'circles':

@@ -127,11 +127,37 @@ function normalise(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/** How urgent a disclosure is: a clear intent, plan, means or method (immediate), or one warning sign (check-in). */
+export type Urgency = 'immediate' | 'check-in';
+
+/** Whom a disclosure is about, so a check-in can ask "are you safe?" or "are they safe?". */
+export type RiskSubject = 'self' | 'colleague';
+
+/** The safety reading of one message: no urgency, or a level and whom it is about. */
+export type RiskAssessment = { urgency: undefined } | { urgency: Urgency; about: RiskSubject };
+
+const COLLEAGUE =
+  /\b(?:colleague|coworker|co-worker|staff|nurse|hca|hcsw|porter|doctor|registrar|f1|f2|fy1|fy2|student|midwife|carer|member of (?:my |the )?team|one of (?:my|the|our) \w+|my (?:deputy|manager|boss|band \d|matron|sister|team ?lead(?:er)?|friend)|she|he|her|him|they|them|their)\b/;
+/** Whom the message is about: a colleague when it names or points to someone other than the writer. */
+function subjectOf(normalised: string): RiskSubject {
+  return COLLEAGUE.test(normalised) ? 'colleague' : 'self';
+}
+
+/**
+ * Reads a message for self-harm or suicide risk, about the writer or a colleague. Errs towards recall: a
+ * check-in costs one kind question; a miss could cost far more.
+ */
+export function assessRisk(text: string): RiskAssessment {
+  const normalised = normalise(text);
+  const immediate =
+    URGENT_PATTERNS.some((pattern) => pattern.test(normalised)) ||
+    normalised.split(/[^a-z]+/).some(isSuicideMisspelt);
+  const kinds = Object.values(SIGNALS).filter((pattern) => pattern.test(normalised)).length;
+  if (!immediate && kinds < 2) return { urgency: undefined };
+  return { urgency: 'immediate', about: subjectOf(normalised) };
+}
+
 /** True when the text contains self-harm or suicide language and urgent-support signposting must come first. */
 export function needsUrgentSupport(text: string): boolean {
-  const normalised = normalise(text);
-  if (URGENT_PATTERNS.some((pattern) => pattern.test(normalised))) return true;
-  if (normalised.split(/[^a-z]+/).some(isSuicideMisspelt)) return true;
-  const kinds = Object.values(SIGNALS).filter((pattern) => pattern.test(normalised)).length;
-  return kinds >= 2;
+  return assessRisk(text).urgency !== undefined;
 }

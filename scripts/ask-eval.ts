@@ -29,6 +29,10 @@ export const EVAL_DIR = path.resolve(
  *   and once after the ask-quality work: the held-out measure of that work;
  * - "checkC": written after the ask-quality work by someone who saw only the theme and guide titles and summaries
  *   (no examples, keywords, guide bodies or code); measured once, never read item by item.
+ * - "blindD" and "blindE": written for the safety work (issue 10) by two writers who never saw the code, the
+ *   warning-signs lexicon or each other's sets, from a one-paragraph brief: at-risk messages with a level,
+ *   ordinary questions with patient-work decoys, off-topic questions. Measured once before and once after the
+ *   safety work, before anyone read them.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -37,6 +41,8 @@ export const EVAL_SETS = {
   checkA: ['ask-eval-check-a.yaml'],
   checkB: ['ask-eval-check-b.yaml'],
   checkC: ['ask-eval-check-c.yaml'],
+  blindD: ['ask-eval-blind-d.yaml'],
+  blindE: ['ask-eval-blind-e.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
@@ -48,7 +54,17 @@ const EvalQuestionSchema = z.union([
     })
     .strict(),
   z
-    .object({ q: z.string().min(1), intent: z.enum(['urgent', 'help', 'plan', 'circles', 'nudges', 'none']) })
+    .object({
+      q: z.string().min(1),
+      intent: z.literal('urgent'),
+      level: z.enum(['immediate', 'check-in']).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      q: z.string().min(1),
+      intent: z.enum(['help', 'plan', 'circles', 'nudges', 'none', 'offtopic']),
+    })
     .strict(),
 ]);
 const EvalFileSchema = z.object({ questions: z.array(EvalQuestionSchema).min(1) }).strict();
@@ -79,7 +95,15 @@ export interface EvalReport {
   top3: number;
   urgentQuestions: number;
   urgentRecall: number;
+  /** Urgent questions labelled immediate that were read as immediate (a check-in for them is a weaker answer). */
+  immediateQuestions: number;
+  immediateRecall: number;
+  /** Messages that are not urgent (guide questions, decoys, off-topic and commands). */
+  ordinaryQuestions: number;
   falseUrgent: number;
+  /** Off-topic questions that were declined (no guide offered). */
+  offTopicQuestions: number;
+  offTopicDeclined: number;
   intentQuestions: number;
   intentAccuracy: number;
   misses: EvalMiss[];
@@ -94,6 +118,10 @@ export function evaluate(name: string, answerer: Answerer, questions: readonly E
   let top3 = 0;
   let urgentQuestions = 0;
   let urgentHits = 0;
+  let immediateQuestions = 0;
+  let immediateHits = 0;
+  let offTopicQuestions = 0;
+  let offTopicHits = 0;
   let falseUrgent = 0;
   let intentQuestions = 0;
   let intentHits = 0;
@@ -105,7 +133,9 @@ export function evaluate(name: string, answerer: Answerer, questions: readonly E
         ? result.answers.length > 0
           ? result.answers.map((answer) => `${answer.themeId}/${answer.guideId} (${answer.score})`).join(', ')
           : 'not sure'
-        : result.intent;
+        : result.intent === 'urgent'
+          ? `urgent (${result.urgency ?? 'immediate'})`
+          : result.intent;
     if ('themes' in item) {
       guideQuestions += 1;
       const themes = result.intent === 'guide' ? result.answers.map((answer) => answer.themeId) : [];
@@ -115,14 +145,21 @@ export function evaluate(name: string, answerer: Answerer, questions: readonly E
       if (result.intent === 'urgent') falseUrgent += 1;
       if (!first) misses.push({ question: item.q, expected: item.themes.join(' | '), got });
     } else {
-      const expected: Intent | 'none' = item.intent;
-      const correct =
-        expected === 'none'
-          ? result.intent === 'guide' && result.answers.length === 0
-          : result.intent === expected;
+      const expected: Intent | 'none' | 'offtopic' = item.intent;
+      const declined =
+        result.intent === 'offTopic' || (result.intent === 'guide' && result.answers.length === 0);
+      const correct = expected === 'none' || expected === 'offtopic' ? declined : result.intent === expected;
       if (expected === 'urgent') {
         urgentQuestions += 1;
         if (correct) urgentHits += 1;
+        if ('level' in item && item.level === 'immediate') {
+          immediateQuestions += 1;
+          if (result.intent === 'urgent' && result.urgency === 'immediate') immediateHits += 1;
+        }
+      } else if (expected === 'offtopic') {
+        offTopicQuestions += 1;
+        if (correct) offTopicHits += 1;
+        if (result.intent === 'urgent') falseUrgent += 1;
       } else {
         intentQuestions += 1;
         if (correct) intentHits += 1;
@@ -139,7 +176,12 @@ export function evaluate(name: string, answerer: Answerer, questions: readonly E
     top3: ratio(top3, guideQuestions),
     urgentQuestions,
     urgentRecall: ratio(urgentHits, urgentQuestions),
+    immediateQuestions,
+    immediateRecall: ratio(immediateHits, immediateQuestions),
+    ordinaryQuestions: questions.length - urgentQuestions,
     falseUrgent,
+    offTopicQuestions,
+    offTopicDeclined: ratio(offTopicHits, offTopicQuestions),
     intentQuestions,
     intentAccuracy: ratio(intentHits, intentQuestions),
     misses,
@@ -158,7 +200,11 @@ export function formatReports(reports: readonly EvalReport[], withMisses = true)
     'top-3',
     'urgent qs',
     'urgent recall',
-    'false urgent',
+    'immediate as immediate',
+    'ordinary qs',
+    'false alarms',
+    'off-topic qs',
+    'off-topic declined',
     'other intents',
     'intent acc.',
   ];
@@ -170,7 +216,11 @@ export function formatReports(reports: readonly EvalReport[], withMisses = true)
     percent(report.top3),
     String(report.urgentQuestions),
     percent(report.urgentRecall),
-    String(report.falseUrgent),
+    report.immediateQuestions === 0 ? '-' : percent(report.immediateRecall),
+    String(report.ordinaryQuestions),
+    `${report.falseUrgent} (${percent(report.falseUrgent / Math.max(1, report.ordinaryQuestions))})`,
+    String(report.offTopicQuestions),
+    report.offTopicQuestions === 0 ? '-' : percent(report.offTopicDeclined),
     String(report.intentQuestions),
     percent(report.intentAccuracy),
   ]);

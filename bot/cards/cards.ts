@@ -206,6 +206,34 @@ export function noMatchCard(links: CardLinks): AdaptiveCard {
   );
 }
 
+/**
+ * Said when a question is something the bot cannot help with (pay, leave, log-ins, rotas, clinical doses): an
+ * honest no, what the bot can do instead, and the crisis line. Nothing about the question is kept.
+ */
+export function offTopicCard(links: CardLinks): AdaptiveCard {
+  return card(
+    [
+      heading("That's not something I can help with"),
+      paragraph(
+        'I help line managers lead their teams through pressure: three-minute guides on leading compassionately, ' +
+          'the ten-point plan, and Leadership Support Circles with other managers. For pay, leave, rotas, IT ' +
+          'log-ins or clinical questions, your HR, payroll, IT service desk or clinical guidance will know best.',
+      ),
+      paragraph(
+        "If there's a people side to it (how the team is taking it, a hard conversation, looking after yourself), tell me about that and I'll find a guide.",
+        { isSubtle: true },
+      ),
+      paragraph(CRISIS_LINE, { isSubtle: true, spacing: 'Medium' }),
+    ],
+    [
+      sendCommand('What can you do?', 'help'),
+      sendCommand('Show the plan', 'plan'),
+      ...tabAction(links, 'Browse the guides'),
+    ],
+    "That's not something I can help with. I can help with leading your team: guides, the plan and support circles.",
+  );
+}
+
 /** Answers "nudges on/off" until nudges arrive: says what is coming and that nothing changed. */
 export function nudgesComingCard(setting: 'on' | 'off' | undefined): AdaptiveCard {
   const asked =

@@ -1,20 +1,33 @@
 import { pickByIds, type ContentLibrary } from '../content/model';
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
-import { needsUrgentSupport } from '../safety';
+import { assessRisk, type RiskSubject, type Urgency } from '../safety';
+import { isOffTopic } from './off-topic';
 
-/** What a message is about. */
-export type Intent = 'guide' | 'plan' | 'circles' | 'nudges' | 'help' | 'urgent';
+/** What a message is about: 'offTopic' is something the bot cannot help with (pay, log-ins, doses, weather). */
+export type Intent = 'guide' | 'plan' | 'circles' | 'nudges' | 'help' | 'urgent' | 'offTopic';
 
 /** The bot's reading of a message: the intent, ranked guides (for guide questions) and any command. */
 export interface AskResult {
   intent: Intent;
-  /** Ranked guides when the intent is guide and the answer is confident; otherwise empty. */
+  /**
+   * Ranked guides when the intent is guide and the answer is confident; for a check-in, the guides to offer
+   * once the person says they are safe for now; otherwise empty.
+   */
   answers: RankedGuide[];
   command: Command | undefined;
   /** For guide questions: false when the bot is not sure and should not guess. */
   confident: boolean;
+  /** For urgent messages: how urgent, and whether it is about the writer or a colleague. */
+  urgency?: Urgency;
+  about?: RiskSubject;
 }
+
+/** Offered after a check-in when the message itself matched no guide: spotting distress, and the manager's own support. */
+const CHECK_IN_FALLBACK: Record<RiskSubject, string> = {
+  colleague: 'react-conversation',
+  self: 'who-looks-after-the-manager',
+};
 
 /** Answers questions for one version of the content (rebuilt when content reloads). */
 export class Answerer {
@@ -27,10 +40,38 @@ export class Answerer {
     this.search = new GuideSearch(library, settings);
   }
 
-  /** Urgent-support language first, then commands, then the guide search; below confidence, no guess. */
+  /**
+   * Urgent-support language first (immediate, or a check-in that carries the guides to offer afterwards), then
+   * commands, then questions the bot cannot help with, then the guide search; below confidence, no guess.
+   */
   ask(question: string): AskResult {
-    if (needsUrgentSupport(question))
-      return { intent: 'urgent', answers: [], command: undefined, confident: true };
+    const risk = assessRisk(question);
+    if (risk.urgency === 'immediate')
+      return {
+        intent: 'urgent',
+        urgency: 'immediate',
+        about: risk.about,
+        answers: [],
+        command: undefined,
+        confident: true,
+      };
+    if (risk.urgency === 'check-in') {
+      const ranking = this.search.search(question, 3);
+      const answers = this.search.isConfident(ranking) ? ranking.ranked : this.fallbackFor(risk.about);
+      return {
+        intent: 'urgent',
+        urgency: 'check-in',
+        about: risk.about,
+        answers,
+        command: undefined,
+        confident: true,
+      };
+    }
+    return this.answer(question);
+  }
+
+  /** The reading of a message with no safety language: commands, off-topic, then the guide search. */
+  private answer(question: string): AskResult {
     const command = parseCommand(question, this.library);
     if (command) {
       if (command.kind === 'theme' || command.kind === 'guide') {
@@ -39,9 +80,15 @@ export class Answerer {
       const intent = command.kind === 'myCircles' || command.kind === 'postCircle' ? 'circles' : command.kind;
       return { intent, answers: [], command, confident: true };
     }
+    if (isOffTopic(question)) return { intent: 'offTopic', answers: [], command: undefined, confident: true };
     const ranking = this.search.search(question, 3);
     const confident = this.search.isConfident(ranking);
     return { intent: 'guide', answers: confident ? ranking.ranked : [], command: undefined, confident };
+  }
+
+  private fallbackFor(about: RiskSubject): RankedGuide[] {
+    const guide = this.library.guides.find((candidate) => candidate.id === CHECK_IN_FALLBACK[about]);
+    return guide ? [{ guideId: guide.id, themeId: guide.themeId, title: guide.title, score: 0 }] : [];
   }
 
   /** Ranked guides with their scores, whatever the confidence (for evaluation and tuning). */

@@ -12,6 +12,8 @@ const reports: Record<keyof typeof EVAL_SETS, EvalReport> = {
   checkA: evaluate('checkA', answerer, loadEvalSet(EVAL_SETS.checkA)),
   checkB: evaluate('checkB', answerer, loadEvalSet(EVAL_SETS.checkB)),
   checkC: evaluate('checkC', answerer, loadEvalSet(EVAL_SETS.checkC)),
+  blindD: evaluate('blindD', answerer, loadEvalSet(EVAL_SETS.blindD)),
+  blindE: evaluate('blindE', answerer, loadEvalSet(EVAL_SETS.blindE)),
 };
 
 describe('answer quality on labelled manager questions', () => {
