@@ -1,103 +1,286 @@
+import type { Urgency, WarningSign } from './content/warning-signs';
 import { editDistance } from './answering/text';
 
-/**
- * Recognises self-harm or suicide language, about oneself or a colleague, so the bot can signpost urgent
- * support before anything else. Deliberately errs towards recall: a false alarm costs a kind card; a miss
- * could cost far more. Patterns are grouped by the kind of signal they catch.
- */
-const SELF = '(?:my|him|her|them|your|our)sel(?:f|ves)';
-const PILLS = '(?:pills?|tablets?|paracetamol|meds|medication|insulin|sleeping pills|painkillers)';
+export type { Urgency } from './content/warning-signs';
 
-const URGENT_PATTERNS: readonly RegExp[] = [
-  // Naming suicide or self-harm directly.
+/**
+ * The safety check. It recognises self-harm or suicide language, about the writer or a colleague, at two levels:
+ * - immediate: clear intent, a plan or preparation, means at hand, or a method with a time or place;
+ * - check-in: one warning sign on its own (hopelessness, feeling a burden, a goodbye or giving things away, a
+ *   means or method mentioned obliquely, wishing not to exist, hints about not being around).
+ * It is built from published warning signs (content/warning-signs.yaml, documented in
+ * docs/safety/warning-signs.md) plus the patterns below, which content cannot weaken. Work about patients
+ * (observations, protocols, audits, a patient's overdose or death) and stock idioms ("this rota is killing me")
+ * are set aside before matching, so they are not read as disclosures. It deliberately errs towards recall: a
+ * check-in costs one kind question; a miss could cost far more.
+ */
+
+/** Whom a disclosure is about, so a check-in can ask "are you safe?" or "are they safe?". */
+export type RiskSubject = 'self' | 'colleague';
+
+/**
+ * The safety reading of one message: no urgency, or a level, whom it is about, and the kinds of sign found
+ * (sign ids such as "burden" or "means", never any of the message's words).
+ */
+export type RiskAssessment =
+  { urgency: undefined } | { urgency: Urgency; about: RiskSubject; signs: readonly string[] };
+
+const SELF = '(?:my|him|her|them|your|our)sel(?:f|ves)';
+const PILLS =
+  '(?:pills?|tablets?|meds|medication|medicines?|sleeping pills|painkillers|antidepressants|paracetamol|ibuprofen|aspirin|co-?codamol|codeine|tramadol|morphine|oramorph|oxycodone|fentanyl|methadone|buprenorphine|insulin|potassium|citalopram|sertraline|fluoxetine|mirtazapine|amitriptyline|venlafaxine|propranolol|pregabalin|gabapentin|diazepam|lorazepam|temazepam|zopiclone|zolpidem|quetiapine|olanzapine|lithium|opioids?|opiates?|controlled drugs|cds|amps?|ampoules?|vials?|pens)';
+const PLACES =
+  '(?:bridge|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|motorway|multi[- ]?storey|top floor|top of the car park|river|canal|reservoir|sea|quarry|beachy head)';
+
+/** Explicit language: immediate whatever else the message says. */
+const IMMEDIATE: readonly RegExp[] = [
   /\bsuicid\w*/,
   /\bself[- ]?harm\w*/,
   /\bself[- ]?inflicted\b/,
   /\bkms\b/,
+  /\bunalive\w*/,
+  /\bsewer ?slide\b/,
   new RegExp(
-    `\\b(?:kill|killing|killed|harm|harming|hurt|hurting|cut|cutting|burn|burning|hang|hanging|starve|starving) ${SELF}\\b`,
+    `\\b(?:kill|killing|killed|harm|harming|hurt|hurting|cut|cutting|burn|burning|hang|hanging|starve|starving|top|topping|topped|off|offing|do|doing|done) ${SELF}(?! (?:out|up|a favour|proud|justice|no favours|over|in at))\\b`,
   ),
   new RegExp(
     `\\b(?:end|ending|ended|take|taking|took|takes) (?:my|his|her|their|your) (?:own )?li(?:fe|ves)\\b`,
   ),
-  /\bend(?:ing|ed|s)? (?:it all|it|things|everything)\b(?! (?:on|at|early|there|here|now|with the|by|before|after|for the))/,
+  /\bend(?:ing|ed|s)? (?:it all|it|things|everything)\b(?! (?:on|at|early|there|here|now|with the|by|before|after|for the|with (?:him|her|them)))/,
   /\b(?:overdos\w*|o\.?d'd|noose|ligature)\b/,
   /\b(?:an|took|taken|taking|done an|did an) o\.?d\.?(?=\s|$|[.,!?])/,
-  // Wishing not to be alive.
-  /\b(?:want|wants|wanted|wanting|wish|wishes|wished|going|plan|plans|planning|ready) to die\b/,
-  /\bwish(?:es|ed)? (?:i|he|she|they) (?:was|were|wasn'?t|weren'?t) (?:dead|here|alive|around|born)\b/,
-  /\b(?:rather|better) (?:be )?(?:off )?dead\b/,
-  /\bbetter off (?:without (?:me|him|her|them|us)|if i (?:was|were)n'?t)\b/,
-  /\bdon'?t want to (?:be here|be alive|live|wake up|exist|be around|carry on|go on)\b/,
-  /\b(?:not|never|wouldn'?t) (?:want to )?wak(?:e|ing) up\b/,
-  /\b(?:no|not any|n'?t (?:see )?(?:any|the)|nothing) (?:point|reason|purpose) (?:in |of )?(?:living|going on|being here|being alive|to live|anymore|any more|in anything|of anything|carrying on)\b/,
-  /\bcan'?t see (?:the|any) point (?:of|in) (?:anything|life|living|going on|carrying on|it all)\b/,
-  /\bcan'?t see the point any ?more\b/,
-  /\bnothing (?:left )?to live for\b/,
-  /\b(?:rather|prefer to|prefer) not (?:be alive|be here|exist|wake up|live|be around)\b/,
-  /\bwhat'?s the point (?:in|of) (?:me|my|him|her|them|us) (?:even )?(?:being here|being alive|living|going on|carrying on|existing|staying)\b/,
-  /\b(?:tired|sick) of (?:living|life|being alive|existing)\b/,
-  /\bcan'?t (?:go on|carry on) (?:living|any ?more|like this)\b/,
-  /\b(?:disappear|not be (?:around|here)) (?:for ever|forever|for good|permanently)\b/,
-  /\bwon'?t be (?:around|here) (?:much longer|for long|any ?more)\b/,
-  // Means and methods.
-  /\b(?:jump|jumping|jumped) (?:off|from|in front of|under)\b/,
-  // Thinking of a method, in any tense ("sat in the car park and thought about jumping"), but not idioms such as
-  // "jumping ship" or "jumping at the chance".
+  /\b(?:want|wants|wanted|wanting|wanna|going|gonna|plan|plans|planning|ready) to die\b/,
+  /\b(?:jump|jumping|jumped) (?:off|from|in front of|under)\b(?! (?:the call|the meeting|teams|a call|the phone))/,
   /\b(?:thought|thinks?|thinking|considered|considering|thoughts) (?:seriously )?(?:about|of) (?:jumping|stepping in front|walking in front|driving (?:into|off)|crashing (?:my|the) car|taking (?:an )?overdose|not being (?:here|alive|around)|not waking up)\b(?! (?:ship|at the chance|on board|in to help|into (?:the|a) (?:new|band|job|role)))/,
   /\b(?:steer|steering|drive|driving|swerve|swerving|crash|crashing) (?:my car |the car )?(?:into|off|in front of)\b(?=.*\b(?:lorry|truck|bridge|wall|tree|train|road|on purpose|deliberately|oncoming)\b)/,
   /\bstep(?:ping)? in front of (?:a |the )?(?:train|bus|lorry|car|truck)\b/,
-  new RegExp(`\\b(?:how many|stockpil\\w*|hoard\\w*|saving up|collecting) (?:of )?(?:[a-z]+ )?${PILLS}\\b`),
+  /\b(?:throw|throwing|threw|chuck|chucking) (?:my|him|her|them)sel(?:f|ves) (?:off|in front of|under|into)\b/,
+  new RegExp(
+    `\\b(?:stockpil\\w*|hoard\\w*|saving up|collecting|stashing|stash of) (?:of )?(?:[a-z]+ )?${PILLS}\\b`,
+  ),
   new RegExp(`\\b${PILLS} (?:it would take|to (?:die|end it|kill))\\b`),
   new RegExp(
     `\\b(?:taking|took|take|taken|swallowed|swallowing) (?:extra|more|a lot|loads|lots|all|a handful|the whole (?:box|pack|packet)) (?:of )?(?:my |her |his |their )?${PILLS}`,
   ),
   new RegExp(`\\b${PILLS}\\b.*\\b(?:be enough|it'?ll be enough|won'?t wake|not wake|never wake)\\b`),
-  /\b(?:on|at|near|standing on) (?:the |a )?(?:bridge|roof|rooftop|ledge|cliff|cliff edge|railway|railway line|tracks|platform edge)\b.*\b(?:sorry|goodbye|bye|can'?t|jump|end it|done|over)\b/,
-  /\b(?:sorry|goodbye)\b.*\b(?:on|at) (?:the |a )?(?:bridge|roof|rooftop|ledge|cliff|railway|tracks)\b/,
-  // Goodbyes and giving things away.
-  /\b(?:texted|messaged|sent|said|left) (?:me )?(?:a )?(?:'|")?(?:sorry for everything|goodbye|good bye|bye forever)\b/,
-  /\bsorry for everything\b.*\bgoodbye\b/,
-  /\bsaying (?:her |his |their |my )?goodbyes?\b/,
-  /\bgiving (?:away )?(?:all )?(?:her|his|their|my) (?:things|stuff|belongings)\b/,
-  /\b(?:written|writing|wrote|left) (?:a )?(?:suicide )?note\b.*\b(?:family|goodbye|everyone)\b/,
-  /\b(?:no ?one|nobody|noone) (?:would|will|'d) (?:even )?(?:miss|notice|care about) (?:me|him|her|them)\b/,
+  new RegExp(
+    `\\b(?:on|at|near|standing on|sat on|sitting on) (?:the |a )?${PLACES}\\b.*\\b(?:sorry|goodbye|bye|can'?t|jump|end it|done|over)\\b`,
+  ),
+  new RegExp(`\\b(?:sorry|goodbye)\\b.*\\b(?:on|at) (?:the |a )?${PLACES}\\b`),
   /\b(?:fatal|lethal|deadly) (?:dose|amount|overdose|quantity)\b/,
-  // Imagining the act, researching it, or knowing how it ends.
   /\bhow easy it (?:would|could|'?d) be to\b/,
   /\b(?:working|worked|work) out how to do it\b/,
   /\b(?:know|knows|knew|decided) (?:exactly )?how (?:it'?s|it is|it'?ll|it will|this is|i'?m|she'?s|he'?s) going to end\b/,
   /\b(?:who|whoever) (?:would|will|'d|is going to) find (?:me|her|him|them)\b/,
-  /\bwon'?t be (?:alive|living)\b/,
   /\bone[- ]way (?:ticket|train|trip|journey)\b/,
   /\bbeachy head\b/,
-  // Feeling a burden that others would be better off without.
-  /\b(?:dead weight|a waste of space)\b/,
-  /\b(?:relieved|happier|better off) (?:if|when) (?:they|she|he|everyone|you) (?:didn'?t|did not|don'?t|no longer) (?:have to )?(?:carry|deal with|put up with|look after|worry about) (?:me|him|her)\b/,
-  /\bbetter off (?:with|without) (?:me|him|her|the life insurance|the insurance|the money)\b/,
-  /\blife insurance\b.*\bbetter off\b|\bbetter off\b.*\blife insurance\b/,
-  /\bdone with (?:everything|everyone|it all|life|living)\b/,
-  /\bnothing left of me\b/,
-  // Settling affairs.
-  /\bdeath in service\b/,
-  /\bchang(?:ed|ing) (?:who gets|the beneficiary|her beneficiary|his beneficiary|my beneficiary)\b/,
-  // Visible self-harm.
-  /\b(?:burns?|cuts?|scars?|marks?|scratches) (?:on|up|across) (?:[a-z']+ ){0,4}(?:wrists?|forearms?|arms?|thighs?)\b/,
   /\bhow much (?:\w+ )?(?:would it take|does it take|it would take|would) (?:to )?(?:die|kill)\b/,
-  /\b(?:life|it|living)(?:'s| is)? (?:isn'?t|is not|not|no longer) worth (?:it|living|going on)\b/,
   /\b(?:ways?|how|methods?) to (?:not be (?:here|around|alive)|die|end (?:it|my life|her life|his life|things)|kill (?:my|him|her|them)sel(?:f|ves)|disappear for good)\b/,
   new RegExp(
     `\\b(?:putting|put|setting|set|keeping|kept|saving|saved|hiding|hid) (?:my |her |his |their )?(?:${PILLS}) (?:aside|away|back|up)\\b`,
   ),
   /\bexactly (?:what|how much|how many) (?:i'?d|i would|i'?ll|she'?d|he'?d) take\b/,
   /\b(?:got|have|has|made|making) (?:a |her |his |my )?plans? (?:to|for when|for if)\b.*\b(?:too much|end|die|it all|over|can'?t)\b/,
-  /\b(?:written|writing|wrote|left) (?:goodbye )?(?:letters?|notes?|messages?) (?:to|for) (?:my|her|his|their) (?:kids|children|family|wife|husband|partner|mum|dad|parents)\b/,
+  /\b(?:written|writing|wrote|left) (?:goodbye |suicide )?(?:letters?|notes?) (?:to|for) (?:my|her|his|their) (?:kids|children|family|wife|husband|partner|mum|dad|parents)\b/,
+  /\b(?:written|writing|wrote|left) (?:a )?(?:suicide )?note\b.*\b(?:family|goodbye|everyone)\b/,
+  /\b(?:burns?|cuts?|scars?|marks?|scratches) (?:on|up|across) (?:[a-z']+ ){0,4}(?:wrists?|forearms?|arms?|thighs?)\b/,
 ];
+
+/** Means and methods in everyday words: medication, ligatures, heights, water, rail, traffic, blades, gas. */
+const MEANS_WORDS = String.raw`(?:${PILLS.slice(3, -1)}|controlled drugs|cds|sharps|rope|ropes|belt|cord|scarf|ligature|noose|knife|knives|blade|blades|razor|razors|bridge|bridges|viaduct|river|canal|sea|reservoir|quarry|water|railway|railway line|tracks|train|trains|level crossing|motorway|bypass|dual carriageway|multi[- ]?storey|car park roof|top floor|roof|rooftop|ledge|cliff|cliffs|edge|heights|drop|fall|car|wheel|bend|lorry|lorries|traffic|oncoming|gas|exhaust|hose|charcoal|gun|shotgun|rifle|firearm)`;
+/** Places people name when they are at the point of harm. */
+const EDGES =
+  '(?:bridge|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|multi[- ]?storey|top of the (?:car park|multi[- ]?storey)|river|canal|reservoir|sea|quarry|water|drop|edge)';
+
+/** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
+const DECIDED =
+  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
+/** Words of intent just before a method ("going to walk in front of", "i'll take all of"). */
+const INTENT_BEFORE =
+  /\b(?:going to|gonna|i'?ll|she'?ll|he'?ll|they'?ll|will|about to|want to|wanna|planning to|plan to|ready to|decided to|i'?m|she'?s|he'?s)(?: just| going to| gonna| go and| go)? $/;
+/** Verbs of moving into harm, and the places or things moved into. */
+const MOVE_INTO = new RegExp(
+  String.raw`\b(?:walk|walking|walked|step|stepping|stepped|jump|jumping|throw|throwing|drive|driving|drove|put|putting|steer|steering|swerve|swerving|crash|crashing|plough|ploughing|go|going|run|running|fall|falling|roll|rolling)(?: (?:it|the car|my car|her car|his car|the van|the ambulance|the rapid response car|the rrv|myself|herself|himself))? (?:straight |right )?(?:in front of|into|off|over|under|onto|from) (?:the |a |an |that |this )?(?:[a-z0-9'-]+ ){0,3}?(?:lorry|lorries|traffic|train|trains|bus|buses|oncoming|central reservation|wall|tree|bridge|viaduct|roof|top floor|multi[- ]?storey|cliffs?|edge|ledge|sea|river|canal|reservoir|quarry|tracks|railway|platform|motorway|moor road|road|verge|barrier)\b`,
+);
+/** Taking, swallowing or injecting a lot of something, now or soon. */
+const TAKING = new RegExp(
+  String.raw`\b(?:took|taken|take|taking|swallowed|swallow|swallowing|neck|necking|necked|inject|injecting|injected|drink|drinking|drank|down|downing|downed)(?: all| the lot| a load| loads| a handful| the whole (?:box|pack|packet|bottle|lot)| every(?: one| last one)?| all of(?: them)?| them all| a fair few| a bunch| most)(?: of)?(?: (?:my|her|his|their|the|them|it|these|those))?(?: (?:[a-z0-9'-]+)){0,2}?(?: ${PILLS}\b|(?=[ .,!?]|$))`,
+);
+/** Means at hand: having, holding or lining up the means. */
+const HOLDING = new RegExp(
+  String.raw`\b(?:got|have|has|holding|bought|buying|sorted|ready|lined up|laid out|on the side|in (?:my|her|his) (?:hand|pocket|bag))\b(?: [a-z0-9'-]+){0,4}? (?:${PILLS}|rope|ropes|noose|belt|cord|ligature|blade|blades|razor|knife|hose|gun|shotgun|rifle|charcoal|bottle of \w+)\b|\b(?:${PILLS}|rope|rope'?s|noose|blade|blades|razor|knife|hose|gun|shotgun) (?:is |are |'s |'re )?(?:sorted|ready|lined up|laid out|on the side|in the (?:garage|car|boot|loft|shed)|counted out)\b|\bwith (?:a |the |her |his |my |some )?(?:blade|blades|razor|knife|rope|belt|cord|hose|gun|shotgun|${PILLS})\b(?=.*\b(?:toilet|loo|sluice|car|bath|garage|store ?room|locked|deep|going to|gonna|tonight|now|going deep|go deep|all of them)\b)`,
+);
+
+/** Single warning signs (check-in on their own; two different kinds together are immediate). */
+const CHECK_IN: Record<string, readonly RegExp[]> = {
+  'sudden-calm': [
+    /\b(?:weirdly|strangely|oddly|suddenly|really|unusually|eerily) (?:calm|at peace|peaceful|settled|serene|content)\b/,
+    /\b(?:calm|at peace|a relief|relieved)\b(?=.*\b(?:decided|made my mind up|made up my mind)\b)|(?<=\b(?:decided|made my mind up|made up my mind)\b.*)\b(?:calm|at peace|a relief|relieved)\b/,
+  ],
+  means: [
+    new RegExp(
+      String.raw`\b(?:i'?ll be|i'?m|i am|she'?s|he'?s|they'?re|sat|sitting|standing|stood|parked(?: up)?|writing (?:this )?from|waiting) (?:at|on|by|from|up on|on top of|near|in|over) (?:the |a )?(?:edge of (?:the |a )?)?${EDGES}\b`,
+    ),
+    new RegExp(
+      String.raw`\b(?:keep|keeps|kept|been|find myself|catch myself|caught myself)(?: [a-z]+ing)? (?:stopping|standing|staring|looking|gazing|stood|lingering|hanging around|sitting|walking) (?:on|at|over|into|down at|down into|by|near|along) (?:the |a )?(?:edge of (?:the |a )?)?${EDGES}\b`,
+    ),
+    /\bwith (?:a |the |her |his |my )?(?:hose|noose|rope|blade|blades|razor|razors|shotgun|gun)\b/,
+    new RegExp(
+      String.raw`\b(?:${PILLS}|something|drugs|stock) (?:[a-z]+ ){0,3}?(?:missing|gone|taken) from (?:the )?(?:cd|drug|drugs|controlled drugs?|pharmacy|medicines?) (?:cupboard|cabinet|safe|stock|fridge|room|trolley)\b|\b(?:cd|drug) (?:cupboard|cabinet|trolley) keys\b|\bmed(?:s|icine)? trolley keys\b`,
+    ),
+    /\b(?:fatal|lethal|deadly|toxic) (?:[a-z]+ ){0,2}?(?:dose|amount|overdose|quantity|level|levels)\b/,
+    /\b(?:know|knows|knew) exactly (?:what|how much|how many|which) (?:to take|i'?d take|she'?d take|he'?d take|it'?ll do|it will do|they'?ll do)\b/,
+    /\b(?:feel|feels|felt) (?:weirdly |strangely |oddly )?safer (?:knowing|with) (?:they'?re|they are|it'?s|it is|them|it) (?:there|around|in the house|at home)\b/,
+    new RegExp(
+      String.raw`\b(?:a )?(?:fair |good |big |little )?(?:collection|stash|supply|stockpile|hoard) of (?:[a-z]+ ){0,2}?${PILLS}`,
+    ),
+    new RegExp(
+      String.raw`\b(?:keeping|kept|saving|saved) (?:all )?(?:my|her|his|their|the) (?:old |spare |leftover |unused )?${PILLS} (?:instead of|rather than)`,
+    ),
+    /\b(?:shotgun|gun|firearms?) (?:licence|license|cabinet|at home|in the house)\b/,
+    /\bthe long sleep\b|\bchecking out early\b|\bcheck out early\b/,
+    /\b(?:scraping|peeling|picking) (?:me|her|him) off the (?:road|tracks|pavement)\b|\bit'?ll be me (?:they|you)'?re\b/,
+    new RegExp(
+      String.raw`\b(?:keeps?|kept|keeping) (?:on )?(?:thinking|talking|going on|coming back|looking|staring|going back) (?:about|at|to|on about) (?:the |that |a |how (?:high|deep|far|fast|cold|easy) |how high the |how deep the )?(?:[a-z'-]+ ){0,3}?${MEANS_WORDS}\b`,
+    ),
+    new RegExp(
+      String.raw`\b(?:thinking|thought|think|wonder(?:s|ed|ing)?|imagin(?:e|es|ed|ing)|picture|picturing|dream(?:s|ed|ing)? of) (?:about )?(?:what|how) (?:the |a |it )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS} )?(?:would|might|could) (?:feel|be like|take|do)\b`,
+    ),
+    new RegExp(
+      String.raw`\bhow (?:high|deep|cold|far down|fast|long) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|is|it is|would be|would take)\b`,
+    ),
+    new RegExp(
+      String.raw`\b(?:googl\w*|search(?:ed|ing)?|look(?:ed|ing)? up|research(?:ed|ing)?|read(?:ing)? up on|asking about|asked about|asked me) (?:about |on )?how (?:much|many|long|high|deep|fast|quickly|easy)\b`,
+    ),
+    new RegExp(
+      String.raw`\b(?:googl\w*|search(?:ed|ing)?|look(?:ed|ing)? up|research(?:ed|ing)?) (?:[a-z'-]+ ){0,4}?(?:${PILLS.slice(3, -1)}|lethal|fatal|overdose|painless|quickest way|easiest way|the drop|train times)\b`,
+    ),
+    new RegExp(
+      String.raw`\b(?:saving|saved|collecting|hoarding|stashing|stockpiling|taking home|took home|pocketing|keeping back|squirrelling away) (?:up |away )?(?:all )?(?:the |my |her |his |their |some |spare |old |out of date |leftover )*(?:[a-z'-]+ ){0,2}?(?:${PILLS.slice(3, -1)}|controlled drugs|cds)\b`,
+    ),
+    new RegExp(
+      String.raw`\b(?:a |the |my |her |his )?(?:rope|belt|cord|noose|ligature|blade|razor|knife|hose|${PILLS.slice(3, -1)}) (?:in|under|on) (?:my|her|his|their|the) (?:car|boot|bag|locker|drawer|glovebox|glove box|bedside|room|garage|pocket)\b`,
+    ),
+    new RegExp(
+      String.raw`\b(?:found|sitting|sat|hiding|locked) (?:in|on) (?:the )?(?:[a-z'-]+ ){0,2}?(?:toilets?|loo|store ?room|sluice|car|stairwell|roof) with (?:a |the |her |his )?(?:belt|rope|cord|scarf|ligature|blade|razor|knife|tablets|pills)\b`,
+    ),
+    /\bslow(?:s|ed|ing)? down (?:on|at|by|over|when i (?:cross|pass|go over|drive over)|every time)\b(?:(?=.*\b(?:bridge|viaduct|edge|river|railway|tracks|level crossing|cliff|drop)\b)|(?<=\b(?:bridge|viaduct|edge|river|railway|tracks|level crossing|cliff|drop)\b.*))/,
+    /\b(?:not|never|didn'?t|don'?t) (?:turn(?:ing)?|steer(?:ing)?|brak(?:e|ing)) (?:the wheel|at the bend|for the bend)\b/,
+    /\b(?:let (?:go of|go) the wheel|drive (?:straight )?(?:off|into) (?:the|a)? ?(?:road|bridge|wall|tree|river|verge|oncoming)|drive off the road|swerve into)\b/,
+    /\b(?:doesn'?t|won'?t|wont|will not) need a return\b/,
+  ],
+  'wish-not-to-exist': [
+    /\b(?:not sure|don'?t know if|do not know if|don'?t think|doubt) (?:i|she|he) (?:really )?(?:want|wants|even want) to (?:be alive|be here|live|carry on|go on|exist|keep going|be around)\b/,
+    /\b(?:easier|better|simpler) (?:for everyone |for them |all round )?if (?:i|she|he) (?:just )?(?:wasn'?t|weren'?t|was not|were not|didn'?t exist|wasn'?t around|disappeared)\b/,
+    /\b(?:honestly |tbh )?(?:i|she|he) wouldn'?t (?:mind|care)\b(?=.*\b(?:dead|die|died|killed|scraping|hit|crash|accident|wake up|not here)\b)|(?<=\b(?:dead|die|died|killed|scraping|hit|crash|accident|wake up|not here)\b.*)\b(?:i|she|he) wouldn'?t (?:mind|care)\b/,
+    /\bgoing through the motions (?:til|till|until) (?:i|she|he) (?:don'?t|doesn'?t|can'?t|stop)\b/,
+    /\bwouldn'?t (?:mind|care|be bothered) if (?:the |a |that )?(?:[a-z'-]+ ){0,4}?(?:hit|ran over|crashed into|killed|took) (?:me|her|him)\b/,
+    /\b(?:just )?want (?:it all|everything|all of it|the world) to (?:stop|end|go away)\b/,
+    /\b(?:go to sleep|sleep|fall asleep) and (?:not|never) wake\b/,
+    /\bwish(?:es|ed)? (?:i|he|she|they) (?:was|were|wasn'?t|weren'?t) (?:dead|here|alive|around|born)\b/,
+    /\b(?:rather|better) (?:be )?(?:off )?dead\b/,
+    /\bdon'?t want to (?:be here|be alive|live|wake up|exist|be around|carry on|go on)\b/,
+    /\b(?:not|never|wouldn'?t) (?:want to )?wak(?:e|ing) up\b/,
+    /\b(?:rather|prefer to|prefer) not (?:be alive|be here|exist|wake up|live|be around)\b/,
+    /\b(?:disappear|not be (?:around|here)) (?:for ever|forever|for good|permanently)\b/,
+    /\b(?:wish|want|wanted|wanting) (?:i could |to |it could |everything to |it all to |it would )?(?:just )?(?:disappear|vanish|fade away|stop existing|cease to exist|not exist|go to sleep (?:and|n) not wake|sleep forever|all stop|stop)\b(?! (?:the|this|that|them|him|her|my|our|doing|working|smoking|drinking|people|staff))/,
+    /\bwouldn'?t (?:mind|care) if (?:i|a bus|a lorry|something|the car) (?:didn'?t wake|died|hit me|got hit|happened to me|crashed|never woke)\b/,
+    /\b(?:hope|hoping) (?:i|she|he) (?:don'?t|doesn'?t|never) wake up\b/,
+    /\bif (?:i|she|he) (?:got|get|was|were) hit by a (?:bus|car|lorry|train)\b/,
+  ],
+  burden: [
+    /\b(?:everyone|everybody|they|the team|my family)(?:'d| would| will) (?:all )?be better off\b/,
+    /\bsorry (?:for|about) being (?:such )?(?:a |an )?(?:pain|burden|nuisance|waste of space|drain|problem|let ?down)\b/,
+    /\b(?:everyone|everybody|they|my (?:team|family|kids|children|wife|husband|partner)|the (?:team|ward|kids|family)|people)(?: would| 'd|'d| will)? (?:all )?(?:be )?(?:fine|better|happier|ok|okay|alright|cope better|manage better|better off|easier) (?:off )?(?:without (?:me|her|him)|if (?:i|she|he) (?:just )?(?:was|were|wasn'?t|weren'?t|was not|were not|didn'?t|did not) (?:(?:not )?(?:around|here|there|exist))?)/,
+    /\b(?:would|will|'d) (?:all )?(?:cope|manage|do|be) (?:better|fine|ok|okay) if (?:i|she|he) (?:just )?(?:wasn'?t|weren'?t|was not|were not) (?:around|here|there)\b/,
+    /\b(?:a )?(?:weight|millstone|drain|burden) (?:round|around|on) (?:everyone|everybody|their|them|my family|the team)'?s?\b/,
+    /\b(?:i|she|he) (?:just )?(?:ruin|ruins|spoil|spoils|make|makes) (?:everything|everyone'?s life) (?:worse|harder)?\b/,
+    /\bbetter off (?:without (?:me|him|her|them|us)|if i (?:was|were)n'?t)\b/,
+    /\b(?:no ?one|nobody|noone) (?:would|will|'d) (?:even )?(?:miss|notice|care about) (?:me|him|her|them)\b/,
+    /\b(?:dead weight|a waste of space)\b/,
+    /\b(?:relieved|happier|better off) (?:if|when) (?:they|she|he|everyone|you) (?:didn'?t|did not|don'?t|no longer) (?:have to )?(?:carry|deal with|put up with|look after|worry about) (?:me|him|her)\b/,
+    /\bbetter off (?:with|without) (?:me|him|her|the life insurance|the insurance|the money)\b/,
+    /\blife insurance\b.*\bbetter off\b|\bbetter off\b.*\blife insurance\b/,
+  ],
+  hopelessness: [
+    /\b(?:i'?m|i am|she'?s|he'?s) done\b.*\b(?:with )?(?:all of it|it all|everything|life|with all of it)\b/,
+    /\bcan'?t see (?:it|things|anything|life) (?:ever )?(?:getting|going to get|gonna get) (?:any )?better\b/,
+    /\bnothing (?:left )?to (?:stay|stick around|keep going|go on|get up|hang on) for\b/,
+    /\b(?:don'?t|doesn'?t|can'?t) (?:really |honestly )?see (?:a|any) (?:future|way forward|point)\b/,
+    /\b(?:had|have had|i'?ve had|she'?s had|he'?s had) enough\b(?=.*\b(?:roof|bridge|edge|tonight|life|everything|all of it|pills|tablets)\b)|(?<=\b(?:roof|bridge|edge|tonight|pills|tablets)\b.*)\bhad enough\b/,
+    /\bwhat'?s the point (?:anymore|any more|of anything|in anything|of it all|in trying|of carrying on|in going on|of going on|of me)\b/,
+    /\bnothing (?:i do |i say |she does |he does )?(?:makes any|makes a|ever makes any) difference\b(?=.*\b(?:anyone|anybody|anything|anymore|any more|point)\b)/,
+    /\bnothing (?:left )?to look forward to\b/,
+    /\b(?:doesn'?t|don'?t|can'?t|cant) see (?:myself|herself|himself|themselves|me|her|him) (?:being )?(?:here|around|alive|still here) (?:next|in|by|at)\b/,
+    /\b(?:feel|feels|feeling|felt|am|is|completely|totally) (?:so |completely |totally )?trapped\b/,
+    /\bcan'?t see (?:any |a )?way (?:out|forward|through)\b/,
+    /\b(?:no|not any|n'?t (?:see )?(?:any|the)|nothing) (?:point|reason|purpose) (?:in |of )?(?:living|going on|being here|being alive|to live|anymore|any more|in anything|of anything|carrying on)\b/,
+    /\bcan'?t see (?:the|any) point (?:of|in) (?:anything|life|living|going on|carrying on|it all)\b/,
+    /\bcan'?t see the point any ?more\b/,
+    /\bnothing (?:left )?to live for\b/,
+    /\bwhat'?s the point (?:in|of) (?:me|my|him|her|them|us) (?:even )?(?:being here|being alive|living|going on|carrying on|existing|staying)\b/,
+    /\b(?:tired|sick) of (?:living|life|being alive|existing)\b/,
+    /\bcan'?t (?:go on|carry on) (?:living|any ?more|like this)\b/,
+    /\b(?:life|it|living)(?:'s| is)? (?:isn'?t|is not|not|no longer) worth (?:it|living|going on)\b/,
+    /\bdone with (?:everything|everyone|it all|life|living)\b/,
+    /\bnothing left of me\b/,
+    /\b(?:no|never any) way out\b/,
+    /\bcan'?t see a (?:way|future) (?:out|forward|through|ahead)?\b/,
+    /\b(?:no|don'?t have a|don'?t see a|can'?t see a) future\b/,
+    /\bit'?s (?:never|not ever) going to get better\b/,
+    /\bnothing (?:is|'s|will) ever (?:going to )?(?:get|be) better\b/,
+  ],
+  goodbye: [
+    /\b(?:note|letter|letters|notes)\b(?: [a-z0-9'-]+){0,5}? (?:addressed to|for|to) (?:her|his|my|their) (?:wife|husband|partner|kids|children|family|mum|dad|parents)\b/,
+    /\blook after (?:them|him|her|the team|my team|the residents|my residents|the girls|everyone) for me\b/,
+    /\b(?:sorry|thanks) (?:lads|guys|all|everyone|team|girls)\b(?=.*\b(?:tonight|goodbye|bye|for everything|not picking up|not answering|gone)\b)/,
+    /\b(?:hugged|said goodbye to|said bye to|thanked) (?:every|each|all)\b/,
+    /\b(?:i'?ll|i will|she'?ll|she will|he'?ll|he will) be gone\b/,
+    /\b(?:wrote|written|writing|left|has left|put) (?:[a-z'-]+ ){0,3}?(?:letters?|notes?|cards?) (?:to|for|addressed to) (?:each of |all of |every one of )?(?:my|her|his|their) (?:kids|children|family|wife|husband|partner|mum|dad|parents|sons?|daughters?|girls|boys)\b/,
+    /\b(?:letters|notes) (?:are|have been) (?:all )?(?:written|done|sorted)\b/,
+    /\bthank(?:s| you| u)? (?:you |u )?(?:all )?for everything\b/,
+    /\blook after each other\b|\btake care of (?:each other|yourselves)\b/,
+    /\b(?:said|saying|says) (?:goodbye|bye|her goodbyes|his goodbyes)(?: to (?:everyone|everybody|us|the team|me))? (?:like|as if|as though) (?:she|he|they|i) (?:was|were|wasn'?t|weren'?t)n?'?t? (?:not )?coming back\b/,
+    /\b(?:like|as if|as though) (?:she|he|they|i) (?:wasn'?t|weren'?t|was not|were not) coming back\b/,
+    /\b(?:texted|messaged|sent|said|left) (?:me |us |the team )?(?:a )?(?:'|")?(?:sorry for everything|goodbye|good bye|bye forever)\b/,
+    /\bsorry for everything\b.*\bgoodbye\b/,
+    /\bsaying (?:her |his |their |my )?goodbyes?\b/,
+  ],
+  'giving-away': [
+    /\bgiving (?:away )?(?:her|his|their|my) (?:jewellery|jewelry|rings?|watch|necklace|books|plants|clothes|things|stuff|belongings)(?: away)?\b/,
+    /\b(?:won'?t|wont) be needing (?:it|them|this|that|these|those|any of it)\b/,
+    /\b(?:wants?|wanted|asked|told) (?:me|you|us) to have (?:her|his|my|their|it|them|this)\b/,
+    /\bgave (?:me|us|the team) (?:all )?(?:her|his|their) (?:[a-z'-]+ ){0,2}?(?:watch|ring|rings|jewellery|necklace|pens|books|plants|things|stuff|belongings|bike|car|guitar|savings|money)\b/,
+    /\bgiving (?:away )?(?:all )?(?:her|his|their|my) (?:things|stuff|belongings)\b/,
+  ],
+  'affairs-in-order': [
+    /\b(?:sent|gave|given|told|emailed|written down|wrote down|left) (?:me |us |the team )?(?:all )?(?:her|his|their|my|the) (?:passwords|pin numbers|bank details|logins)\b/,
+    /\b(?:make sure|ensure|check) (?:someone|somebody|you|we) (?:feeds|feed|walks|walk|looks after|look after|takes|take) (?:her|his|my|their) (?:cat|dog|kids|children|pets?|rabbit)\b/,
+    /\bso (?:the team|they|everyone|my family|my team) (?:can|could|will) cope without (?:me|her|him)\b/,
+    /\b(?:won'?t|wont|doesn'?t|don'?t) need a reference\b/,
+    /\bdeath in service\b/,
+    /\bchang(?:ed|ing) (?:who gets|the beneficiary|her beneficiary|his beneficiary|my beneficiary)\b/,
+    /\bif (?:anything|something) (?:happens|happened|should happen) to (?:me|her|him|them)\b/,
+    /\b(?:sorted|sorting|wrote|written|writing|made|making|updated|updating|changed|changing) (?:out )?(?:my|her|his|their) (?:will|pension nomination|beneficiar\w+|funeral|affairs)\b/,
+    /\bupdated who gets\b/,
+  ],
+  'not-around-future': [
+    /\b(?:won'?t|wont|will not|not going to) be (?:around|here|there|in) (?:for (?:it|that|the|her|his|my|next)|on monday|on \w+day|by then)\b|\bor ever\b/,
+    /\b(?:doubt|don'?t think|not sure) (?:i|she|he)'?(?:ll| will)? (?:still )?be (?:around|here) (?:by then|for|at|in|next|much longer)\b/,
+    /\bno point (?:putting|booking|rostering) (?:me|her|him) (?:on|in)\b/,
+    /\b(?:won'?t|wont) have to (?:put up with|deal with|worry about|bother with|carry) (?:me|her|him) (?:much |for )?(?:longer|long|anymore|any more)\b/,
+    /\bwhere (?:she|he|i)'?s? (?:going|is going|'?m going|am going)\b(?=.*\b(?:won'?t need|wont need|doesn'?t need|reference|not coming back)\b)|(?<=\b(?:won'?t need|wont need|reference)\b.*)\bwhere (?:she|he|i)'?s? going\b/,
+    /\bwon'?t be (?:around|here|there) (?:for|at|by) (?:the |her |his |my |their |next |christmas|new year|easter|the summer)/,
+    /\bnot to (?:bother|worry about) (?:putting|booking|rostering|including) (?:her|him|me|them)\b/,
+    /\bwon'?t (?:need|be needing) (?:the |my |her |his |a |any )?(?:rota|shifts|leave|annual leave|uniform|locker|return|pension|appraisal|payslip)\b/,
+    /\bwon'?t be (?:around|here) (?:much longer|for long|any ?more)\b/,
+    /\bwon'?t be (?:alive|living)\b/,
+  ],
+};
 
 /**
  * Signals that on their own are not enough (a resident died; the final handover; a bridge on the way home) but
  * together point to risk: death or not existing, a means or place, a goodbye or settling affairs, and
- * hopelessness. Two different kinds in one message count as urgent.
+ * hopelessness. Two different kinds in one message count as immediate.
  */
 const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable', RegExp> = {
   death:
@@ -105,59 +288,269 @@ const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable'
   means:
     /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|jump|tracks|train|motorway|lorry|cliff|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
   goodbye:
-    /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|(?:my|her|his|their) last (?:message|shift|day)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him)|won'?t be a burden|burden (?:to|on) (?:everyone|every one|them|you|my family|her family|his family))\b/,
+    /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|(?:my|her|his|their) last (?:message|shift|day)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
   hopeless:
     /\b(?:no (?:point|way out|future|hope|reason)|pointless|hopeless|nothing (?:left|to live for|matters)|can'?t (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|trapped|give up on (?:life|everything)|everyone(?:'d| would) be better|better off|tired of (?:it all|everything|all of it|being here)|had enough of (?:life|everything|it all)|can'?t see a way (?:out|forward|through)|what'?s the point|worthless|(?:a|such a) burden|let everyone down|(?:no ?one|nobody|noone) (?:would|will|'d) (?:miss|notice|care)|(?:has|have|had|i'?ve|she'?s|he'?s) thought about (?:it|doing it|using (?:it|them)|taking (?:it|them)))\b/,
   unreachable:
-    /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off)\b/,
+    /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off|gone (?:quiet|silent|offline|dark))\b/,
 };
 
-/** Catches typed variants of "suicide" and "suicidal" (one or two slips, as people type in a hurry). */
-function isSuicideMisspelt(word: string): boolean {
-  if (word.length < 6 || !word.startsWith('s')) return false;
-  return ['suicide', 'suicidal'].some((target) => editDistance(word, target) <= 2);
-}
+/** A time or a place that turns a means or method into an immediate risk. */
+const TIME_OR_PLACE = new RegExp(
+  `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
+);
 
-/** Normalises typing habits (curly quotes, case, spacing) before matching. */
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019`]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ');
-}
-
-/** How urgent a disclosure is: a clear intent, plan, means or method (immediate), or one warning sign (check-in). */
-export type Urgency = 'immediate' | 'check-in';
-
-/** Whom a disclosure is about, so a check-in can ask "are you safe?" or "are they safe?". */
-export type RiskSubject = 'self' | 'colleague';
-
-/** The safety reading of one message: no urgency, or a level and whom it is about. */
-export type RiskAssessment = { urgency: undefined } | { urgency: Urgency; about: RiskSubject };
-
-const COLLEAGUE =
-  /\b(?:colleague|coworker|co-worker|staff|nurse|hca|hcsw|porter|doctor|registrar|f1|f2|fy1|fy2|student|midwife|carer|member of (?:my |the )?team|one of (?:my|the|our) \w+|my (?:deputy|manager|boss|band \d|matron|sister|team ?lead(?:er)?|friend)|she|he|her|him|they|them|their)\b/;
-/** Whom the message is about: a colleague when it names or points to someone other than the writer. */
-function subjectOf(normalised: string): RiskSubject {
-  return COLLEAGUE.test(normalised) ? 'colleague' : 'self';
-}
+/** Means and methods, grouped under one kind so two means do not count as two different signs. */
+const MEANS_PREFIX = 'means-';
 
 /**
- * Reads a message for self-harm or suicide risk, about the writer or a colleague. Errs towards recall: a
- * check-in costs one kind question; a miss could cost far more.
+ * Work about patients and stock idioms, set aside before matching: a patient's overdose, a ligature audit, a
+ * self-harm protocol, suicide-prevention training, "this rota is killing me", "dead on my feet".
  */
-export function assessRisk(text: string): RiskAssessment {
-  const normalised = normalise(text);
-  const immediate =
-    URGENT_PATTERNS.some((pattern) => pattern.test(normalised)) ||
-    normalised.split(/[^a-z]+/).some(isSuicideMisspelt);
-  const kinds = Object.values(SIGNALS).filter((pattern) => pattern.test(normalised)).length;
-  if (!immediate && kinds < 2) return { urgency: undefined };
-  return { urgency: 'immediate', about: subjectOf(normalised) };
+const PATIENT = String.raw`(?:patients?|pts?|residents?|service users?|clients?|inpatients?|admissions?|attenders?|young (?:person|people)|(?:lady|man|gentleman|woman|girl|boy|chap|bloke) (?:in|on|from) (?:bed|bay|side ?room|cubicle|resus|majors|minors)|bed \d+|bay \d+|cubicle \d+|side ?room \d+)`;
+const METHOD = String.raw`(?:overdos\w*|o\.?d\.?|od'?d|suicid\w*|self[- ]?harm\w*|ligatures?|hang(?:ing|ed)?|jump(?:ed|ing)?|cut(?:ting|s)?|took (?:her|his|their) own life|ended (?:her|his|their) (?:own )?life|killed (?:him|her|them)sel(?:f|ves)|died|death|deaths|attempt(?:ed|s)?|paracetamol|tablets|pills)`;
+/** Further method words straight after the first ("died by suicide", "took a paracetamol overdose"). */
+const METHOD_TAIL = String.raw`(?:(?:[ ,]+(?:by|of|from|after|with|an?|the|large|small|deliberate|accidental|intentional|mixed|staggered))*[ ,]+${METHOD})*`;
+const WORK_PROCESS = String.raw`(?:risks?|points?|audits?|assessments?|assessment tool|polic(?:y|ies)|protocols?|pathways?|training|awareness|prevention|screening|tools?|cutters?|kit|obs|observations|management|team|liaison|service|nomogram|levels?|treatment|bundle|strategy|champion|lead|data|figures|rates?|reviews?|incidents?|guidance|sop|forms?|paperwork|checks?|safety plans?|safety planning|proof|free|alarms?|environment|module|e-?learning|course|session|talk|walkround|walk-round|inspection|register|competenc(?:y|ies))`;
+const BENIGN: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b${PATIENT}(?:'s|s')?\b(?:[ ,]+[a-z0-9'&/:-]+){0,10}?[ ,]+${METHOD}${METHOD_TAIL}\b`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`\b${METHOD}(?:[ ,]+[a-z'&/-]+){0,6}?[ ,]+(?:of|by|in|on|for|from) (?:a |an |the |our |one of (?:our|the) |two |three |several )?${PATIENT}\b`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`\b(?:anti[- ]?)?(?:suicid\w*|self[- ]?harm\w*|ligature|overdose|od|paracetamol|mental health) ${WORK_PROCESS}\b`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`\b(?:audit|assessment|policy|protocol|training|obs|observations|pathway|management|treatment|prevention|awareness|screening|datix|incident (?:form|report)|serious incident|inquest|coroner|rca|root cause)(?: [a-z]+){0,3}? (?:of|for|on|after|around|about|into|re) (?:(?:a|an|the|our|their|his|her|possible|suspected|attempted|recent|another) )*(?:\w+ ){0,2}?(?:suicid\w*|self[- ]?harm\w*|ligatures?|overdos\w*|od|deaths?)\b`,
+    'g',
+  ),
+  /\b(?:doses?|dosing|naloxone|antidote|treatment|treating|management|managing|protocol|nomogram|levels?|bloods|obs|observations|ecg|monitoring|acetylcysteine|parvolex|nac)\b(?: [a-z0-9'-]+){0,3}? (?:for|of|in|after|following) (?:a |an |the )?(?:suspected |possible |known |deliberate |accidental |staggered |mixed |opioid |opiate |paracetamol |insulin |tricyclic |\w+ )?(?:overdos\w*|od)\b/g,
+  /\b(?:suspected|possible|accidental|opioid|opiate|heroin|drug|tricyclic|staggered) (?:opioid |opiate )?(?:overdos\w*|od)\b/g,
+  // A death that has happened is bereavement, not a disclosure of risk now ("lost her husband to suicide").
+  /\b(?:died|death|dying) (?:by|from|through|of) suicide\b|\blost (?:her|his|their|my|a|our) (?:\w+ ){0,2}?(?:to|through) suicide\b|\bsuicide of (?:her|his|their|my|a|our|the) (?:\w+ ){0,2}?(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|colleague|nephew|niece|cousin|relative)\b|\b(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|nephew|niece|cousin|relative|nurse|colleague|doctor|student|someone)(?:'s)? (?:\w+ ){0,6}?(?:took (?:her|his|their) own life|killed (?:him|her|them)sel(?:f|ves)|(?:died|death) (?:by|from) suicide)\b/g,
+  /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,
+  /\b(?:could|would|'d) (?:kill|murder) (?:for )?(?:a|an|some) (?:coffee|brew|tea|cuppa|drink|pint|break|holiday|nap|sleep|sandwich|biscuit)\b/g,
+  /\bdying (?:for|to) (?:a|an|some|know|see|go|meet|hear|get|try)\b/g,
+  /\bdead (?:on (?:my|our|her|his|their) feet|tired|beat|end|line|lines)\b/g,
+  /\b(?:bored|scared|worried|frightened) to death\b/g,
+  /\b(?:be|been) the death of (?:me|us|her|him)\b/g,
+  /\bkill (?:time|the mood|the vibe)\b/g,
+  /\bjump(?:ing|ed)? (?:ship|at the chance|on board|through hoops|the queue|in to help)\b/g,
+];
+
+/** Planned departures that explain a goodbye, a thank-you or giving things away. */
+const PLANNED_DEPARTURE =
+  /\b(?:leaving do|leaving party|leaving drinks|leaving card|leaving present|leaving speech|retir\w+|new job|new role|new post|promotion|promoted|moving (?:to|trusts|jobs|on|abroad|away|back)|emigrat\w*|maternity leave|secondment|last day (?:at|on|in|before)|leaving (?:us|the trust|the ward|the team|the unit|the practice|the home|for)|relocat\w*|going travelling|end of (?:her|his|their|my) (?:contract|placement|rotation))\b/;
+
+const SUBJECT_SELF = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself|mine)\b/;
+const SUBJECT_OTHER =
+  /\b(?:colleague|coworker|co-worker|staff|nurse|rn|rgn|rmn|hca|hcsw|porter|paramedic|crew|crewmate|odp|pharmacist|tech|technician|doctor|registrar|consultant|gp|fy1|fy2|student|trainee|apprentice|midwife|health visitor|physio|ot|receptionist|cleaner|domestic|driver|carer|care assistant|support worker|social worker|senior|sister|deputy|matron|manager|boss|friend|member of (?:my |the )?(?:team|staff)|one of (?:my|the|our) \w+|band \d|she|he|her|him|they|them|their|she's|he's|they're|she'd|he'd|she'll|he'll)\b/;
+
+/** Typed variants of the words that matter most (one or two slips, as people type in a hurry). */
+const CANONICAL_WORDS = [
+  'suicide',
+  'suicidal',
+  'overdose',
+  'overdosed',
+  'myself',
+  'herself',
+  'himself',
+  'paracetamol',
+];
+
+function canonicalWord(word: string): string {
+  if (word.length < 6 || CANONICAL_WORDS.includes(word)) return word;
+  for (const target of CANONICAL_WORDS) {
+    const allowed = target.length >= 8 ? 2 : 1;
+    if (
+      word[0] === target[0] &&
+      Math.abs(word.length - target.length) <= allowed &&
+      editDistance(word, target) <= allowed
+    )
+      return target;
+  }
+  return word;
 }
 
-/** True when the text contains self-harm or suicide language and urgent-support signposting must come first. */
-export function needsUrgentSupport(text: string): boolean {
-  return assessRisk(text).urgency !== undefined;
+/** Apostrophes people leave out, restored so one pattern serves both spellings. */
+const CONTRACTIONS: Record<string, string> = {
+  im: "i'm",
+  ive: "i've",
+  dont: "don't",
+  cant: "can't",
+  wont: "won't",
+  didnt: "didn't",
+  doesnt: "doesn't",
+  isnt: "isn't",
+  wasnt: "wasn't",
+  wouldnt: "wouldn't",
+  couldnt: "couldn't",
+  shouldnt: "shouldn't",
+  havent: "haven't",
+  hasnt: "hasn't",
+  arent: "aren't",
+  theyre: "they're",
+  theyd: "they'd",
+  youre: "you're",
+  thats: "that's",
+  whats: "what's",
+  itll: "it'll",
+  ill: "i'll",
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  ppl: 'people',
+  '2': 'to',
+  coz: 'because',
+  cos: 'because',
+  meself: 'myself',
+  myslef: 'myself',
+  mysefl: 'myself',
+};
+
+/** Normalises typing habits (case, quotes, dropped apostrophes, text-speak, typos of key words). */
+export function normaliseForSafety(text: string): string {
+  const lowered = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019`´]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/([a-z])\1{2,}/g, '$1$1')
+    .replace(/\bmy self\b/g, 'myself')
+    .replace(/\bher self\b/g, 'herself')
+    .replace(/\bhim self\b/g, 'himself')
+    .replace(/\bthem selves\b/g, 'themselves');
+  return lowered
+    .replace(/(^|[^a-z0-9])'+|'+(?=[^a-z0-9]|$)/g, '$1 ')
+    .replace(/"/g, ' ')
+    .replace(/[a-z0-9']+/g, (word) => CONTRACTIONS[word] ?? canonicalWord(word))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The writer saying the method is about them, not the patients: nothing is set aside then. */
+const ABOUT_ME_NOT_PATIENTS =
+  /\b(?:not|rather than|instead of) (?:for |about |on )?(?:the |our |my )?(?:patients?|residents?|service users?|clients?)\b|\b(?:for|on) (?:me|myself)\b(?:(?=.*\b(?:ligature|overdose|pills|tablets|rope|jump)\w*)|(?<=\b(?:ligature|overdose|pills|tablets|rope|jump)\w*\b.*))/;
+
+/** Removes patient work and idioms so they are not read as disclosures. */
+function setAsideBenign(text: string): string {
+  if (ABOUT_ME_NOT_PATIENTS.test(text)) return text;
+  return BENIGN.reduce((current, pattern) => current.replace(pattern, ' [work] '), text);
+}
+
+const PRONOUN_CLASSES: readonly (readonly string[])[] = [
+  ['my', 'her', 'his', 'their'],
+  ['myself', 'herself', 'himself', 'themselves'],
+  ['i', 'she', 'he', 'they'],
+  ["i'm", "she's", "he's", "they're"],
+  ["i've", "she's", "he's", "they've"],
+  ["i'd", "she'd", "he'd", "they'd"],
+  ["i'll", "she'll", "he'll", "they'll"],
+  ['me', 'her', 'him', 'them'],
+];
+const FILLERS =
+  '(?:(?:just|really|all|even|actually|literally|so|totally|completely|honestly|probably|genuinely|kind of|sort of|like|ever|then) )?';
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** Turns a lexicon phrase into a pattern: any pronoun of its class, optional apostrophes, fillers between words. */
+function phrasePattern(phrase: string): string {
+  const words = normaliseForSafety(phrase).split(' ');
+  const parts = words.map((word) => {
+    if (word === '*') return "[a-z0-9']+";
+    const pronouns = PRONOUN_CLASSES.find((group) => group.includes(word));
+    const options = pronouns ? [...new Set([word, ...pronouns])] : [word];
+    return `(?:${options.map((option) => escape(option).replace(/'/g, "'?")).join('|')})`;
+  });
+  return parts.join(` ${FILLERS}`);
+}
+
+/** One compiled warning sign. */
+interface CompiledSign {
+  kind: string;
+  level: Urgency;
+  pattern: RegExp;
+}
+
+function compile(signs: readonly WarningSign[]): CompiledSign[] {
+  return signs.map((sign) => ({
+    kind: sign.id.startsWith(MEANS_PREFIX) ? 'means' : sign.id,
+    level: sign.level,
+    pattern: new RegExp(`(?<![a-z0-9'])(?:${sign.phrases.map(phrasePattern).join('|')})(?![a-z0-9])`),
+  }));
+}
+
+/** The safety check for one version of the warning-signs lexicon. */
+export class SafetyCheck {
+  private readonly signs: CompiledSign[];
+
+  constructor(signs: readonly WarningSign[]) {
+    this.signs = compile(signs);
+  }
+
+  /** Reads a message for self-harm or suicide risk, about the writer or a colleague. */
+  assess(text: string): RiskAssessment {
+    const normalised = normaliseForSafety(text);
+    const cleaned = setAsideBenign(normalised);
+    const kinds = new Set<string>();
+    const spans: string[] = [];
+    let immediate = false;
+    const found = new Set<string>();
+    const note = (match: RegExpExecArray | null, kind: string, level: Urgency) => {
+      if (!match) return;
+      spans.push(match[0]);
+      found.add(kind);
+      if (level === 'immediate') immediate = true;
+      else kinds.add(kind);
+    };
+    IMMEDIATE.forEach((pattern, index) => note(pattern.exec(cleaned), `explicit-${index}`, 'immediate'));
+    for (const [kind, patterns] of Object.entries(CHECK_IN)) {
+      patterns.forEach((pattern) => note(pattern.exec(cleaned), kind, 'check-in'));
+    }
+    for (const sign of this.signs) note(sign.pattern.exec(cleaned), sign.kind, sign.level);
+    for (const [kind, pattern] of [
+      ['move-into', MOVE_INTO],
+      ['taking', TAKING],
+      ['holding', HOLDING],
+    ] as const) {
+      const match = pattern.exec(cleaned);
+      note(match, kind, INTENT_BEFORE.test(cleaned.slice(0, match?.index ?? 0)) ? 'immediate' : 'check-in');
+    }
+    if (PLANNED_DEPARTURE.test(cleaned)) {
+      for (const kind of ['goodbye', 'giving-away', 'affairs-in-order', 'not-around-future'])
+        kinds.delete(kind);
+    }
+    const signals = Object.values(SIGNALS).filter((pattern) => pattern.test(cleaned)).length;
+    if (!immediate && kinds.size === 0 && signals < 2) return { urgency: undefined };
+    const decided = DECIDED.test(cleaned);
+    const meansLike =
+      kinds.has('means') || kinds.has('move-into') || kinds.has('taking') || kinds.has('holding');
+    const escalated =
+      immediate ||
+      kinds.size >= 2 ||
+      signals >= 2 ||
+      (decided && (kinds.size > 0 || signals > 0)) ||
+      (meansLike && TIME_OR_PLACE.test(cleaned));
+    if (signals >= 2) found.add('signals');
+    return {
+      urgency: escalated ? 'immediate' : 'check-in',
+      about: subjectOf(cleaned, spans),
+      signs: [...found].sort(),
+    };
+  }
+}
+
+/** Whom the message is about: the writer when a matched sign speaks in the first person, else any colleague named. */
+function subjectOf(text: string, spans: readonly string[]): RiskSubject {
+  if (spans.some((span) => SUBJECT_SELF.test(span))) return 'self';
+  const other = SUBJECT_OTHER.test(text);
+  return other ? 'colleague' : 'self';
 }

@@ -29,6 +29,10 @@ export const EVAL_DIR = path.resolve(
  *   and once after the ask-quality work: the held-out measure of that work;
  * - "checkC": written after the ask-quality work by someone who saw only the theme and guide titles and summaries
  *   (no examples, keywords, guide bodies or code); measured once, never read item by item.
+ * - "safetyDev": written by the engineer tuning the safety check (issue 10) from the issue's kinds and the
+ *   warning-signs lexicon; read freely, so it guards what was built and measures nothing unseen;
+ * - "devG" and "devH": written for the safety work by two more writers from the same brief (more at-risk
+ *   messages and harder decoys), as development data: their misses were read while building the check;
  * - "blindD" and "blindE": written for the safety work (issue 10) by two writers who never saw the code, the
  *   warning-signs lexicon or each other's sets, from a one-paragraph brief: at-risk messages with a level,
  *   ordinary questions with patient-work decoys, off-topic questions. Measured once before and once after the
@@ -41,6 +45,9 @@ export const EVAL_SETS = {
   checkA: ['ask-eval-check-a.yaml'],
   checkB: ['ask-eval-check-b.yaml'],
   checkC: ['ask-eval-check-c.yaml'],
+  safetyDev: ['ask-eval-safety-dev.yaml'],
+  devG: ['ask-eval-dev-g.yaml'],
+  devH: ['ask-eval-dev-h.yaml'],
   blindD: ['ask-eval-blind-d.yaml'],
   blindE: ['ask-eval-blind-e.yaml'],
 } as const;

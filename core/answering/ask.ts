@@ -1,7 +1,7 @@
 import { pickByIds, type ContentLibrary } from '../content/model';
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
-import { assessRisk, type RiskSubject, type Urgency } from '../safety';
+import { SafetyCheck, type RiskSubject, type Urgency } from '../safety';
 import { isOffTopic } from './off-topic';
 
 /** What a message is about: 'offTopic' is something the bot cannot help with (pay, log-ins, doses, weather). */
@@ -32,12 +32,14 @@ const CHECK_IN_FALLBACK: Record<RiskSubject, string> = {
 /** Answers questions for one version of the content (rebuilt when content reloads). */
 export class Answerer {
   private readonly search: GuideSearch;
+  private readonly safety: SafetyCheck;
 
   constructor(
     readonly library: ContentLibrary,
     settings?: SearchSettings,
   ) {
     this.search = new GuideSearch(library, settings);
+    this.safety = new SafetyCheck(library.warningSigns);
   }
 
   /**
@@ -45,7 +47,7 @@ export class Answerer {
    * commands, then questions the bot cannot help with, then the guide search; below confidence, no guess.
    */
   ask(question: string): AskResult {
-    const risk = assessRisk(question);
+    const risk = this.safety.assess(question);
     if (risk.urgency === 'immediate')
       return {
         intent: 'urgent',

@@ -82,6 +82,10 @@ const CIRCLE_CONTEXT = new Set([
   'are',
   'there',
 ]);
+/** Asking to talk with other managers, peer support or "people going through the same": a circle. */
+const PEER_SUPPORT =
+  /\b(?:(?:talk|speak|chat|connect|share|meet|vent|offload) (?:to|with) (?:other|fellow|some other|more) (?:[a-z0-9]+ ){0,3}?(?:managers?|leaders?|sisters|matrons|people in (?:my|the same) (?:role|position|shoes|boat))|peer support|peer group|support group|(?:people|managers|others|someone|colleagues) (?:who are |who'?re )?(?:going through|in) the same (?:thing|stuff|boat|position|situation|role)|(?:going through|in) the same (?:thing|stuff|boat|position|situation) as me|a group (?:where|for) (?:i|managers|people like me))\b/;
+
 const NUDGE_WORDS = ['nudge', 'nudges', 'reminder', 'reminders', 'notification', 'notifications'];
 
 function hasWord(words: string[], expected: string): boolean {
@@ -158,6 +162,8 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
   if (/^(?:my|show my|see my|list my) (?:circles?|bookings?|circle bookings?)$/.test(phrase)) {
     return { kind: 'myCircles' };
   }
+
+  if (words.length <= 40 && PEER_SUPPORT.test(phrase)) return { kind: 'circles' };
 
   const mentionsCircle =
     words.some((word) => sameWord(word, 'circle') || sameWord(word, 'circles')) ||

@@ -1,14 +1,37 @@
 import { normalise } from './text';
 
 /**
+ * Topics the bot cannot help with, each a pattern over the normalised question. They describe the *task*
+ * (booking leave, resetting a password, a dose), so a question about how people feel about the same thing
+ * ("the team are furious that leave is cancelled") is caught by PEOPLE_SIDE below and still gets a guide.
+ */
+const OFF_TOPIC: Record<string, RegExp> = {
+  leaveAndPay:
+    /\b(?:(?:book|request|apply for|cancel|carry over|sell|buy|check|see|find) (?:my |some |more |extra )?(?:annual leave|a\/l|al|leave|days off|holiday|toil|lieu)|(?:annual leave|holiday|toil) (?:entitlement|allowance|balance|year|request|form)|how (?:much|many) (?:annual leave|leave|holiday|days|hours)|pay ?slips?|payroll|salary|overtime (?:rate|pay|claim)|(?:pay|unsocial hours|enhancement|bank) (?:rates?|band|point|uplift|award|rise|date)|pay (?:day|date|rise|award|band|progression|point)|increments?|tax code|pension|expenses|mileage|salary sacrifice|lease car|car lease|car scheme|bike to work|nhs discounts?|blue light card|maternity pay|sick pay|agenda for change (?:pay|bands?|rates?))\b/,
+  itAndLogIns:
+    /\b(?:pass ?words?|pass ?codes?|log ?in|log-in|logon|log on|logging in|sign in|signing in|locked out|lock(?:ed)? me out|reset (?:my )?(?:pin|password|account)|smart ?card|esr|nhs ?mail|outlook|inbox|email account|printer|wi-?fi|laptop|vpn|authenticator|mfa|two[- ]factor|it (?:desk|service ?desk|helpdesk|ticket)|service desk|computer (?:won'?t|isn'?t|is not|keeps)|teams (?:keeps crashing|won'?t load|isn'?t working)|install(?:ing)? (?:the )?app|update (?:my|the) (?:phone|app))\b/,
+  rotaAdmin:
+    /\b(?:(?:how|where) (?:do|can|to) (?:i |you )?(?:swap|approve|publish|submit|request|add|change|book|find|see|unlock|export|print) (?:a |my |the |an |their )?(?:shifts?|rota|roster|requests?|bank shifts?|leave|hours|timesheets?)|(?:e-?roster|healthroster|allocate|rotaplanner|health ?roster|loop|employee online|timesheets?|bank (?:booking|portal|shifts? (?:app|portal|system)))\b(?=.*\b(?:how|where|approve|swap|login|log in|access|password|deadline|publish|submit|button|screen|export|request|working|work)\b)|rota deadline|when (?:is|are) (?:the )?rotas? (?:due|out|published))/,
+  clinical:
+    /\b(?:\d+ ?(?:mg|mcg|micrograms?|ml|units?|mmol)\b|(?:max(?:imum)?|loading|starting|usual|correct|right|safe|paediatric|adult) doses?|dosages?|dosing|how (?:much|many) (?:mg|ml|units)|(?:can|should|do) (?:i|you|we) (?:give|prescribe|administer|crush|mix)|drug interactions?|interact(?:s|ion)? with|bnf|contraindicat\w*|infusion rate|iv (?:rate|fluids|antibiotics)|(?:sepsis|news2?|early warning) (?:score|bundle|pathway)|(?:clinical )?(?:pathway|protocol|guideline|nomogram|bundle) for (?:treating|managing|treatment of)|treatment for (?:a )?(?:patient|paracetamol|overdose|sepsis|dka|hypo)|blood (?:gas|levels?|results?) (?:for|after|at)|paracetamol levels?|obs (?:chart|frequency)|(?:how often|frequency of) (?:obs|observations)|wound (?:care|dressing)|catheter|cannula|dressing (?:for|change))\b/,
+  facilities:
+    /\b(?:weather|forecast|rain(?:ing)?|snow(?:ing)?|sunny|car park(?:ing)? (?:permit|pass|charges?|fees?|space)|parking (?:permit|pass|charges?|fees?|space|ticket)|where (?:can|do) i park|shuttle bus|canteen|restaurant|cafe|coffee shop|vending|menu|lunch (?:menu|options?)|opening (?:hours|times)|uniforms? (?:order|request|sizes?)|order (?:more )?uniforms?|lockers?|id badge|dbs check|occupational health appointment|flu jab (?:clinic|appointment)|mandatory training (?:login|link|module)|statutory training (?:login|link)|elearning (?:login|link))\b/,
+};
+
+/**
+ * Words that mean the question is about people, feelings or leading a team, so it is ours to answer even when
+ * it also names leave, pay or a rota.
+ */
+const PEOPLE_SIDE =
+  /\b(?:feel\w*|felt|upset|angry|furious|fuming|livid|cross|annoyed|resent\w*|morale|mood|stress\w*|anxious|anxiety|worried|worry|scared|afraid|frightened|tearful|crying|cried|in tears|burn(?:t|ed) out|burnout|exhausted|knackered|shattered|struggling|not coping|cope|coping|overwhelmed|tell (?:them|the team|my team|staff)|break (?:the )?news|conversation|talk (?:to|with) (?:them|the team|my team|her|him)|fair\w*|unfair\w*|favouritism|bullying|conflict|tension|arguments?|complain\w*|grie\w*|bereave\w*|wellbeing|well-being|support (?:them|my team|the team|her|him|staff)|motivat\w*|trust|blame|guilt\w*|ashamed|lonely|isolated|left out|excluded|racis\w*|discriminat\w*|inclusive|lead(?:ing)?|leadership|compassion\w*)\b/;
+
+/**
  * Recognises questions the bot cannot help with: leave and pay, IT log-ins, rota administration, clinical
  * doses, the weather, parking and the canteen. A question that also speaks of people, feelings or leading a
- * team is not off-topic ("the team are furious that leave is cancelled" gets a guide).
+ * team is not off-topic: it gets a guide.
  */
 export function isOffTopic(question: string): boolean {
-  const text = ` ${normalise(question)} `;
-  return OFF_TOPIC.some((pattern) => pattern.test(text)) && !PEOPLE.test(text);
+  const text = normalise(question);
+  if (PEOPLE_SIDE.test(text)) return false;
+  return Object.values(OFF_TOPIC).some((pattern) => pattern.test(text));
 }
-
-const OFF_TOPIC: readonly RegExp[] = [];
-const PEOPLE = /$^/;

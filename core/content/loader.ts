@@ -15,6 +15,7 @@ import {
 } from './model';
 import { GuideFrontMatterSchema, PlanSchema, ResourcesSchema, SynonymsSchema } from './schemas';
 import { UrgentSupportSchema } from './urgent-support';
+import { WarningSignsSchema } from './warning-signs';
 
 /** The guide sections, in order, exactly as headed in the Markdown. */
 export const GUIDE_SECTIONS = [
@@ -259,6 +260,14 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     problems,
   );
 
+  const warningSigns = parse(
+    WarningSignsSchema,
+    readYaml(dir, 'warning-signs.yaml', problems),
+    'warning-signs.yaml',
+    '',
+    problems,
+  );
+
   const synonymFile = parse(
     SynonymsSchema,
     readYaml(dir, 'synonyms.yaml', problems),
@@ -395,13 +404,20 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     }
   });
 
-  if (problems.errors.length > 0 || !urgentSupport || !synonymFile) {
+  if (problems.errors.length > 0 || !urgentSupport || !synonymFile || !warningSigns) {
     return { ok: false, errors: problems.errors, warnings: problems.warnings };
   }
   const ordered = [...themes].sort((a, b) => a.number - b.number);
   return {
     ok: true,
-    library: { themes: ordered, guides, resources, urgentSupport, synonyms: synonymFile.synonyms },
+    library: {
+      themes: ordered,
+      guides,
+      resources,
+      urgentSupport,
+      warningSigns: warningSigns.signs,
+      synonyms: synonymFile.synonyms,
+    },
     warnings: problems.warnings,
   };
 }

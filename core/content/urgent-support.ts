@@ -14,12 +14,22 @@ export const UrgentSupportSchema = z
             name: z.string().min(1).max(60),
             detail: z.string().min(1).max(300),
             phone: z.string().max(20).optional(),
+            /** A text-message service: send the keyword to the number. */
+            text: z
+              .object({
+                keyword: z.string().regex(/^[A-Z0-9]{2,20}$/),
+                number: z.string().regex(/^[0-9]{4,8}$/),
+              })
+              .strict()
+              .optional(),
             url: httpsUrl.optional(),
           })
           .strict(),
       )
       .min(3),
     colleague: z.string().min(1).max(500),
+    /** What to do while with a colleague at risk, one short step each. */
+    colleagueSteps: z.array(z.string().min(1).max(200)).min(1).max(6),
     followUp: z.string().min(1).max(300),
   })
   .strict();

@@ -5,15 +5,16 @@ import { EVAL_SETS, evaluate, formatReports, loadEvalSet, type EvalReport } from
 
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const answerer = new Answerer(library);
-const reports: Record<keyof typeof EVAL_SETS, EvalReport> = {
+const reports: Record<Exclude<keyof typeof EVAL_SETS, 'blindD' | 'blindE'>, EvalReport> = {
   tuned: evaluate('tuned', answerer, loadEvalSet(EVAL_SETS.tuned)),
   setAside: evaluate('setAside', answerer, loadEvalSet(EVAL_SETS.setAside)),
   fresh: evaluate('fresh', answerer, loadEvalSet(EVAL_SETS.fresh)),
   checkA: evaluate('checkA', answerer, loadEvalSet(EVAL_SETS.checkA)),
   checkB: evaluate('checkB', answerer, loadEvalSet(EVAL_SETS.checkB)),
   checkC: evaluate('checkC', answerer, loadEvalSet(EVAL_SETS.checkC)),
-  blindD: evaluate('blindD', answerer, loadEvalSet(EVAL_SETS.blindD)),
-  blindE: evaluate('blindE', answerer, loadEvalSet(EVAL_SETS.blindE)),
+  safetyDev: evaluate('safetyDev', answerer, loadEvalSet(EVAL_SETS.safetyDev)),
+  devG: evaluate('devG', answerer, loadEvalSet(EVAL_SETS.devG)),
+  devH: evaluate('devH', answerer, loadEvalSet(EVAL_SETS.devH)),
 };
 
 describe('answer quality on labelled manager questions', () => {

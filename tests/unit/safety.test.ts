@@ -1,23 +1,37 @@
-import { needsUrgentSupport } from '../../core/safety';
+import path from 'node:path';
+import { ContentRegistry } from '../../core/content/registry';
+import { SafetyCheck } from '../../core/safety';
+
+const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
+const safety = new SafetyCheck(library.warningSigns);
+const levelOf = (text: string) => safety.assess(text).urgency;
 
 describe('urgent-support detection', () => {
   it.each([
     'I keep thinking about killing myself',
-    "I don't want to be here anymore",
     'one of my nurses said she wants to end her life',
     'my colleague has been self-harming',
     'HCA told me he feels suicidal after the shift',
     'I think a member of my team might take her own life',
-    'everyone would be better off without me',
-    'I can’t go on like this',
     'worried a staff member has taken an overdose',
     'she said she has been cutting herself',
     'I want to die',
     'my hca said she took an od last year and is struggling again',
     'sat in my car in the multi storey and seriously thought about jumping',
     'I thought about driving into the lorry on the way home',
-  ])('signposts urgent support for "%s"', (text) => {
-    expect(needsUrgentSupport(text)).toBe(true);
+  ])('treats "%s" as immediate', (text) => {
+    expect(levelOf(text)).toBe('immediate');
+  });
+
+  it.each([
+    "I don't want to be here anymore",
+    'everyone would be better off without me',
+    'I can’t go on like this',
+    'honestly i just wish i could disappear',
+    "she's been giving away all her things this week",
+    'im such a burden on everyone at home and at work',
+  ])('checks in on a single warning sign: "%s"', (text) => {
+    expect(levelOf(text)).toBe('check-in');
   });
 
   it.each([
@@ -30,7 +44,43 @@ describe('urgent-support detection', () => {
     'an odd atmosphere at handover today',
     'half my band 6s are thinking about jumping ship to the private sector',
     'my deputy is always jumping at the chance to help',
+    'this rota is killing me',
+    'could murder a coffee, dead on my feet after that night',
+    'we have a ligature risk audit on the ward next week, how do I get the team on board',
+    'updating our self-harm policy and the team find it heavy going',
+    'patient in bay 4 took a paracetamol overdose, how do I support the student who found her',
+    'a resident died by suicide last month and the carers are still shaken',
+    "lovely leaving do for Sue, she said thank you for everything and she's off to her new job",
+    "Pat's retiring and has been giving away all her old uniforms and books",
   ])('does not raise an alarm for "%s"', (text) => {
-    expect(needsUrgentSupport(text)).toBe(false);
+    expect(levelOf(text)).toBeUndefined();
   });
+
+  it('tells whether a disclosure is about the writer or a colleague', () => {
+    expect(safety.assess('everyone would be better off without me')).toMatchObject({ about: 'self' });
+    expect(safety.assess('one of my HCAs has been giving away her things')).toMatchObject({
+      about: 'colleague',
+    });
+  });
+
+  it('reads dropped apostrophes, text-speak and typed slips of the words that matter', () => {
+    expect(levelOf('i dont want to be here anymore')).toBe('check-in');
+    expect(levelOf('thinkin about sucide tbh')).toBe('immediate');
+    expect(levelOf('feel like killing my self')).toBe('immediate');
+  });
+
+  // The check is built from the published signs: every phrase of the lexicon, said by a manager about
+  // themselves, is caught at its own level or a stronger one.
+  it.each(library.warningSigns.map((sign) => [sign.id, sign] as const))(
+    'catches every lexicon phrase of the %s sign',
+    (_id, sign) => {
+      const missed = sign.phrases
+        .map((phrase) => phrase.replace(/\*/g, 'it'))
+        .filter((phrase) => {
+          const level = levelOf(`to be honest ${phrase}, sorry to dump this on you`);
+          return level === undefined || (sign.level === 'immediate' && level !== 'immediate');
+        });
+      expect(missed).toEqual([]);
+    },
+  );
 });
