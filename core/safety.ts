@@ -158,7 +158,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
       String.raw`\b(?:saving|saved|collecting|hoarding|stashing|stockpiling|taking home|took home|pocketing|keeping back|squirrelling away) (?:up |away )?(?:all )?(?:the |my |her |his |their |some |spare |old |out of date |leftover )*(?:[a-z'-]+ ){0,2}?(?:${PILLS.slice(3, -1)}|controlled drugs|cds)\b`,
     ),
     new RegExp(
-      String.raw`\b(?:a |the |my |her |his )?(?:rope|belt|cord|noose|ligature|blade|razor|knife|hose|${PILLS.slice(3, -1)}) (?:in|under|on) (?:my|her|his|their|the) (?:car|boot|bag|locker|drawer|glovebox|glove box|bedside|room|garage|pocket)\b`,
+      String.raw`\b(?:a |the |my |her |his )?(?:rope|belt|cord|noose|ligature|blade|razor|knife|hose|${PILLS.slice(3, -1)}) (?:is |are |'re |'s |all |already )*(?:in|under|on) (?:my|her|his|their|the) (?:car|boot|bag|handbag|locker|drawer|glovebox|glove box|bedside|room|garage|pocket|coat)\b`,
     ),
     new RegExp(
       String.raw`\b(?:found|sitting|sat|hiding|locked) (?:in|on) (?:the )?(?:[a-z'-]+ ){0,2}?(?:toilets?|loo|store ?room|sluice|car|stairwell|roof) with (?:a |the |her |his )?(?:belt|rope|cord|scarf|ligature|blade|razor|knife|tablets|pills)\b`,

@@ -30,6 +30,9 @@ describe('reading commands', () => {
     ['what could we use this for', { kind: 'help' }],
     ['are you a bot?', { kind: 'help' }],
     ['give me a summary of the whole plan', { kind: 'plan' }],
+    ['is there a group where I can talk to other ward managers going through the same?', { kind: 'circles' }],
+    ['i just want to offload with people in the same boat', { kind: 'circles' }],
+    ['any peer support for new band 7s?', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -61,6 +64,46 @@ describe('text matching', () => {
 describe('answering', () => {
   it('puts urgent support before anything else, even inside a command', () => {
     expect(answerer.ask('help, i want to kill myself').intent).toBe('urgent');
+  });
+
+  it('answers clear intent as immediate, with no guides', () => {
+    expect(answerer.ask("i've decided. the tablets are in my bag, tonight after my shift")).toMatchObject({
+      intent: 'urgent',
+      urgency: 'immediate',
+      answers: [],
+    });
+  });
+
+  it('answers one warning sign with a check-in that carries the guides to offer once the person is safe', () => {
+    const result = answerer.ask(
+      "my team would honestly cope better if i just wasn't around, i'm so behind on everything",
+    );
+    expect(result).toMatchObject({ intent: 'urgent', urgency: 'check-in', about: 'self' });
+    expect(result.answers.length).toBeGreaterThan(0);
+  });
+
+  it('offers the guide on spotting distress after a check-in about a colleague that matched no guide', () => {
+    const result = answerer.ask('she keeps saying she wont be around for christmas');
+    expect(result).toMatchObject({ intent: 'urgent', urgency: 'check-in', about: 'colleague' });
+    expect(result.answers.map((answer) => answer.guideId)).toContain('react-conversation');
+  });
+
+  it.each([
+    'how do I book annual leave on healthroster',
+    'forgot my smartcard pin again',
+    'whats the max dose of paracetamol for an adult',
+    'is it going to snow tomorrow',
+    'what obs do we do after a paracetamol overdose',
+    'my payslip is wrong, who do i ring',
+  ])('declines "%s" as something it cannot help with', (text) => {
+    expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
+  });
+
+  it.each([
+    'my team are furious that leave is cancelled over christmas, how do i tell them',
+    'a patient took an overdose on the ward and the student who found her is in bits',
+  ])('still answers the people side of a task or a patient event: "%s"', (text) => {
+    expect(answerer.ask(text).intent).toBe('guide');
   });
 
   it('also treats past-tense thoughts of a method as urgent, without alarming on "jumping at the chance"', () => {
