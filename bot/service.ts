@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import restify, { type Request, type Response } from 'restify';
 import { LiveAnswerer } from '../core/answering/ask';
+import type { ContentLibrary } from '../core/content/model';
 import { ContentRegistry } from '../core/content/registry';
 import { effectiveRoles } from '../core/identity';
 import { ErrorCodes, fail } from '../core/errors';
@@ -42,6 +43,8 @@ export interface ServiceOverrides {
   now?: () => Date;
   /** How long invite-card updates are coalesced (tests shorten it). */
   inviteUpdateWindowMs?: number;
+  /** Builds the answerer over the live content (tests give scripted readings of a few messages). */
+  answerer?: (library: () => ContentLibrary) => LiveAnswerer;
 }
 
 /** A started service. */
@@ -130,7 +133,7 @@ export async function startService(
       return publicUrl ? `${publicUrl}/tab/${page ? `#/${page}` : ''}` : undefined;
     },
   };
-  const answerer = new LiveAnswerer(() => content.current());
+  const answerer = (overrides.answerer ?? ((library) => new LiveAnswerer(library)))(() => content.current());
   const calendarLinks = CalendarLinks.open(config.dataDir);
   const calendarUrl = (circleId: string, userId: string): string | undefined => {
     if (!publicUrl) return undefined;

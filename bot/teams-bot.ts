@@ -9,7 +9,7 @@ import {
   type ConversationAccount,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { LiveAnswerer } from '../core/answering/ask';
+import type { AskResult, LiveAnswerer } from '../core/answering/ask';
 import type { Command } from '../core/answering/commands';
 import { waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
 import type { Circle } from '../core/circles/circle';
@@ -46,7 +46,7 @@ import {
 } from './cards/circle-cards';
 import type { AdaptiveCard } from './cards/types';
 import type { CircleNotices } from './circle-notices';
-import { urgentSupportCard } from './cards/urgent-card';
+import { checkInCard, SAFETY_VERBS, urgentSupportCard } from './cards/urgent-card';
 
 /** What the bot needs from the rest of the service. */
 export interface BotDependencies {
@@ -75,6 +75,18 @@ export interface BotDependencies {
 
 /** The longest question kept for the content team. */
 const MAX_STORED_QUESTION = 500;
+
+/** The data a check-in card's "safe for now" button sends: only the ids of the guides to offer next. */
+const SafeForNowSchema = z.object({
+  guideIds: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9-]+$/)
+        .max(80),
+    )
+    .max(5),
+});
 
 /** The data a "Was this helpful?" button sends. */
 const GuideFeedbackSchema = z
@@ -215,6 +227,13 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     const answerer = this.deps.answerer.current();
     const { library } = answerer;
     const result = answerer.ask(text.slice(0, 2000));
+    if (result.intent === 'urgent') {
+      // Safety comes first and alone. The message is never stored, and neither it nor any guide id goes to
+      // telemetry: only the level and where it was said.
+      this.deps.telemetry.event('urgent', { level: result.urgency ?? 'immediate', scope });
+      await context.sendActivity(attach(safetyCard(result, library)));
+      return;
+    }
     this.deps.telemetry.event('bot.ask', {
       intent: result.intent,
       scope,
@@ -234,14 +253,14 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
 
   private async replyFor(
     context: TurnContext,
-    result: ReturnType<ReturnType<LiveAnswerer['current']>['ask']>,
+    result: AskResult,
     text: string,
     library: ContentLibrary,
   ): Promise<AdaptiveCard> {
     const { links } = this.deps;
     switch (result.intent) {
       case 'urgent':
-        return urgentSupportCard(library.urgentSupport);
+        return safetyCard(result, library);
       case 'help':
         return helpCard(links);
       case 'offTopic':
@@ -410,11 +429,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     await this.deps.onBookingsChanged(circle.id);
     const summary = await this.deps.notices.summaryOf((await this.deps.circles.get(circle.id)) ?? circle);
     const card = circlePersonalCard(summary, state);
-    return {
-      statusCode: 200,
-      type: 'application/vnd.microsoft.card.adaptive',
-      value: card as unknown as Record<string, unknown>,
-    };
+    return invokeCard(card);
   }
 
   /** A posted invite refreshing for someone with a place: their own view (never the join link in a shared chat). */
@@ -438,11 +453,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       card = await this.deps.inviteCard(circle.id);
     }
     if (!card) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
-    return {
-      statusCode: 200,
-      type: 'application/vnd.microsoft.card.adaptive',
-      value: card as unknown as Record<string, unknown>,
-    };
+    return invokeCard(card);
   }
 
   private stateAfterSignUp(
@@ -459,12 +470,36 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       : { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: this.deps.calendarUrl(circle.id, userId) };
   }
 
-  /** "Was this helpful?" on a guide card: record the vote without identity and update the card. */
+  /**
+   * "I'm (they're) safe for now" on a check-in card: the card becomes the first guide it would have offered, with
+   * the others as alternatives. Nothing is recorded, so a repeat gives the same card.
+   */
+  private safeForNow(data: unknown): AdaptiveCardInvokeResponse {
+    const parsed = SafeForNowSchema.safeParse(data);
+    const library = this.deps.answerer.current().library;
+    const guides = parsed.success
+      ? parsed.data.guideIds.map((id) => library.guides.find((candidate) => candidate.id === id))
+      : [undefined];
+    if (guides.some((guide) => guide === undefined))
+      return invokeError(400, 'BadActionData', 'This card is out of date.');
+    const [first, ...others] = guides.filter((guide): guide is Guide => guide !== undefined);
+    return invokeCard(first ? this.guideCardFor(first, library, others, 'ask') : helpCard(this.deps.links));
+  }
+
+  /**
+   * Universal Actions: a check-in's answers, circle sign-up, cancel and refresh, and "Was this helpful?" on a
+   * guide card (the vote is recorded without identity and the card updated).
+   */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue.action;
+    if (action?.verb === SAFETY_VERBS.safe) return this.safeForNow(action.data);
+    if (action?.verb === SAFETY_VERBS.notSure) {
+      // "Not sure" on a check-in: the full urgent-support card, whatever the card sent.
+      return invokeCard(urgentSupportCard(this.deps.answerer.current().library.urgentSupport));
+    }
     if (action?.verb === CIRCLE_VERBS.refresh) return this.circleRefresh(context, action.data);
     if (action?.verb === CIRCLE_VERBS.signUp || action?.verb === CIRCLE_VERBS.cancel) {
       return this.circleAction(context, action.verb, action.data);
@@ -490,13 +525,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       helpful: data.data.helpful,
       repeat: !recorded,
     });
-    const card = this.guideCardFor(guide, library, [], data.data.helpful ? 'helpful' : 'notHelpful');
-    // botbuilder types the card loosely as a record; our AdaptiveCard is a stricter shape of the same JSON.
-    return {
-      statusCode: 200,
-      type: 'application/vnd.microsoft.card.adaptive',
-      value: card as unknown as Record<string, unknown>,
-    };
+    return invokeCard(this.guideCardFor(guide, library, [], data.data.helpful ? 'helpful' : 'notHelpful'));
   }
 }
 
@@ -506,6 +535,31 @@ function postedCircleId(content: AdaptiveCard): string | undefined {
     (action) => action.type === 'Action.Execute' && action.verb === CIRCLE_VERBS.signUp,
   );
   return signUp?.type === 'Action.Execute' ? String(signUp.data?.circleId ?? '') || undefined : undefined;
+}
+
+/**
+ * What to show first for an urgent message: the check-in card (with the guides to offer once the person is safe
+ * for now), or the urgent-support card for an immediate risk or an unknown level.
+ */
+function safetyCard(result: AskResult, library: ContentLibrary): AdaptiveCard {
+  if (result.urgency === 'check-in') {
+    return checkInCard(
+      library.urgentSupport,
+      result.about ?? 'self',
+      result.answers.map((answer) => answer.guideId),
+    );
+  }
+  return urgentSupportCard(library.urgentSupport);
+}
+
+/** A card that replaces the one whose action was invoked. */
+function invokeCard(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  // botbuilder types the card loosely as a record; our AdaptiveCard is a stricter shape of the same JSON.
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.card.adaptive',
+    value: card as unknown as Record<string, unknown>,
+  };
 }
 
 function invokeError(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {

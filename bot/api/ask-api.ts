@@ -21,7 +21,10 @@ export class AskApi {
     private readonly telemetry: Telemetry,
   ) {}
 
-  /** POST /api/ask {"question"}: what the bot would answer, as JSON. */
+  /**
+   * POST /api/ask {"question"}: what the bot would answer, as JSON. Urgent support (immediate, or a check-in with
+   * the guides to offer once the person is safe for now) comes with the signposting to show first.
+   */
   async ask(req: Request, res: Response): Promise<void> {
     if (!(await this.tabApi.authenticate(req, res))) return;
     const body = await readJsonBody(req, BODY_LIMITS.api);
@@ -30,12 +33,21 @@ export class AskApi {
     if (!request.ok) return sendFailure(res, request, request.problems);
     const answerer = this.answerer.current();
     const result = answerer.ask(request.value.question);
+    if (result.intent === 'urgent') {
+      // Never the question, nor a guide id: only the level and that it came from the tab.
+      const urgency = result.urgency ?? 'immediate';
+      this.telemetry.event('urgent', { level: urgency, scope: 'tab' });
+      res.send(200, {
+        intent: 'urgent',
+        urgency,
+        about: result.about ?? 'self',
+        answers: urgency === 'check-in' ? result.answers : [],
+        urgentSupport: answerer.library.urgentSupport,
+      });
+      return;
+    }
     this.telemetry.event('api.ask', { intent: result.intent, answered: result.answers.length > 0 });
-    res.send(200, {
-      intent: result.intent,
-      answers: result.intent === 'guide' ? result.answers : [],
-      ...(result.intent === 'urgent' ? { urgentSupport: answerer.library.urgentSupport } : {}),
-    });
+    res.send(200, { intent: result.intent, answers: result.intent === 'guide' ? result.answers : [] });
   }
 
   /** GET /api/admin/unanswered?limit= (admins only): questions the bot could not answer confidently. */

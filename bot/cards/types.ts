@@ -61,7 +61,7 @@ export interface ExecuteAction {
   type: 'Action.Execute';
   title: string;
   verb: string;
-  data?: Record<string, string | number | boolean>;
+  data?: Record<string, string | number | boolean | readonly string[]>;
 }
 
 /** Any action our cards use; every action has a title. */

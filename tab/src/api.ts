@@ -72,10 +72,23 @@ export interface UrgentSupport {
   followUp: string;
 }
 
-/** POST /api/ask. */
+/** A guide the answer offers. */
+export interface GuideAnswer {
+  guideId: string;
+  themeId: string;
+  title: string;
+  score: number;
+}
+
+/** POST /api/ask (see docs/api.md). */
 export interface AskResult {
-  intent: 'guide' | 'plan' | 'circles' | 'nudges' | 'help' | 'urgent';
-  answers: { guideId: string; themeId: string; title: string; score: number }[];
+  intent: 'guide' | 'plan' | 'circles' | 'nudges' | 'help' | 'urgent' | 'offTopic';
+  /** Guides for a guide question; for a check-in, the guides to offer once the person is safe for now. */
+  answers: GuideAnswer[];
+  /** For urgent answers: full signposting now (immediate), or first ask whether they are safe (check-in). */
+  urgency?: 'immediate' | 'check-in';
+  /** For urgent answers: whether the writer spoke of themselves or of a colleague. */
+  about?: 'self' | 'colleague';
   urgentSupport?: UrgentSupport;
 }
 

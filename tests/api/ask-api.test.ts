@@ -1,3 +1,5 @@
+import { RecordingTelemetry } from '../support/recording-telemetry';
+import { scriptedAnswerer } from '../support/scripted-answerer';
 import { getJson, localToken, postJson, startTestService, type TestService } from '../support/service';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -45,9 +47,14 @@ describe('POST /api/ask and the unanswered questions list', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it('puts urgent support first, with no guides, and carries the signposting to show', async () => {
+  it('puts immediate urgent support first, with no guides, and carries the signposting to show', async () => {
     const response = await ask('my colleague told me she wants to end her life');
-    expect(response.body).toMatchObject({ intent: 'urgent', answers: [] });
+    expect(response.body).toMatchObject({
+      intent: 'urgent',
+      urgency: 'immediate',
+      about: 'colleague',
+      answers: [],
+    });
     const support = response.body.urgentSupport as { title: string; contacts: { phone?: string }[] };
     expect(support.title).toBe('Get support now');
     expect(support.contacts.map((contact) => contact.phone)).toEqual(
@@ -65,9 +72,11 @@ describe('POST /api/ask and the unanswered questions list', () => {
     expect(response.body).toEqual({ intent, answers: [] });
   });
 
-  it('gives no guides, rather than a guess, for an off-topic question', async () => {
+  it('gives no guides, rather than a guess, for a question no guide fits', async () => {
     const response = await ask('what time does the canteen shut on sundays');
-    expect(response.body).toEqual({ intent: 'guide', answers: [] });
+    // Read as an unsure guide question until off-topic detection lands, then as off-topic: never a guess.
+    expect(['guide', 'offTopic']).toContain(response.body.intent);
+    expect(response.body.answers).toEqual([]);
   });
 
   it.each([
@@ -90,5 +99,61 @@ describe('POST /api/ask and the unanswered questions list', () => {
     expect(allowed.body).toEqual({ questions: expect.any(Array) });
     const bad = await getJson(`${service.url}/api/admin/unanswered?limit=0`, bearer(admin));
     expect(bad.status).toBe(400);
+  });
+});
+
+/** Check-in and off-topic readings are scripted until the detection being rewritten elsewhere gives them. */
+const CHECK_IN = 'since the Quillfeather audit I feel like a burden to everyone';
+const OFF_TOPIC = 'how do I reset my Wexcombe payroll password';
+
+describe('POST /api/ask for check-ins, off-topic questions and their telemetry', () => {
+  let service: TestService;
+  let manager: string;
+  const telemetry = new RecordingTelemetry();
+
+  beforeAll(async () => {
+    service = await startTestService({}, undefined, {
+      telemetry,
+      answerer: scriptedAnswerer({
+        [CHECK_IN]: {
+          urgency: 'check-in',
+          about: 'self',
+          offer: ['who-looks-after-the-manager', 'running-on-empty'],
+        },
+        [OFF_TOPIC]: { offTopic: true },
+      }),
+    });
+    manager = await localToken(service, 'Mo Manager', 'manager');
+  });
+  afterAll(async () => {
+    await service.stop();
+  });
+
+  const ask = (question: string) => postJson(`${service.url}/api/ask`, { question }, bearer(manager));
+
+  it('answers a check-in with its level, whom it is about, the signposting and the guides to offer after "safe for now"', async () => {
+    const response = await ask(CHECK_IN);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ intent: 'urgent', urgency: 'check-in', about: 'self' });
+    expect((response.body.answers as { guideId: string }[]).map((answer) => answer.guideId)).toEqual([
+      'who-looks-after-the-manager',
+      'running-on-empty',
+    ]);
+    expect(response.body.urgentSupport).toMatchObject({ title: 'Get support now' });
+  });
+
+  it('answers an off-topic question as offTopic, with no guides', async () => {
+    const response = await ask(OFF_TOPIC);
+    expect(response.body).toEqual({ intent: 'offTopic', answers: [] });
+  });
+
+  it('sends telemetry for an urgent question only as an "urgent" event with its level, never the question', async () => {
+    const before = telemetry.events.length;
+    await ask(CHECK_IN);
+    await ask('I want to end my life');
+    expect(telemetry.events.slice(before)).toEqual([
+      { name: 'urgent', properties: { level: 'check-in', scope: 'tab' } },
+      { name: 'urgent', properties: { level: 'immediate', scope: 'tab' } },
+    ]);
   });
 });

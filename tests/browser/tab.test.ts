@@ -1,8 +1,11 @@
 /// <reference lib="dom" />
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { ContentRegistry } from '../../core/content/registry';
 import { seedLocalDemo } from '../../scripts/seed-local';
 import { botAddedActivity } from '../support/activities';
 import { launchChromium } from '../support/browser';
+import { scriptedAnswerer } from '../support/scripted-answerer';
 import { FakeConnector } from '../support/fake-connector';
 import {
   bookCircle,
@@ -13,7 +16,23 @@ import {
   startTestService,
   type TestService,
 } from '../support/service';
-import { axeViolations, openTab, screenshot, tabTo, THEMES, type Persona } from '../support/tab-page';
+import {
+  axeViolations,
+  openTab,
+  screenshot,
+  tabTo,
+  THEMES,
+  type AxeViolation,
+  type Persona,
+} from '../support/tab-page';
+
+/**
+ * Check-in and off-topic readings are scripted (every other question is read for real): the detection that gives
+ * them is being rewritten elsewhere. Swap these for real questions once it lands.
+ */
+const CHECK_IN_SELF = 'since the Quillfeather audit I feel like a burden to everyone';
+const CHECK_IN_COLLEAGUE = 'my deputy keeps saying the Marrowby team would cope fine without her';
+const OFF_TOPIC = 'how do I reset my Wexcombe payroll password';
 
 let service: TestService;
 let browser: Browser;
@@ -28,7 +47,17 @@ async function open(
 }
 
 beforeAll(async () => {
-  service = await startTestService();
+  service = await startTestService({}, undefined, {
+    answerer: scriptedAnswerer({
+      [CHECK_IN_SELF]: {
+        urgency: 'check-in',
+        about: 'self',
+        offer: ['who-looks-after-the-manager', 'running-on-empty'],
+      },
+      [CHECK_IN_COLLEAGUE]: { urgency: 'check-in', about: 'colleague', offer: ['react-conversation'] },
+      [OFF_TOPIC]: { offTopic: true },
+    }),
+  });
   await seedLocalDemo(service.url, new Date());
   browser = await launchChromium();
 }, 60_000);
@@ -97,6 +126,57 @@ describe('asking and browsing', () => {
     await page.getByRole('heading', { name: 'Get support now' }).waitFor();
     await page.getByRole('link', { name: '999' }).waitFor();
     expect(await page.getByRole('region', { name: 'Guides that may help' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Are you safe right now?' }).count()).toBe(0);
+  });
+
+  test('Ask: a check-in asks first and alone, and "I\'m safe for now" shows the guides with help folded to one line, by keyboard', async () => {
+    const page = await open({ path: '/ask' });
+    await page.getByLabel('Your question').fill(CHECK_IN_SELF);
+    await page.keyboard.press('Enter');
+    const checkIn = page.getByRole('region', { name: 'Are you safe right now?' });
+    await checkIn.waitFor();
+    await checkIn.getByRole('link', { name: '116 123' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Guides that may help' }).count()).toBe(0);
+
+    await tabTo(page, /^I'm safe for now$/);
+    await page.keyboard.press('Enter');
+    const guides = page.getByRole('region', { name: 'Guides that may help' });
+    await guides.getByRole('link', { name: guideTitle('who-looks-after-the-manager') }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Guides that may help');
+    expect(await guides.locator('a[href^="#/guides/"]').count()).toBe(2);
+    expect(await checkIn.count()).toBe(0);
+
+    const folded = page.locator('details');
+    expect(await folded.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+    expect(await folded.locator('summary').innerText()).toContain('Samaritans 116 123');
+    await folded.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await folded.getByRole('link', { name: '999' }).waitFor();
+  });
+
+  test('Ask: "Not sure" on a check-in about a colleague shows the full urgent support, with focus on its heading', async () => {
+    const page = await open({ path: '/ask' });
+    await page.getByLabel('Your question').fill(CHECK_IN_COLLEAGUE);
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const checkIn = page.getByRole('region', { name: 'Is your colleague safe right now?' });
+    await checkIn.getByRole('button', { name: "They're safe for now" }).waitFor();
+    await tabTo(page, /^Not sure$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Get support now' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'urgent-heading');
+    await page.getByRole('link', { name: '999' }).waitFor();
+    expect(await checkIn.count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Guides that may help' }).count()).toBe(0);
+  });
+
+  test('Ask: an off-topic question gets an honest note and links to the plan and circles', async () => {
+    const page = await open({ path: '/ask' });
+    await page.getByLabel('Your question').fill(OFF_TOPIC);
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const note = page.getByRole('status').filter({ hasText: "That isn't something this app can help with" });
+    await note.waitFor();
+    await note.getByRole('link', { name: 'ten-point plan' }).waitFor();
+    await note.getByRole('link', { name: 'Leadership Support Circles' }).waitFor();
   });
 
   test('filters resources by type and finds them by words', async () => {
@@ -331,6 +411,13 @@ describe('circles', () => {
   });
 });
 
+const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
+function guideTitle(id: string): string {
+  const guide = library.guides.find((candidate) => candidate.id === id);
+  if (!guide) throw new Error(`no guide ${id}`);
+  return guide.title;
+}
+
 function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
 }
@@ -378,5 +465,24 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
       }
       expect(failures).toEqual([]);
     }, 90_000);
+
+    test(`Ask: the check-in, and the guides after "safe for now", have no violations in the ${theme} theme`, async () => {
+      const page = await open({ theme, path: '/ask' });
+      await page.getByLabel('Your question').fill(CHECK_IN_SELF);
+      await page.getByRole('button', { name: 'Ask' }).click();
+      await page.getByRole('region', { name: 'Are you safe right now?' }).waitFor();
+      await screenshot(page, `ask-check-in-${theme}`);
+      const failures = (await axeViolations(page)).map((violation) => `check-in: ${summarise(violation)}`);
+      await page.getByRole('button', { name: "I'm safe for now" }).click();
+      await page.getByRole('region', { name: 'Guides that may help' }).waitFor();
+      await screenshot(page, `ask-check-in-safe-${theme}`);
+      for (const violation of await axeViolations(page))
+        failures.push(`safe for now: ${summarise(violation)}`);
+      expect(failures).toEqual([]);
+    });
   }
 });
+
+function summarise(violation: AxeViolation): string {
+  return `${violation.id} (${violation.impact}) ${violation.help} → ${violation.targets.slice(0, 3).join(', ')}`;
+}

@@ -1,6 +1,7 @@
 import {
   guideCard,
   helpCard,
+  offTopicCard,
   noMatchCard,
   nudgesComingCard,
   planCard,
@@ -9,7 +10,7 @@ import {
   type FeedbackState,
 } from '../../bot/cards/cards';
 import type { AdaptiveCard } from '../../bot/cards/types';
-import { urgentSupportCard } from '../../bot/cards/urgent-card';
+import { checkInCard, urgentSupportCard } from '../../bot/cards/urgent-card';
 import {
   circleInviteCard,
   circleListCard,
@@ -28,10 +29,17 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     help: helpCard(links),
     plan: planCard(library.themes, links),
     noMatch: noMatchCard(links),
+    offTopic: offTopicCard(links),
     nudgesOn: nudgesComingCard('on'),
     nudgesOff: nudgesComingCard('off'),
     nudges: nudgesComingCard(undefined),
     urgentSupport: urgentSupportCard(library.urgentSupport),
+    checkInSelf: checkInCard(library.urgentSupport, 'self', ['who-looks-after-the-manager']),
+    checkInColleague: checkInCard(library.urgentSupport, 'colleague', [
+      'react-conversation',
+      'huddles-that-help',
+    ]),
+    checkInNoGuides: checkInCard(library.urgentSupport, 'self', []),
   };
   const circle = sampleCircle({
     id: '3f2a1b4c-0000-4000-8000-000000000001',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { loadConfig } from '../../bot/config';
-import { startService, type RunningService } from '../../bot/service';
+import { startService, type RunningService, type ServiceOverrides } from '../../bot/service';
 
 /** A service started for a test, with its own data folder. */
 export interface TestService extends RunningService {
@@ -11,15 +11,20 @@ export interface TestService extends RunningService {
   stop(): Promise<void>;
 }
 
-/** Starts the real service on an ephemeral loopback port with a fresh data folder. */
+/**
+ * Starts the real service on an ephemeral loopback port with a fresh data folder. `overrides` swaps in test
+ * parts (a recording telemetry, a scripted answerer).
+ */
 export async function startTestService(
   env: Record<string, string> = {},
   botCredentialsFactory?: ServiceClientCredentialsFactory,
+  overrides: Pick<ServiceOverrides, 'telemetry' | 'answerer'> = {},
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-test-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env });
   const service = await startService(config, {
     inviteUpdateWindowMs: 300,
+    ...overrides,
     ...(botCredentialsFactory ? { botCredentialsFactory } : {}),
   });
   return {

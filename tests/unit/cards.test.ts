@@ -1,7 +1,8 @@
 import path from 'node:path';
+import type { AdaptiveCard } from '../../bot/cards/types';
 import { ContentRegistry } from '../../core/content/registry';
 import { everyBotCard } from '../support/bot-cards';
-import { cardProblems } from '../support/card-checks';
+import { cardProblems, visibleTextLength } from '../support/card-checks';
 
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const teamsLinks = {
@@ -16,6 +17,12 @@ const everyCard = {
     Object.entries(everyBotCard(library, noLinks)).map(([name, card]) => [`${name} (no tab)`, card]),
   ),
 };
+
+function cardNamed(name: string): AdaptiveCard {
+  const found = everyCard[name];
+  if (!found) throw new Error(`no card named ${name}`);
+  return found;
+}
 
 describe('every card the bot can send', () => {
   it('includes every guide in every feedback state', () => {
@@ -69,5 +76,36 @@ describe('every card the bot can send', () => {
     expect(JSON.stringify(everyCard['guide fair-redeployment (helpful)'])).not.toContain(
       '"verb":"guideFeedback"',
     );
+  });
+
+  it('the check-in card asks the writer whether they are safe, lists every contact and stays short', () => {
+    const checkIn = cardNamed('checkInSelf');
+    const text = JSON.stringify(checkIn.body);
+    expect(text).toContain('Are you safe right now?');
+    for (const contact of library.urgentSupport.contacts) {
+      expect(text).toContain(contact.name);
+      if (contact.phone) expect(text).toContain(contact.phone);
+      if (contact.url) expect(text).toContain(contact.url);
+    }
+    expect(visibleTextLength(checkIn)).toBeLessThan(1000);
+    expect(visibleTextLength(cardNamed('checkInColleague'))).toBeLessThan(1000);
+  });
+
+  it('the check-in card answers "safe for now" with only guide ids, and "Not sure" with nothing', () => {
+    expect(cardNamed('checkInSelf').actions).toEqual([
+      {
+        type: 'Action.Execute',
+        title: "I'm safe for now",
+        verb: 'safetySafe',
+        data: { guideIds: ['who-looks-after-the-manager'] },
+      },
+      { type: 'Action.Execute', title: 'Not sure', verb: 'safetyNotSure' },
+    ]);
+  });
+
+  it('the check-in card about a colleague asks whether they are safe and answers "They\'re safe for now"', () => {
+    const checkIn = cardNamed('checkInColleague');
+    expect(JSON.stringify(checkIn.body)).toContain('Is your colleague safe right now?');
+    expect(checkIn.actions?.map((action) => action.title)).toEqual(["They're safe for now", 'Not sure']);
   });
 });

@@ -25,6 +25,17 @@ describe('telemetry', () => {
     });
   });
 
+  it("lets an urgent event's level and scope through unchanged", () => {
+    expect(sanitiseProperties({ level: 'check-in', scope: 'tab' })).toEqual({
+      level: 'check-in',
+      scope: 'tab',
+    });
+    expect(sanitiseProperties({ level: 'immediate', scope: 'groupChat' })).toEqual({
+      level: 'immediate',
+      scope: 'groupChat',
+    });
+  });
+
   it('redacts names, emails and free text', () => {
     const safe = sanitiseProperties({
       name: 'Asha Patel',

@@ -1,5 +1,5 @@
 import { Card, CardHeader, Field, Input, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Resource } from '../api';
 
 /** Shared page layout styles. */
@@ -27,18 +27,35 @@ export const useLayout = makeStyles({
     lineHeight: tokens.lineHeightBase500,
     fontWeight: tokens.fontWeightSemibold,
     margin: `0 0 ${tokens.spacingVerticalM}`,
+    // A heading takes focus only when its section is revealed; it is not a control, so no ring.
+    ':focus': { outline: 'none' },
   },
   muted: { color: tokens.colorNeutralForeground2 },
   card: { height: '100%' },
   prose: { maxWidth: '46rem', fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
 });
 
-/** A titled section of a page. */
-export function Section(props: { title: string; children: ReactNode }) {
+/** Focuses the element once it appears, when asked to: for content revealed by the person's own action. */
+export function useFocusOnMount<T extends HTMLElement>(enabled = true) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (enabled) ref.current?.focus();
+  }, [enabled]);
+  return ref;
+}
+
+/**
+ * A titled section of a page. With `focusOnMount` its heading takes focus when it appears, so keyboard and
+ * screen-reader users land on content they have just revealed.
+ */
+export function Section(props: { title: string; focusOnMount?: boolean; children: ReactNode }) {
   const styles = useLayout();
+  const heading = useFocusOnMount<HTMLHeadingElement>(props.focusOnMount ?? false);
   return (
     <section className={styles.section} aria-label={props.title}>
-      <h2 className={styles.sectionHeading}>{props.title}</h2>
+      <h2 ref={heading} className={styles.sectionHeading} {...(props.focusOnMount ? { tabIndex: -1 } : {})}>
+        {props.title}
+      </h2>
       {props.children}
     </section>
   );
