@@ -188,6 +188,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bif (?:i|she|he) (?:got|get|was|were) hit by a (?:bus|car|lorry|train)\b/,
   ],
   burden: [
+    /\b(?:would|'d|will|could) (?:all )?(?:cope|manage|do|be|get on) (?:fine|better|ok|okay|alright|just fine) without (?:me|her|him)\b/,
     /\b(?:everyone|everybody|they|the team|my family)(?:'d| would| will) (?:all )?be better off\b/,
     /\bsorry (?:for|about) being (?:such )?(?:a |an )?(?:pain|burden|nuisance|waste of space|drain|problem|let ?down)\b/,
     /\b(?:everyone|everybody|they|my (?:team|family|kids|children|wife|husband|partner)|the (?:team|ward|kids|family)|people)(?: would| 'd|'d| will)? (?:all )?(?:be )?(?:fine|better|happier|ok|okay|alright|cope better|manage better|better off|easier) (?:off )?(?:without (?:me|her|him)|if (?:i|she|he) (?:just )?(?:was|were|wasn'?t|weren'?t|was not|were not|didn'?t|did not) (?:(?:not )?(?:around|here|there|exist))?)/,

@@ -1,6 +1,6 @@
-import type { UrgentSupport } from '../../core/content/urgent-support';
+import { reachOf, type UrgentSupport } from '../../core/content/urgent-support';
 import type { RiskSubject } from '../../core/safety';
-import { card, heading, openUrl, paragraph } from './building-blocks';
+import { bullets, card, heading, openUrl, paragraph } from './building-blocks';
 import type { AdaptiveCard, CardElement, ExecuteAction } from './types';
 
 /** The verbs of the check-in card's two answers. */
@@ -12,7 +12,7 @@ export function urgentSupportCard(content: UrgentSupport): AdaptiveCard {
     type: 'Container',
     spacing: 'Medium',
     items: [
-      paragraph(contact.phone ? `**${contact.name}: ${contact.phone}**` : `**${contact.name}**`),
+      paragraph(labelOf(contact.name, reachOf(contact))),
       paragraph(contact.detail, { spacing: 'None' }),
     ],
   }));
@@ -24,11 +24,21 @@ export function urgentSupportCard(content: UrgentSupport): AdaptiveCard {
       { type: 'Container', style: 'attention', items: [heading(content.title), paragraph(content.intro)] },
       ...contacts,
       paragraph(content.colleague, { spacing: 'Medium' }),
+      bullets(content.colleagueSteps),
       paragraph(content.followUp, { isSubtle: true, spacing: 'Medium' }),
     ],
     links,
-    `${content.title}. ${content.contacts.map((c) => (c.phone ? `${c.name} ${c.phone}` : c.name)).join('. ')}.`,
+    spokenSummary(content.title, content),
   );
+}
+
+function labelOf(name: string, reach: string | undefined): string {
+  return reach ? `**${name}: ${reach}**` : `**${name}**`;
+}
+
+/** What a screen reader says for a signposting card: its heading, then each contact and how to reach it. */
+function spokenSummary(title: string, content: UrgentSupport): string {
+  return `${title} ${content.contacts.map((contact) => [contact.name, reachOf(contact)].filter(Boolean).join(' ')).join('. ')}.`;
 }
 
 /** The check-in card's words, for the writer or for a colleague they are worried about. */
@@ -62,8 +72,7 @@ export function checkInCard(
   const words = CHECK_IN_WORDS[about];
   const contacts: CardElement[] = content.contacts.map((contact) => {
     const name = contact.url ? `[${contact.name}](${contact.url})` : contact.name;
-    const label = contact.phone ? `**${name}: ${contact.phone}**` : `**${name}**`;
-    return paragraph(`${label}. ${contact.detail}`, { spacing: 'Small' });
+    return paragraph(`${labelOf(name, contact.phone)}: ${contact.short}`, { spacing: 'Small' });
   });
   const safe: ExecuteAction = {
     type: 'Action.Execute',
@@ -78,6 +87,6 @@ export function checkInCard(
       ...contacts,
     ],
     [safe, notSure],
-    `${words.question} ${content.contacts.map((c) => (c.phone ? `${c.name} ${c.phone}` : c.name)).join('. ')}.`,
+    spokenSummary(words.question, content),
   );
 }

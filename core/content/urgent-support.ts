@@ -13,6 +13,8 @@ export const UrgentSupportSchema = z
             id: z.string().regex(/^[a-z0-9-]+$/),
             name: z.string().min(1).max(60),
             detail: z.string().min(1).max(300),
+            /** One short line for compact cards (the check-in), such as "call 111, mental health option". */
+            short: z.string().min(1).max(80),
             phone: z.string().max(20).optional(),
             /** A text-message service: send the keyword to the number. */
             text: z
@@ -36,3 +38,13 @@ export const UrgentSupportSchema = z
 
 /** Urgent-support content as loaded and checked. */
 export type UrgentSupport = z.infer<typeof UrgentSupportSchema>;
+
+/** One urgent-support contact. */
+export type UrgentContact = UrgentSupport['contacts'][number];
+
+/** How to reach a contact, in words: "999", "text SHOUT to 85258", or nothing for a contact with neither. */
+export function reachOf(contact: UrgentContact): string | undefined {
+  if (contact.phone) return contact.phone;
+  if (contact.text) return `text ${contact.text.keyword} to ${contact.text.number}`;
+  return undefined;
+}

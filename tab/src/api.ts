@@ -67,8 +67,17 @@ export interface Guide {
 export interface UrgentSupport {
   title: string;
   intro: string;
-  contacts: { id: string; name: string; detail: string; phone?: string; url?: string }[];
+  contacts: {
+    id: string;
+    name: string;
+    detail: string;
+    short: string;
+    phone?: string;
+    text?: { keyword: string; number: string };
+    url?: string;
+  }[];
   colleague: string;
+  colleagueSteps: string[];
   followUp: string;
 }
 

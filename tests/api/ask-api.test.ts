@@ -1,5 +1,4 @@
 import { RecordingTelemetry } from '../support/recording-telemetry';
-import { scriptedAnswerer } from '../support/scripted-answerer';
 import { getJson, localToken, postJson, startTestService, type TestService } from '../support/service';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -102,7 +101,7 @@ describe('POST /api/ask and the unanswered questions list', () => {
   });
 });
 
-/** Check-in and off-topic readings are scripted until the detection being rewritten elsewhere gives them. */
+/** Read by the real safety and off-topic checks as a check-in or off-topic. */
 const CHECK_IN = 'since the Quillfeather audit I feel like a burden to everyone';
 const OFF_TOPIC = 'how do I reset my Wexcombe payroll password';
 
@@ -114,14 +113,6 @@ describe('POST /api/ask for check-ins, off-topic questions and their telemetry',
   beforeAll(async () => {
     service = await startTestService({}, undefined, {
       telemetry,
-      answerer: scriptedAnswerer({
-        [CHECK_IN]: {
-          urgency: 'check-in',
-          about: 'self',
-          offer: ['who-looks-after-the-manager', 'running-on-empty'],
-        },
-        [OFF_TOPIC]: { offTopic: true },
-      }),
     });
     manager = await localToken(service, 'Mo Manager', 'manager');
   });
@@ -137,7 +128,6 @@ describe('POST /api/ask for check-ins, off-topic questions and their telemetry',
     expect(response.body).toMatchObject({ intent: 'urgent', urgency: 'check-in', about: 'self' });
     expect((response.body.answers as { guideId: string }[]).map((answer) => answer.guideId)).toEqual([
       'who-looks-after-the-manager',
-      'running-on-empty',
     ]);
     expect(response.body.urgentSupport).toMatchObject({ title: 'Get support now' });
   });

@@ -4,15 +4,11 @@ import { ContentRegistry } from '../../core/content/registry';
 import { FakeConnector } from '../support/fake-connector';
 import { cardActionActivity, messageActivity } from '../support/activities';
 import { RecordingTelemetry } from '../support/recording-telemetry';
-import { scriptedAnswerer } from '../support/scripted-answerer';
 import { postJson, startTestService, type TestService } from '../support/service';
 
 /** Read as immediate by the real safety rules; "Brackenridge" is the word searched for in the database. */
 const IMMEDIATE = 'since the Brackenridge inquiry I want to end my life';
-/**
- * Check-in and off-topic readings are scripted: the detection that gives them is being rewritten elsewhere. Swap
- * these for real messages once it lands.
- */
+/** Read by the real safety and off-topic checks as a check-in (about the writer or a colleague) or off-topic. */
 const CHECK_IN_SELF = 'since the Quillfeather audit I feel like a burden to everyone';
 const CHECK_IN_COLLEAGUE = 'my deputy keeps saying the Marrowby team would cope fine without her';
 const OFF_TOPIC = 'how do I reset my Wexcombe payroll password';
@@ -35,15 +31,6 @@ describe('urgent support and check-ins in the bot, over HTTP', () => {
     serviceUrl = await connector.start();
     service = await startTestService({}, undefined, {
       telemetry,
-      answerer: scriptedAnswerer({
-        [CHECK_IN_SELF]: {
-          urgency: 'check-in',
-          about: 'self',
-          offer: ['who-looks-after-the-manager', 'running-on-empty'],
-        },
-        [CHECK_IN_COLLEAGUE]: { urgency: 'check-in', about: 'colleague', offer: ['react-conversation'] },
-        [OFF_TOPIC]: { offTopic: true },
-      }),
     });
   });
   afterAll(async () => {
@@ -88,7 +75,7 @@ describe('urgent support and check-ins in the bot, over HTTP', () => {
         type: 'Action.Execute',
         title: "I'm safe for now",
         verb: 'safetySafe',
-        data: { guideIds: ['who-looks-after-the-manager', 'running-on-empty'] },
+        data: { guideIds: ['who-looks-after-the-manager'] },
       },
       { type: 'Action.Execute', title: 'Not sure', verb: 'safetyNotSure' },
     ]);

@@ -5,7 +5,6 @@ import { ContentRegistry } from '../../core/content/registry';
 import { seedLocalDemo } from '../../scripts/seed-local';
 import { botAddedActivity } from '../support/activities';
 import { launchChromium } from '../support/browser';
-import { scriptedAnswerer } from '../support/scripted-answerer';
 import { FakeConnector } from '../support/fake-connector';
 import {
   bookCircle,
@@ -26,10 +25,7 @@ import {
   type Persona,
 } from '../support/tab-page';
 
-/**
- * Check-in and off-topic readings are scripted (every other question is read for real): the detection that gives
- * them is being rewritten elsewhere. Swap these for real questions once it lands.
- */
+/** Read by the real safety and off-topic checks as a check-in (about the writer or a colleague) or off-topic. */
 const CHECK_IN_SELF = 'since the Quillfeather audit I feel like a burden to everyone';
 const CHECK_IN_COLLEAGUE = 'my deputy keeps saying the Marrowby team would cope fine without her';
 const OFF_TOPIC = 'how do I reset my Wexcombe payroll password';
@@ -47,17 +43,7 @@ async function open(
 }
 
 beforeAll(async () => {
-  service = await startTestService({}, undefined, {
-    answerer: scriptedAnswerer({
-      [CHECK_IN_SELF]: {
-        urgency: 'check-in',
-        about: 'self',
-        offer: ['who-looks-after-the-manager', 'running-on-empty'],
-      },
-      [CHECK_IN_COLLEAGUE]: { urgency: 'check-in', about: 'colleague', offer: ['react-conversation'] },
-      [OFF_TOPIC]: { offTopic: true },
-    }),
-  });
+  service = await startTestService({}, undefined, {});
   await seedLocalDemo(service.url, new Date());
   browser = await launchChromium();
 }, 60_000);

@@ -13,7 +13,7 @@ export interface TestService extends RunningService {
 
 /**
  * Starts the real service on an ephemeral loopback port with a fresh data folder. `overrides` swaps in test
- * parts (a recording telemetry, a scripted answerer).
+ * parts (a recording telemetry, an answerer).
  */
 export async function startTestService(
   env: Record<string, string> = {},

@@ -37,6 +37,16 @@ function ContactList(props: { contacts: UrgentSupport['contacts'] }) {
               (call <Link href={`tel:${contact.phone.replace(/\s/g, '')}`}>{contact.phone}</Link>)
             </>
           ) : null}
+          {contact.text ? (
+            <>
+              {' '}
+              (text{' '}
+              <Link href={`sms:${contact.text.number}?&body=${contact.text.keyword}`}>
+                {contact.text.keyword} to {contact.text.number}
+              </Link>
+              )
+            </>
+          ) : null}
           : {contact.detail}
           {contact.url ? (
             <>
@@ -74,6 +84,11 @@ export function UrgentSupportPanel(props: { support: UrgentSupport; focusOnMount
       <p>{support.intro}</p>
       <ContactList contacts={support.contacts} />
       <p>{support.colleague}</p>
+      <ul>
+        {support.colleagueSteps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -81,11 +96,13 @@ export function UrgentSupportPanel(props: { support: UrgentSupport; focusOnMount
 /** The contacts in one line ("Emergency 999 · NHS 111 · Samaritans 116 123"), for signposting kept in view. */
 function oneLine(support: UrgentSupport): string {
   return support.contacts
-    .filter((contact) => contact.phone)
+    .filter((contact) => contact.phone ?? contact.text)
     .map((contact) =>
-      contact.phone && !contact.name.includes(contact.phone)
-        ? `${contact.name} ${contact.phone}`
-        : contact.name,
+      contact.phone
+        ? contact.name.includes(contact.phone)
+          ? contact.name
+          : `${contact.name} ${contact.phone}`
+        : `${contact.name} (text ${contact.text?.keyword ?? ''} to ${contact.text?.number ?? ''})`,
     )
     .join(' · ');
 }
