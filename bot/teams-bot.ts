@@ -279,8 +279,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       throw new Error(
         `Guide ${guide.id} has no theme ${guide.themeId}; the content check should prevent this.`,
       );
-    const resources = pickByIds(library.resources, guide.resourceIds).slice(0, 3);
-    return guideCard({ guide, theme, resources, alternatives, feedback }, this.deps.links);
+    return guideCard({ guide, theme, alternatives, feedback }, this.deps.links);
   }
 
   private async postDemoInvite(context: TurnContext): Promise<void> {

@@ -19,7 +19,7 @@ import {
   type CircleSummary,
 } from '../../bot/cards/circle-cards';
 import { sampleCircle } from './sample-circle';
-import { pickByIds, type ContentLibrary, type Guide } from '../../core/content/model';
+import type { ContentLibrary, Guide } from '../../core/content/model';
 
 /** Every card the bot can send, for every guide and feedback state, by name. */
 export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<string, AdaptiveCard> {
@@ -78,15 +78,11 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
   for (const guide of library.guides) {
     const theme = library.themes.find((candidate) => candidate.id === guide.themeId);
     if (!theme) throw new Error(`no theme for ${guide.id}`);
-    const resources = pickByIds(library.resources, guide.resourceIds);
     const alternatives = library.guides.filter(
       (other: Guide) => other.themeId === guide.themeId && other.id !== guide.id,
     );
     for (const feedback of states) {
-      cards[`guide ${guide.id} (${feedback})`] = guideCard(
-        { guide, theme, resources, alternatives, feedback },
-        links,
-      );
+      cards[`guide ${guide.id} (${feedback})`] = guideCard({ guide, theme, alternatives, feedback }, links);
     }
   }
   return cards;
