@@ -44,8 +44,15 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     facilitatorName: 'Asha Patel',
     seatsLeft: 3,
   };
-  const full: CircleSummary = { ...summary, seatsLeft: 0 };
-  const cancelled: CircleSummary = { ...summary, circle: { ...circle, status: 'cancelled' } };
+  const full: CircleSummary = {
+    ...summary,
+    circle: { ...circle, id: '3f2a1b4c-0000-4000-8000-000000000002', title: 'A circle with no places left' },
+    seatsLeft: 0,
+  };
+  const cancelled: CircleSummary = {
+    ...summary,
+    circle: { ...circle, id: '3f2a1b4c-0000-4000-8000-000000000003', status: 'cancelled' },
+  };
   Object.assign(cards, {
     circleInvite: circleInviteCard(summary),
     circleInviteFull: circleInviteCard(full),
@@ -67,6 +74,41 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
       message: 'This circle has already started.',
     }),
     circleList: circleListCard([summary, full], links.tab('circles')),
+    circleListBooked: circleListCard(
+      [summary, full, cancelled],
+      links.tab('circles'),
+      new Map([
+        [
+          summary.circle.id,
+          { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: 'https://example.org/c.ics' },
+        ],
+      ]),
+    ),
+    circleListBookedShared: circleListCard(
+      [summary],
+      undefined,
+      new Map([
+        [
+          summary.circle.id,
+          { kind: 'booked', joinUrl: undefined, calendarUrl: undefined, sentPrivately: true },
+        ],
+      ]),
+    ),
+    circleListWaitlisted: circleListCard(
+      [full],
+      undefined,
+      new Map([[full.circle.id, { kind: 'waitlisted', position: 3 }]]),
+    ),
+    circleListCancelled: circleListCard(
+      [summary],
+      undefined,
+      new Map([[summary.circle.id, { kind: 'cancelled' }]]),
+    ),
+    circleListRefused: circleListCard(
+      [summary],
+      undefined,
+      new Map([[summary.circle.id, { kind: 'refused', message: 'This circle has already started.' }]]),
+    ),
     circleListEmpty: circleListCard([], undefined),
     myCircles: myCirclesCard([
       { summary, state: { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: undefined } },
