@@ -38,6 +38,7 @@ import {
 } from './cards/cards';
 import {
   CIRCLE_VERBS,
+  MAX_LISTED_CIRCLES,
   circleListCard,
   circleNoticeCard,
   circlePersonalCard,
@@ -79,6 +80,23 @@ const MAX_STORED_QUESTION = 500;
 /** The data a "Was this helpful?" button sends. */
 const GuideFeedbackSchema = z
   .object({ guideId: z.string().min(1).max(80), helpful: z.boolean() })
+  .passthrough();
+
+/**
+ * The data a circle button sends: the circle, and for a button on a list card, that it came from the list and
+ * which circles the list shows (so the answer is the list again). Identity never comes from here.
+ */
+const CircleActionSchema = z
+  .object({
+    circleId: z.string().uuid(),
+    from: z.enum(['invite', 'list']).default('invite'),
+    circles: z
+      .string()
+      .max(MAX_LISTED_CIRCLES * 37)
+      .transform((ids) => ids.split(',').filter((id) => id !== ''))
+      .pipe(z.array(z.string().uuid()).max(MAX_LISTED_CIRCLES))
+      .optional(),
+  })
   .passthrough();
 
 interface TeamsChannelData {
@@ -345,18 +363,43 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       const matches = upcoming.filter((circle) => circle.id.startsWith(command.code));
       const invite =
         matches.length === 1 && matches[0] ? await this.deps.inviteCard(matches[0].id) : undefined;
-      if (!invite || !matches[0]) {
-        return circleListCard(
-          await Promise.all(upcoming.map((c) => this.deps.notices.summaryOf(c))),
-          this.deps.links.tab('circles'),
-        );
-      }
+      if (!invite || !matches[0]) return this.listCard(upcoming, undefined, true);
       this.deps.telemetry.event('circles.posted', { circleId: matches[0].id });
       return invite;
     }
+    // Only in a 1:1 chat does the list show the person's own places; a shared chat sees the same list for all.
+    const personal = scopeOf(context.activity.conversation) === 'personal';
+    return this.listCard(upcoming, personal ? userId : undefined, !personal);
+  }
+
+  /**
+   * A list card of circles (the first MAX_LISTED_CIRCLES). With a person, each circle shows their own place from
+   * the bookings (join link and calendar file only when not shared), and `outcome` shows what they just did.
+   */
+  private async listCard(
+    circles: readonly Circle[],
+    userId: string | undefined,
+    shared: boolean,
+    outcome?: { circleId: string; state: PersonalState },
+  ): Promise<AdaptiveCard> {
+    const listed = circles.slice(0, MAX_LISTED_CIRCLES);
+    const mine = new Map<string, PersonalState>();
+    for (const circle of listed) {
+      const bookings = userId ? await this.deps.circles.bookings(circle.id) : [];
+      const booking = bookings.find((candidate) => candidate.userId === userId);
+      if (!userId || !booking) continue;
+      mine.set(
+        circle.id,
+        booking.status === 'waitlisted'
+          ? { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 }
+          : this.stateAfterSignUp({ kind: 'alreadyConfirmed' }, circle, userId, shared),
+      );
+    }
+    if (outcome) mine.set(outcome.circleId, outcome.state);
     return circleListCard(
-      await Promise.all(upcoming.slice(0, 6).map((circle) => this.deps.notices.summaryOf(circle))),
+      await Promise.all(listed.map((circle) => this.deps.notices.summaryOf(circle))),
       this.deps.links.tab('circles'),
+      mine,
     );
   }
 
@@ -366,7 +409,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     verb: string,
     data: unknown,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const parsed = z.object({ circleId: z.string().uuid() }).passthrough().safeParse(data);
+    const parsed = CircleActionSchema.safeParse(data);
     if (!parsed.success) return invokeError(400, 'BadActionData', 'This card is out of date.');
     const circle = await this.deps.circles.get(parsed.data.circleId);
     if (!circle) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
@@ -407,13 +450,33 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       });
     }
     await this.deps.onBookingsChanged(circle.id);
-    const summary = await this.deps.notices.summaryOf((await this.deps.circles.get(circle.id)) ?? circle);
-    const card = circlePersonalCard(summary, state);
+    const card =
+      parsed.data.from === 'list'
+        ? await this.listCard(
+            await this.listedCircles(parsed.data.circles ?? [], circle.id),
+            userId,
+            shared,
+            { circleId: circle.id, state },
+          )
+        : circlePersonalCard(
+            await this.deps.notices.summaryOf((await this.deps.circles.get(circle.id)) ?? circle),
+            state,
+          );
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
       value: card as unknown as Record<string, unknown>,
     };
+  }
+
+  /** The circles a list card showed, as they are now (gone ones left out); the clicked circle is always there. */
+  private async listedCircles(ids: readonly string[], clickedId: string): Promise<Circle[]> {
+    const listed: Circle[] = [];
+    for (const id of ids.includes(clickedId) ? ids : [clickedId, ...ids]) {
+      const circle = await this.deps.circles.get(id);
+      if (circle) listed.push(circle);
+    }
+    return listed;
   }
 
   /** A posted invite refreshing for someone with a place: their own view (never the join link in a shared chat). */
