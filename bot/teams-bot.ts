@@ -83,13 +83,13 @@ const GuideFeedbackSchema = z
   .passthrough();
 
 /**
- * The data a circle button sends: the circle, and for a button on a list card, that it came from the list and
- * which circles the list shows (so the answer is the list again). Identity never comes from here.
+ * The data a circle button sends: the circle, and for a button on a list card (or on My circles), where it came
+ * from and which circles the list shows, so the answer is that card again. Identity never comes from here.
  */
 const CircleActionSchema = z
   .object({
     circleId: z.string().uuid(),
-    from: z.enum(['invite', 'list']).default('invite'),
+    from: z.enum(['invite', 'list', 'mine']).default('invite'),
     circles: z
       .string()
       .max(MAX_LISTED_CIRCLES * 37)
@@ -331,22 +331,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
           "I couldn't tell who you are in this chat, so I can't show your bookings. Open Leading Compassionately to see them.",
         );
       }
-      const items = [];
-      for (const booking of await this.deps.circles.bookingsOf(userId)) {
-        const circle = await this.deps.circles.get(booking.circleId);
-        if (!circle || circle.status !== 'scheduled') continue;
-        const bookings = await this.deps.circles.bookings(circle.id);
-        const state: PersonalState =
-          booking.status === 'confirmed'
-            ? {
-                kind: 'booked',
-                joinUrl: circle.meetingUrl,
-                calendarUrl: this.deps.calendarUrl(circle.id, userId),
-              }
-            : { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 };
-        items.push({ summary: await this.deps.notices.summaryOf(circle), state });
-      }
-      return myCirclesCard(items);
+      return this.myCircles(userId);
     }
     const upcoming = await this.deps.circles.list({
       from: this.deps.now().toISOString(),
@@ -370,6 +355,38 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     // Only in a 1:1 chat does the list show the person's own places; a shared chat sees the same list for all.
     const personal = scopeOf(context.activity.conversation) === 'personal';
     return this.listCard(upcoming, personal ? userId : undefined, !personal);
+  }
+
+  /** The person's bookings on circles still to run; with `outcome`, a circle they just gave up stays in its place. */
+  private async myCircles(
+    userId: string,
+    outcome?: { circle: Circle; state: PersonalState },
+  ): Promise<AdaptiveCard> {
+    const items: { circle: Circle; state: PersonalState }[] = [];
+    for (const booking of await this.deps.circles.bookingsOf(userId)) {
+      const circle = await this.deps.circles.get(booking.circleId);
+      if (!circle || circle.status !== 'scheduled' || circle.id === outcome?.circle.id) continue;
+      const bookings = await this.deps.circles.bookings(circle.id);
+      const state: PersonalState =
+        booking.status === 'confirmed'
+          ? {
+              kind: 'booked',
+              joinUrl: circle.meetingUrl,
+              calendarUrl: this.deps.calendarUrl(circle.id, userId),
+            }
+          : { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 };
+      items.push({ circle, state });
+    }
+    if (outcome) items.push(outcome);
+    items.sort((a, b) => a.circle.startsAt.localeCompare(b.circle.startsAt));
+    return myCirclesCard(
+      await Promise.all(
+        items.map(async ({ circle, state }) => ({
+          summary: await this.deps.notices.summaryOf(circle),
+          state,
+        })),
+      ),
+    );
   }
 
   /**
@@ -450,18 +467,16 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       });
     }
     await this.deps.onBookingsChanged(circle.id);
-    const card =
-      parsed.data.from === 'list'
-        ? await this.listCard(
-            await this.listedCircles(parsed.data.circles ?? [], circle.id),
-            userId,
-            shared,
-            { circleId: circle.id, state },
-          )
-        : circlePersonalCard(
-            await this.deps.notices.summaryOf((await this.deps.circles.get(circle.id)) ?? circle),
-            state,
-          );
+    const latest = (await this.deps.circles.get(circle.id)) ?? circle;
+    let card: AdaptiveCard;
+    if (parsed.data.from === 'list') {
+      const listed = await this.listedCircles(parsed.data.circles ?? [], circle.id);
+      card = await this.listCard(listed, userId, shared, { circleId: circle.id, state });
+    } else if (parsed.data.from === 'mine') {
+      card = await this.myCircles(userId, { circle: latest, state });
+    } else {
+      card = circlePersonalCard(await this.deps.notices.summaryOf(latest), state);
+    }
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',

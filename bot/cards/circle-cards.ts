@@ -288,7 +288,10 @@ export function circleListCard(
   return card(body, actions, `${listed.length} upcoming Leadership Support Circles.`);
 }
 
-/** The person's own bookings, each named above its own Cancel button. */
+/**
+ * The person's own bookings, each named above its own Cancel button. Buttons say they came from this card, so
+ * a cancellation answers with the card again, the circle given up shown in its place.
+ */
 export function myCirclesCard(
   items: readonly { summary: CircleSummary; state: PersonalState }[],
 ): AdaptiveCard {
@@ -297,23 +300,37 @@ export function myCirclesCard(
     body.push(paragraph('You have no circle bookings yet. Type **circles** to see what is coming up.'));
   for (const { summary, state } of items) {
     const { circle } = summary;
-    const status = state.kind === 'waitlisted' ? `waitlist position ${state.position}` : 'booked';
-    const cancel: ExecuteAction = {
-      ...execute('Cancel', CIRCLE_VERBS.cancel, circle.id),
-      tooltip:
-        state.kind === 'waitlisted'
-          ? `Leave the waitlist for ${circle.title}`
-          : `Cancel your place on ${circle.title}`,
-    };
-    body.push({
-      type: 'Container',
-      spacing: 'Medium',
-      items: [
-        paragraph(`**${circle.title}** · ${status}`),
-        paragraph(when(circle.startsAt), { isSubtle: true, spacing: 'None' }),
-        { type: 'ActionSet', actions: [cancel] },
-      ],
+    const lines: CardElement[] = [];
+    const actions: CardAction[] = [];
+    const cancel = (tooltip: string): ExecuteAction => ({
+      type: 'Action.Execute',
+      title: 'Cancel',
+      verb: CIRCLE_VERBS.cancel,
+      data: { circleId: circle.id, from: 'mine' },
+      tooltip,
     });
+    switch (state.kind) {
+      case 'booked':
+        lines.push(paragraph(`**${circle.title}** · booked`));
+        actions.push(cancel(`Cancel your place on ${circle.title}`));
+        break;
+      case 'waitlisted':
+        lines.push(paragraph(`**${circle.title}** · waitlist position ${state.position}`));
+        actions.push(cancel(`Leave the waitlist for ${circle.title}`));
+        break;
+      case 'cancelled':
+        lines.push(paragraph(`**${circle.title}** · place given up`));
+        break;
+      case 'refused':
+        lines.push(
+          paragraph(`**${circle.title}**`),
+          paragraph(state.message, { color: 'Attention', spacing: 'None' }),
+        );
+        break;
+    }
+    lines.push(paragraph(when(circle.startsAt), { isSubtle: true, spacing: 'None' }));
+    if (actions.length > 0) lines.push({ type: 'ActionSet', actions });
+    body.push({ type: 'Container', spacing: 'Medium', items: lines });
   }
   return card(body, [sendCommand('Upcoming circles', 'circles')], 'My circle bookings.');
 }

@@ -162,6 +162,27 @@ describe('signing up and cancelling from a list of circles in Teams', () => {
     expect(bookings.map((booking) => booking.userId)).not.toContain('oid-someone-else');
   });
 
+  it('answers a cancellation from My circles with My circles again, the others untouched', async () => {
+    const who = person('oid-mina');
+    const [first, second] = TITLES;
+    if (!first || !second) throw new Error('no circles');
+    for (const title of [first, second]) await click(button(await listFor(who), title, 'Sign up'), who);
+    const before = connector.calls.length;
+    await send({ ...messageActivity({ serviceUrl, text: 'my circles' }), ...who });
+    const calls = await connector.waitForCalls(before + 1);
+    const mine = FakeConnector.cardOf(
+      calls.slice(before).find((call) => call.replyToId),
+    ) as unknown as AdaptiveCard;
+
+    const after = await click(button(mine, first, 'Cancel'), who);
+    expect(cardProblems(after)).toEqual([]);
+    expect(JSON.stringify(after)).toContain('My circles');
+    expect(JSON.stringify(containerFor(after, first))).toContain('place given up');
+    expect(containerFor(after, second)).toEqual(containerFor(mine, second));
+    const stillBooked = await service.stores.circles.bookingsOf('oid-mina');
+    expect(stillBooked.map((booking) => booking.circleId)).toEqual([ids[second]]);
+  });
+
   it('refuses list data that is not a short list of circle ids', async () => {
     const response = await send({
       ...messageActivity({ serviceUrl, text: '' }),

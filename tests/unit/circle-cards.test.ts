@@ -162,21 +162,29 @@ describe('the circle list card', () => {
 });
 
 describe('my circles card', () => {
-  it('names each booking above its own "Cancel" button', () => {
-    const card = myCirclesCard([
-      { summary: first, state: { kind: 'booked', joinUrl: undefined, calendarUrl: undefined } },
-      { summary: second, state: { kind: 'waitlisted', position: 1 } },
-    ]);
+  const card = myCirclesCard([
+    { summary: first, state: { kind: 'booked', joinUrl: undefined, calendarUrl: undefined } },
+    { summary: second, state: { kind: 'waitlisted', position: 1 } },
+    { summary: third, state: { kind: 'cancelled' } },
+  ]);
+
+  it('names each booking above its own "Cancel" button, marked as coming from My circles', () => {
     for (const summary of [first, second]) {
-      const container = containerFor(card, summary.circle.title);
-      expect(buttonsIn(container)).toEqual([
+      expect(buttonsIn(containerFor(card, summary.circle.title))).toEqual([
         expect.objectContaining({
           title: 'Cancel',
           verb: CIRCLE_VERBS.cancel,
-          data: { circleId: summary.circle.id },
+          data: { circleId: summary.circle.id, from: 'mine' },
+          tooltip: expect.stringContaining(summary.circle.title),
         }),
       ]);
     }
+  });
+
+  it('shows a circle just given up in its place, with nothing left to cancel', () => {
+    const container = containerFor(card, third.circle.title);
+    expect(JSON.stringify(container)).toContain('place given up');
+    expect(buttonsIn(container)).toEqual([]);
   });
 });
 
