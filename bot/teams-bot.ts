@@ -38,6 +38,7 @@ import {
 } from './cards/cards';
 import {
   CIRCLE_VERBS,
+  MAX_LISTED_CIRCLES,
   circleListCard,
   circleNoticeCard,
   circlePersonalCard,
@@ -91,6 +92,23 @@ const SafeForNowSchema = z.object({
 /** The data a "Was this helpful?" button sends. */
 const GuideFeedbackSchema = z
   .object({ guideId: z.string().min(1).max(80), helpful: z.boolean() })
+  .passthrough();
+
+/**
+ * The data a circle button sends: the circle, and for a button on a list card (or on My circles), where it came
+ * from and which circles the list shows, so the answer is that card again. Identity never comes from here.
+ */
+const CircleActionSchema = z
+  .object({
+    circleId: z.string().uuid(),
+    from: z.enum(['invite', 'list', 'mine']).default('invite'),
+    circles: z
+      .string()
+      .max(MAX_LISTED_CIRCLES * 37)
+      .transform((ids) => ids.split(',').filter((id) => id !== ''))
+      .pipe(z.array(z.string().uuid()).max(MAX_LISTED_CIRCLES))
+      .optional(),
+  })
   .passthrough();
 
 interface TeamsChannelData {
@@ -298,8 +316,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       throw new Error(
         `Guide ${guide.id} has no theme ${guide.themeId}; the content check should prevent this.`,
       );
-    const resources = pickByIds(library.resources, guide.resourceIds).slice(0, 3);
-    return guideCard({ guide, theme, resources, alternatives, feedback }, this.deps.links);
+    return guideCard({ guide, theme, alternatives, feedback }, this.deps.links);
   }
 
   private async postDemoInvite(context: TurnContext): Promise<void> {
@@ -333,22 +350,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
           "I couldn't tell who you are in this chat, so I can't show your bookings. Open Leading Compassionately to see them.",
         );
       }
-      const items = [];
-      for (const booking of await this.deps.circles.bookingsOf(userId)) {
-        const circle = await this.deps.circles.get(booking.circleId);
-        if (!circle || circle.status !== 'scheduled') continue;
-        const bookings = await this.deps.circles.bookings(circle.id);
-        const state: PersonalState =
-          booking.status === 'confirmed'
-            ? {
-                kind: 'booked',
-                joinUrl: circle.meetingUrl,
-                calendarUrl: this.deps.calendarUrl(circle.id, userId),
-              }
-            : { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 };
-        items.push({ summary: await this.deps.notices.summaryOf(circle), state });
-      }
-      return myCirclesCard(items);
+      return this.myCircles(userId);
     }
     const upcoming = await this.deps.circles.list({
       from: this.deps.now().toISOString(),
@@ -365,18 +367,75 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       const matches = upcoming.filter((circle) => circle.id.startsWith(command.code));
       const invite =
         matches.length === 1 && matches[0] ? await this.deps.inviteCard(matches[0].id) : undefined;
-      if (!invite || !matches[0]) {
-        return circleListCard(
-          await Promise.all(upcoming.map((c) => this.deps.notices.summaryOf(c))),
-          this.deps.links.tab('circles'),
-        );
-      }
+      if (!invite || !matches[0]) return this.listCard(upcoming, undefined, true);
       this.deps.telemetry.event('circles.posted', { circleId: matches[0].id });
       return invite;
     }
+    // Only in a 1:1 chat does the list show the person's own places; a shared chat sees the same list for all.
+    const personal = scopeOf(context.activity.conversation) === 'personal';
+    return this.listCard(upcoming, personal ? userId : undefined, !personal);
+  }
+
+  /** The person's bookings on circles still to run; with `outcome`, a circle they just gave up stays in its place. */
+  private async myCircles(
+    userId: string,
+    outcome?: { circle: Circle; state: PersonalState },
+  ): Promise<AdaptiveCard> {
+    const items: { circle: Circle; state: PersonalState }[] = [];
+    for (const booking of await this.deps.circles.bookingsOf(userId)) {
+      const circle = await this.deps.circles.get(booking.circleId);
+      if (!circle || circle.status !== 'scheduled' || circle.id === outcome?.circle.id) continue;
+      const bookings = await this.deps.circles.bookings(circle.id);
+      const state: PersonalState =
+        booking.status === 'confirmed'
+          ? {
+              kind: 'booked',
+              joinUrl: circle.meetingUrl,
+              calendarUrl: this.deps.calendarUrl(circle.id, userId),
+            }
+          : { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 };
+      items.push({ circle, state });
+    }
+    if (outcome) items.push(outcome);
+    items.sort((a, b) => a.circle.startsAt.localeCompare(b.circle.startsAt));
+    return myCirclesCard(
+      await Promise.all(
+        items.map(async ({ circle, state }) => ({
+          summary: await this.deps.notices.summaryOf(circle),
+          state,
+        })),
+      ),
+    );
+  }
+
+  /**
+   * A list card of circles (the first MAX_LISTED_CIRCLES). With a person, each circle shows their own place from
+   * the bookings (join link and calendar file only when not shared), and `outcome` shows what they just did.
+   */
+  private async listCard(
+    circles: readonly Circle[],
+    userId: string | undefined,
+    shared: boolean,
+    outcome?: { circleId: string; state: PersonalState },
+  ): Promise<AdaptiveCard> {
+    const listed = circles.slice(0, MAX_LISTED_CIRCLES);
+    const mine = new Map<string, PersonalState>();
+    for (const circle of listed) {
+      const bookings = userId ? await this.deps.circles.bookings(circle.id) : [];
+      const booking = bookings.find((candidate) => candidate.userId === userId);
+      if (!userId || !booking) continue;
+      mine.set(
+        circle.id,
+        booking.status === 'waitlisted'
+          ? { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 }
+          : this.stateAfterSignUp({ kind: 'alreadyConfirmed' }, circle, userId, shared),
+      );
+    }
+    if (outcome) mine.set(outcome.circleId, outcome.state);
     return circleListCard(
-      await Promise.all(upcoming.slice(0, 6).map((circle) => this.deps.notices.summaryOf(circle))),
+      await Promise.all(listed.map((circle) => this.deps.notices.summaryOf(circle))),
       this.deps.links.tab('circles'),
+      mine,
     );
   }
 
@@ -386,7 +445,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     verb: string,
     data: unknown,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const parsed = z.object({ circleId: z.string().uuid() }).passthrough().safeParse(data);
+    const parsed = CircleActionSchema.safeParse(data);
     if (!parsed.success) return invokeError(400, 'BadActionData', 'This card is out of date.');
     const circle = await this.deps.circles.get(parsed.data.circleId);
     if (!circle) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
@@ -427,9 +486,27 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       });
     }
     await this.deps.onBookingsChanged(circle.id);
-    const summary = await this.deps.notices.summaryOf((await this.deps.circles.get(circle.id)) ?? circle);
-    const card = circlePersonalCard(summary, state);
+    const latest = (await this.deps.circles.get(circle.id)) ?? circle;
+    let card: AdaptiveCard;
+    if (parsed.data.from === 'list') {
+      const listed = await this.listedCircles(parsed.data.circles ?? [], circle.id);
+      card = await this.listCard(listed, userId, shared, { circleId: circle.id, state });
+    } else if (parsed.data.from === 'mine') {
+      card = await this.myCircles(userId, { circle: latest, state });
+    } else {
+      card = circlePersonalCard(await this.deps.notices.summaryOf(latest), state);
+    }
     return invokeCard(card);
+  }
+
+  /** The circles a list card showed, as they are now (gone ones left out); the clicked circle is always there. */
+  private async listedCircles(ids: readonly string[], clickedId: string): Promise<Circle[]> {
+    const listed: Circle[] = [];
+    for (const id of ids.includes(clickedId) ? ids : [clickedId, ...ids]) {
+      const circle = await this.deps.circles.get(id);
+      if (circle) listed.push(circle);
+    }
+    return listed;
   }
 
   /** A posted invite refreshing for someone with a place: their own view (never the join link in a shared chat). */

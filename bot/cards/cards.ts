@@ -1,5 +1,7 @@
-import type { Guide, Resource, Theme } from '../../core/content/model';
+import type { Guide, Theme } from '../../core/content/model';
 import { bullets, card, heading, openUrl, paragraph, sendCommand } from './building-blocks';
+import { fitsInChat } from './measure';
+import { actionInBrief, shortLine } from './short-text';
 import type { AdaptiveCard, CardAction, CardElement, ExecuteAction } from './types';
 
 /** Where cards can send people: a page of the tab (Teams deep link in Teams, a URL locally). */
@@ -111,6 +113,8 @@ export function planCard(themes: readonly Theme[], links: CardLinks): AdaptiveCa
 /** How a guide card's feedback section looks. */
 export type FeedbackState = 'ask' | 'helpful' | 'notHelpful';
 
+const FEEDBACK_STATES: readonly FeedbackState[] = ['ask', 'helpful', 'notHelpful'];
+
 function feedbackButton(title: string, guideId: string, helpful: boolean): ExecuteAction {
   return { type: 'Action.Execute', title, verb: GUIDE_FEEDBACK_VERB, data: { guideId, helpful } };
 }
@@ -119,71 +123,107 @@ function feedbackButton(title: string, guideId: string, helpful: boolean): Execu
 export interface GuideCardInput {
   guide: Guide;
   theme: Theme;
-  resources: readonly Resource[];
-  /** Other good answers to offer as buttons. */
+  /** Other good answers, linked by title when the card has room. */
   alternatives: readonly Pick<Guide, 'id' | 'title'>[];
   feedback: FeedbackState;
 }
 
-/** A three-minute guide as a card: summary, actions, inclusive lens, resources, circle, and "Was this helpful?". */
-export function guideCard(input: GuideCardInput, links: CardLinks): AdaptiveCard {
-  const { guide, theme, resources, alternatives, feedback } = input;
+/** The longest inclusive-lens line a guide card shows. */
+export const LENS_LINE_MAX = 130;
+
+/** The longest "try this today" action a guide card shows (the tab has each in full). */
+export const ACTION_MAX = 110;
+
+/** The crisis line on a guide card: one short line, on every guide, whatever was asked. */
+const GUIDE_CRISIS_LINE = 'In a crisis: 999 or A&E · NHS 111 · Samaritans 116 123 (free, any time)';
+
+/** How much of the guide a card shows: how many "try this today" actions, and whether to link alternatives. */
+interface GuideCardShape {
+  actions: number;
+  alternatives: readonly Pick<Guide, 'id' | 'title'>[];
+}
+
+function feedbackSection(guideId: string, feedback: FeedbackState): CardElement[] {
+  if (feedback === 'ask') {
+    return [
+      paragraph('Was this helpful?', { weight: 'Bolder', spacing: 'Medium' }),
+      {
+        type: 'ActionSet',
+        actions: [feedbackButton('Yes', guideId, true), feedbackButton('No', guideId, false)],
+      },
+    ];
+  }
+  const thanks =
+    feedback === 'helpful'
+      ? 'Thank you. You told us this guide was helpful.'
+      : "Thank you. You told us this guide didn't help; we'll use that to improve it.";
+  return [paragraph(thanks, { isSubtle: true, spacing: 'Medium' })];
+}
+
+function alternativesLine(
+  alternatives: readonly Pick<Guide, 'id' | 'title'>[],
+  links: CardLinks,
+): CardElement[] {
+  const linked = alternatives.flatMap((alternative) => {
+    const url = links.tab(`guides/${alternative.id}`);
+    return url ? [`[${alternative.title}](${url})`] : [];
+  });
+  if (linked.length === 0) return [];
+  return [
+    paragraph(`Other guides that may help: ${linked.join(' · ')}`, { isSubtle: true, spacing: 'Medium' }),
+  ];
+}
+
+function guideCardOfShape(
+  input: GuideCardInput,
+  links: CardLinks,
+  shape: GuideCardShape,
+  feedback: FeedbackState,
+): AdaptiveCard {
+  const { guide, theme } = input;
+  const total = guide.tryThisToday.length;
+  const partly =
+    shape.actions < total ? ` (${shape.actions} of ${total}; all ${total} in the full guide)` : '';
   const body: CardElement[] = [
-    paragraph(`Point ${theme.number} of 10 · ${theme.title} · ${guide.readingMinutes}-minute read`, {
-      isSubtle: true,
-      size: 'Small',
-    }),
+    paragraph(`Point ${theme.number} of 10 · ${theme.title}`, { isSubtle: true, size: 'Small' }),
     heading(guide.title),
     paragraph(guide.summary),
-    paragraph('Try this today', { weight: 'Bolder', spacing: 'Medium' }),
-    bullets(guide.tryThisToday),
-    paragraph('The inclusive lens', { weight: 'Bolder', spacing: 'Medium' }),
-    paragraph(guide.inclusiveLens),
+    paragraph(`**Try this today**${partly}`, { spacing: 'Medium' }),
+    bullets(guide.tryThisToday.slice(0, shape.actions).map((action) => actionInBrief(action, ACTION_MAX))),
   ];
-  if (resources.length > 0) {
-    body.push(
-      paragraph('Related resources', { weight: 'Bolder', spacing: 'Medium' }),
-      bullets(
-        resources.map(
-          (resource) =>
-            `[${resource.title}](${resource.url}) (${resource.publisher}, about ${resource.minutes} min)`,
-        ),
-      ),
-    );
-  }
   body.push(
-    paragraph(
-      `Talk it through with peers: the Leadership Support Circle on **${theme.circleTopic}**. Type **circles** to find one.`,
-      {
-        spacing: 'Medium',
-      },
-    ),
+    paragraph(`**Inclusive lens:** ${shortLine(guide.inclusiveLens, LENS_LINE_MAX)}`, { spacing: 'Medium' }),
+    ...alternativesLine(shape.alternatives, links),
+    ...feedbackSection(guide.id, feedback),
+    // A safety net on every guide: signposting is here even when no crisis words were recognised.
+    paragraph(GUIDE_CRISIS_LINE, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
   );
-  if (alternatives.length > 0) {
-    body.push(paragraph('Other guides that may help', { weight: 'Bolder', spacing: 'Medium' }), {
-      type: 'ActionSet',
-      actions: alternatives.map((alternative) => sendCommand(alternative.title, `guide ${alternative.id}`)),
-    });
-  }
-  if (feedback === 'ask') {
-    body.push(paragraph('Was this helpful?', { weight: 'Bolder', spacing: 'Medium' }), {
-      type: 'ActionSet',
-      actions: [feedbackButton('Yes', guide.id, true), feedbackButton('No', guide.id, false)],
-    });
-  } else {
-    const thanks =
-      feedback === 'helpful'
-        ? 'Thank you. You told us this guide was helpful.'
-        : "Thank you. You told us this guide didn't help; we'll use that to improve it.";
-    body.push(paragraph(thanks, { isSubtle: true, spacing: 'Medium' }));
-  }
-  // A safety net on every guide: signposting is here even when no crisis words were recognised.
-  body.push(paragraph(CRISIS_LINE, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
   return card(
     body,
-    tabAction(links, 'Read in full', `guides/${guide.id}`),
+    [
+      ...tabAction(links, 'Read in full', `guides/${guide.id}`),
+      sendCommand('Find a support circle', 'circles'),
+    ],
     `${guide.title}. ${guide.summary}`,
   );
+}
+
+/**
+ * A guide in chat, the short version: summary, the "try this today" actions, one line of the inclusive
+ * lens, "Read in full" (the tab has the whole guide), "Was this helpful?" and a short crisis line. It shows
+ * every action and up to two linked alternatives when they fit the chat budget (CHAT_CARD_BUDGET), so Teams
+ * never folds it behind "See more"; otherwise the alternatives go first, then actions from the end, and the
+ * card says how many more the full guide has. The actions shown never change when the feedback is given.
+ */
+export function guideCard(input: GuideCardInput, links: CardLinks): AdaptiveCard {
+  const total = input.guide.tryThisToday.length;
+  const alternatives = input.alternatives.slice(0, 2);
+  const shapes: GuideCardShape[] = [{ actions: total, alternatives }];
+  for (let actions = total; actions >= 1; actions--) shapes.push({ actions, alternatives: [] });
+  const fits = (shape: GuideCardShape) =>
+    FEEDBACK_STATES.every((state) => fitsInChat(guideCardOfShape(input, links, shape, state)));
+  const shape = shapes.find(fits) ?? { actions: 1, alternatives: [] };
+  return guideCardOfShape(input, links, shape, input.feedback);
 }
 
 /** Said when the bot is not sure which guide fits: no guessing; offers the plan and a circle instead. */

@@ -62,6 +62,8 @@ export interface ExecuteAction {
   title: string;
   verb: string;
   data?: Record<string, string | number | boolean | readonly string[]>;
+  /** Shown on hover and read by screen readers after the title: says what a short title acts on. */
+  tooltip?: string;
 }
 
 /** Any action our cards use; every action has a title. */

@@ -51,11 +51,11 @@ describe('the bot over HTTP, replying through a fake Bot Connector', () => {
 
   it('says it is not sure, rather than guessing, and keeps the question for the content team without identity', async () => {
     const before = connector.calls.length;
-    await send(messageActivity({ serviceUrl, text: 'what time does the staff canteen close on sundays' }));
+    await send(messageActivity({ serviceUrl, text: 'the blue folder thing from last tuesday' }));
     const calls = await connector.waitForCalls(before + 1);
     expect(textOf(FakeConnector.cardOf(calls[before]))).toContain("I'm not sure I have the right guide");
     const stored = await service.stores.unanswered.list(10);
-    expect(stored[0]?.text).toBe('what time does the staff canteen close on sundays');
+    expect(stored[0]?.text).toBe('the blue folder thing from last tuesday');
     expect(Object.keys(stored[0] ?? {}).sort()).toEqual(['askedAt', 'id', 'text']);
   });
 

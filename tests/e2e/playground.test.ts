@@ -63,6 +63,47 @@ describe('the bot in the real Microsoft 365 Agents Playground', () => {
     await page.close();
   });
 
+  it('signs up from the circle list in personal chat and keeps the list, with the booking shown inline', async () => {
+    const facilitator = await localToken(service, 'Fiona Facilitator', 'facilitator');
+    const [first, second] = ['Leading a ward through winter pressures', 'When the team is grieving'];
+    const firstId = await createCircle(service, facilitator, {
+      themeId: 'routines',
+      title: first,
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/e2e-list',
+    });
+    await createCircle(service, facilitator, {
+      themeId: 'loss-and-grief',
+      title: second,
+      startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/e2e-list-2',
+    });
+
+    const page = await browser.newPage();
+    await page.goto(playground.url);
+    await page.locator('[role="treeitem"][aria-label="Personal Chat"]').click();
+    const compose = page.locator('div[role="textbox"]');
+    await compose.click();
+    await compose.fill('circles');
+    await compose.press('Enter');
+    const list = page.locator('.ac-adaptiveCard', { hasText: 'Upcoming Leadership Support Circles' }).last();
+    await list.waitFor({ timeout: 30_000 });
+    await list
+      .locator('.ac-container', { hasText: first })
+      .last()
+      .locator('button[aria-label="Sign up"]')
+      .click();
+    const updated = page.locator('.ac-adaptiveCard', { hasText: "You're booked" });
+    await updated.first().waitFor({ timeout: 30_000 });
+    const updatedText = await updated.first().innerText();
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-circle-list-booked.png') });
+    expect(updatedText).toContain('Upcoming Leadership Support Circles');
+    expect(updatedText).toContain(second);
+    const bookings = await service.stores.circles.bookings(firstId);
+    expect(bookings.map((booking) => booking.status)).toEqual(['confirmed']);
+    await page.close();
+  });
+
   it('lets a facilitator post a circle in a team channel, and a click on Sign up books a place', async () => {
     const facilitator = await localToken(service, 'Fiona Facilitator', 'facilitator');
     const circleId = await createCircle(service, facilitator, {

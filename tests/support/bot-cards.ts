@@ -20,7 +20,7 @@ import {
   type CircleSummary,
 } from '../../bot/cards/circle-cards';
 import { sampleCircle } from './sample-circle';
-import { pickByIds, type ContentLibrary, type Guide } from '../../core/content/model';
+import type { ContentLibrary, Guide } from '../../core/content/model';
 
 /** Every card the bot can send, for every guide and feedback state, by name. */
 export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<string, AdaptiveCard> {
@@ -52,8 +52,15 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     facilitatorName: 'Asha Patel',
     seatsLeft: 3,
   };
-  const full: CircleSummary = { ...summary, seatsLeft: 0 };
-  const cancelled: CircleSummary = { ...summary, circle: { ...circle, status: 'cancelled' } };
+  const full: CircleSummary = {
+    ...summary,
+    circle: { ...circle, id: '3f2a1b4c-0000-4000-8000-000000000002', title: 'A circle with no places left' },
+    seatsLeft: 0,
+  };
+  const cancelled: CircleSummary = {
+    ...summary,
+    circle: { ...circle, id: '3f2a1b4c-0000-4000-8000-000000000003', status: 'cancelled' },
+  };
   Object.assign(cards, {
     circleInvite: circleInviteCard(summary),
     circleInviteFull: circleInviteCard(full),
@@ -75,6 +82,41 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
       message: 'This circle has already started.',
     }),
     circleList: circleListCard([summary, full], links.tab('circles')),
+    circleListBooked: circleListCard(
+      [summary, full, cancelled],
+      links.tab('circles'),
+      new Map([
+        [
+          summary.circle.id,
+          { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: 'https://example.org/c.ics' },
+        ],
+      ]),
+    ),
+    circleListBookedShared: circleListCard(
+      [summary],
+      undefined,
+      new Map([
+        [
+          summary.circle.id,
+          { kind: 'booked', joinUrl: undefined, calendarUrl: undefined, sentPrivately: true },
+        ],
+      ]),
+    ),
+    circleListWaitlisted: circleListCard(
+      [full],
+      undefined,
+      new Map([[full.circle.id, { kind: 'waitlisted', position: 3 }]]),
+    ),
+    circleListCancelled: circleListCard(
+      [summary],
+      undefined,
+      new Map([[summary.circle.id, { kind: 'cancelled' }]]),
+    ),
+    circleListRefused: circleListCard(
+      [summary],
+      undefined,
+      new Map([[summary.circle.id, { kind: 'refused', message: 'This circle has already started.' }]]),
+    ),
     circleListEmpty: circleListCard([], undefined),
     myCircles: myCirclesCard([
       { summary, state: { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: undefined } },
@@ -86,15 +128,11 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
   for (const guide of library.guides) {
     const theme = library.themes.find((candidate) => candidate.id === guide.themeId);
     if (!theme) throw new Error(`no theme for ${guide.id}`);
-    const resources = pickByIds(library.resources, guide.resourceIds);
     const alternatives = library.guides.filter(
       (other: Guide) => other.themeId === guide.themeId && other.id !== guide.id,
     );
     for (const feedback of states) {
-      cards[`guide ${guide.id} (${feedback})`] = guideCard(
-        { guide, theme, resources, alternatives, feedback },
-        links,
-      );
+      cards[`guide ${guide.id} (${feedback})`] = guideCard({ guide, theme, alternatives, feedback }, links);
     }
   }
   return cards;
