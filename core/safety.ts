@@ -247,6 +247,8 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bsaying (?:her |his |their |my )?goodbyes?\b/,
   ],
   'giving-away': [
+    /\bgave (?:me|us|the team|her friends|his friends) (?:all )?(?:her|his|their) (?:[a-z'-]+ ){0,2}?(?:stethoscope|plants?|books|records|vinyl|tools|car|bike|guitar|jewellery|jewelry|watch|rings?|necklace|pens|things|stuff|belongings|savings|money|clothes|uniforms?|keys)\b(?=.*\b(?:won'?t need|not need|doesn'?t need|want(?:s|ed)? (?:me|us|you) to have|where (?:she|he)'?s going|anymore|any more)\b)/,
+    /\b(?:won'?t|wont|will not) need (?:it|them|this|that|these|those|any of (?:it|this|that|them)) (?:where|after|anymore|any more|soon|now)\b/,
     /\bgiving (?:away )?(?:her|his|their|my) (?:jewellery|jewelry|rings?|watch|necklace|books|plants|clothes|things|stuff|belongings)(?: away)?\b/,
     /\b(?:won'?t|wont) be needing (?:it|them|this|that|these|those|any of it)\b/,
     /\b(?:wants?|wanted|asked|told) (?:me|you|us) to have (?:her|his|my|their|it|them|this)\b/,
@@ -334,6 +336,8 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:suspected|possible|accidental|opioid|opiate|heroin|drug|tricyclic|staggered) (?:opioid |opiate )?(?:overdos\w*|od)\b/g,
   // A death that has happened is bereavement, not a disclosure of risk now ("lost her husband to suicide").
   /\b(?:died|death|dying) (?:by|from|through|of) suicide\b|\blost (?:her|his|their|my|a|our) (?:\w+ ){0,2}?(?:to|through) suicide\b|\bsuicide of (?:her|his|their|my|a|our|the) (?:\w+ ){0,2}?(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|colleague|nephew|niece|cousin|relative)\b|\b(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|nephew|niece|cousin|relative|nurse|colleague|doctor|student|someone)(?:'s)? (?:\w+ ){0,6}?(?:took (?:her|his|their) own life|killed (?:him|her|them)sel(?:f|ves)|(?:died|death) (?:by|from) suicide)\b/g,
+  // Asking how to ask: the manager wants the words, not disclosing ("how do I ask if they're thinking of harming themselves").
+  /\b(?:ask|asking|raise|bring up|check|talk to|approach)\b(?: [a-z']+){0,3}? (?:someone|somebody|a colleague|colleagues|people|staff|them|a member of staff|my team|the team)\b(?: [a-z']+){0,2}? (?:if|whether|about)\b(?: [a-z']+){0,4}? (?:suicid\w*|self[- ]?harm\w*|harming themselves|hurting themselves|killing themselves|ending (?:their|it)|taking their own life)\b/g,
   /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,
   /\b(?:could|would|'d) (?:kill|murder) (?:for )?(?:a|an|some) (?:coffee|brew|tea|cuppa|drink|pint|break|holiday|nap|sleep|sandwich|biscuit)\b/g,
   /\bdying (?:for|to) (?:a|an|some|know|see|go|meet|hear|get|try)\b/g,
@@ -346,7 +350,7 @@ const BENIGN: readonly RegExp[] = [
 
 /** Planned departures that explain a goodbye, a thank-you or giving things away. */
 const PLANNED_DEPARTURE =
-  /\b(?:leaving do|leaving party|leaving drinks|leaving card|leaving present|leaving speech|retir\w+|new job|new role|new post|promotion|promoted|moving (?:to|trusts|jobs|on|abroad|away|back)|emigrat\w*|maternity leave|secondment|last day (?:at|on|in|before)|leaving (?:us|the trust|the ward|the team|the unit|the practice|the home|for)|relocat\w*|going travelling|end of (?:her|his|their|my) (?:contract|placement|rotation))\b/;
+  /(?<!\b(?:not|never|isn'?t|aren'?t|wasn'?t|no) (?:really |actually )?)\b(?:leaving do|leaving party|leaving drinks|leaving card|leaving present|leaving speech|retir\w+|new job|new role|new post|promotion|promoted|moving (?:to|trusts|jobs|on|abroad|away|back)|emigrat\w*|maternity leave|secondment|last day (?:at|on|in|before)|leaving (?:us|the trust|the ward|the team|the unit|the practice|the home|for)|relocat\w*|going travelling|end of (?:her|his|their|my) (?:contract|placement|rotation))\b/;
 
 const SUBJECT_SELF = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself|mine)\b/;
 const SUBJECT_OTHER =
@@ -404,6 +408,8 @@ const CONTRACTIONS: Record<string, string> = {
   ill: "i'll",
   u: 'you',
   ur: 'your',
+  shes: "she's",
+  hes: "he's",
   r: 'are',
   ppl: 'people',
   '2': 'to',

@@ -33,6 +33,8 @@ export const EVAL_DIR = path.resolve(
  *   warning-signs lexicon; read freely, so it guards what was built and measures nothing unseen;
  * - "devG" and "devH": written for the safety work by two more writers from the same brief (more at-risk
  *   messages and harder decoys), as development data: their misses were read while building the check;
+ * - "devJ": written the same way with mostly guide questions (at least three per guide), off-topic and
+ *   peer-support questions, as development data for ranking and declining;
  * - "blindD" and "blindE": written for the safety work (issue 10) by two writers who never saw the code, the
  *   warning-signs lexicon or each other's sets, from a one-paragraph brief: at-risk messages with a level,
  *   ordinary questions with patient-work decoys, off-topic questions. Measured once before and once after the
@@ -48,6 +50,7 @@ export const EVAL_SETS = {
   safetyDev: ['ask-eval-safety-dev.yaml'],
   devG: ['ask-eval-dev-g.yaml'],
   devH: ['ask-eval-dev-h.yaml'],
+  devJ: ['ask-eval-dev-j.yaml'],
   blindD: ['ask-eval-blind-d.yaml'],
   blindE: ['ask-eval-blind-e.yaml'],
 } as const;

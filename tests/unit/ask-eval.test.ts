@@ -15,6 +15,7 @@ const reports: Record<Exclude<keyof typeof EVAL_SETS, 'blindD' | 'blindE'>, Eval
   safetyDev: evaluate('safetyDev', answerer, loadEvalSet(EVAL_SETS.safetyDev)),
   devG: evaluate('devG', answerer, loadEvalSet(EVAL_SETS.devG)),
   devH: evaluate('devH', answerer, loadEvalSet(EVAL_SETS.devH)),
+  devJ: evaluate('devJ', answerer, loadEvalSet(EVAL_SETS.devJ)),
 };
 
 describe('answer quality on labelled manager questions', () => {
