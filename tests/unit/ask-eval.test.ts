@@ -46,11 +46,18 @@ describe('answer quality on labelled manager questions', () => {
   );
 
   it.each(Object.keys(reports) as (keyof typeof reports)[])(
-    'raises at most two false urgent alarms on the guide questions of the %s part',
+    'raises at most two false urgent alarms, and at most one in ten ordinary messages, in the %s part',
     (part) => {
       expect(reports[part].falseUrgent).toBeLessThanOrEqual(2);
+      expect(reports[part].falseUrgent / reports[part].ordinaryQuestions).toBeLessThanOrEqual(0.1);
     },
   );
+
+  it.each(
+    (Object.keys(reports) as (keyof typeof reports)[]).filter((part) => reports[part].offTopicQuestions > 0),
+  )('declines at least 14 in 15 off-topic questions in the %s part', (part) => {
+    expect(reports[part].offTopicDeclined).toBeGreaterThanOrEqual(14 / 15);
+  });
 
   // Unseen wording is still below the targets on some parts (see the closing note); these floors, a few points
   // under what was measured after the ask-quality work, stop it getting worse without being tuned to pass.
@@ -59,6 +66,9 @@ describe('answer quality on labelled manager questions', () => {
     ['setAside', 0.73, 0.89],
     ['fresh', 0.8, 0.85],
     ['checkA', 0.92, 0.97],
+    ['devG', 0.8, 0.9],
+    ['devH', 0.82, 0.95],
+    ['devJ', 0.75, 0.92],
   ] as const)('does not fall below the measured floor on the %s part', (part, top1, top3) => {
     expect(reports[part].top1).toBeGreaterThanOrEqual(Math.max(top1, 0.65));
     expect(reports[part].top3).toBeGreaterThanOrEqual(Math.max(top3, 0.85));
