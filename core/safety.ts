@@ -333,6 +333,9 @@ const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable'
     /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off|gone (?:quiet|silent|offline|dark))\b/,
 };
 
+/** Words of the broad signals that are too common in ordinary talk to count on their own. */
+const WEAK_ALONE = /^(?:nothing left|pointless|disappear)$/;
+
 /** A time or a place that turns a means or method into an immediate risk. */
 const TIME_OR_PLACE = new RegExp(
   `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
@@ -525,7 +528,7 @@ function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** Turns a lexicon phrase into a pattern: any pronoun of its class, optional apostrophes, fillers between words. */
+/** Turns a lexicon phrase into a pattern: any pronoun of its class, optional apostrophes, a little slack between words. */
 function phrasePattern(phrase: string): string {
   const words = normaliseForSafety(phrase).split(' ');
   const parts = words.map((word) => {
@@ -534,7 +537,9 @@ function phrasePattern(phrase: string): string {
     const options = pronouns ? [...new Set([word, ...pronouns])] : [word];
     return `(?:${options.map((option) => escape(option).replace(/'/g, "'?")).join('|')})`;
   });
-  return parts.join(` ${FILLERS}`);
+  // Longer phrases tolerate up to two extra words between theirs ("giving all her good stuff away"); two-word
+  // phrases only the usual fillers, so "take my life" never reads "take over my life".
+  return parts.join(parts.length >= 3 ? " (?:[a-z']+ ){0,2}" : ` ${FILLERS}`);
 }
 
 /** One compiled warning sign. */
@@ -593,6 +598,14 @@ export class SafetyCheck {
         kinds.delete(kind);
     }
     const signals = Object.values(SIGNALS).filter((pattern) => pattern.test(cleaned)).length;
+    // Talk of death or of not existing, and hopelessness, are published warning signs on their own too: when no
+    // other sign was found, the broad signals stand in for one (their weakest words, "nothing left", "pointless"
+    // and "disappear", are too common in ordinary talk to count alone).
+    for (const kind of immediate || kinds.size > 0 ? [] : (['death', 'hopeless'] as const)) {
+      const match = SIGNALS[kind].exec(cleaned);
+      if (match && !WEAK_ALONE.test(match[0]))
+        note(match, kind === 'death' ? 'wish-not-to-exist' : 'hopelessness', 'check-in');
+    }
     if (!immediate && kinds.size === 0 && signals < 2) return { urgency: undefined };
     const decided = DECIDED.test(cleaned);
     const meansLike =
