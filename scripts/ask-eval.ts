@@ -39,7 +39,10 @@ export const EVAL_DIR = path.resolve(
  *   warning-signs lexicon or each other's sets, from a one-paragraph brief: at-risk messages with a level,
  *   ordinary questions with patient-work decoys, off-topic questions. Measured once before and once after the
  *   safety work before anyone read them (before: urgent recall 42.0% / 33.3%; after: 74.0% / 75.0%); their misses
- *   were then read and fixed, so from then on they are development data.
+ *   were then read and fixed, so from then on they are development data;
+ * - "heldF" and "heldI": written blind from the same brief (F alongside D and E, I later) and kept unread; measured
+ *   once, after all the safety work of issue 10. Never read them item by item and never tune against their totals:
+ *   they are the honest measure of unseen wording.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -54,6 +57,8 @@ export const EVAL_SETS = {
   devJ: ['ask-eval-dev-j.yaml'],
   blindD: ['ask-eval-blind-d.yaml'],
   blindE: ['ask-eval-blind-e.yaml'],
+  heldF: ['ask-eval-held-f.yaml'],
+  heldI: ['ask-eval-held-i.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
