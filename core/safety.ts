@@ -1,4 +1,6 @@
+import type { ContentLibrary } from './content/model';
 import type { Urgency, WarningSign } from './content/warning-signs';
+import { featuresOf, RISK_THRESHOLD, RiskModel } from './safety-model';
 import { editDistance } from './answering/text';
 
 export type { Urgency } from './content/warning-signs';
@@ -383,7 +385,7 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:bored|scared|worried|frightened) to death\b/g,
   /\b(?:be|been) the death of (?:me|us|her|him)\b/g,
   /\bkill (?:time|the mood|the vibe)\b/g,
-  /\bjump(?:ing|ed)? (?:ship|at the chance|on board|through hoops|the queue|in to help)\b/g,
+  /\b(?:(?:thought|thinking|think|thinks) (?:about|of) )?jump(?:ing|ed)? (?:ship|at the chance|on board|through hoops|the queue|in to help)\b/g,
 ];
 
 /** Planned departures that explain a goodbye, a thank-you or giving things away. */
@@ -505,6 +507,11 @@ export function normaliseForSafety(text: string): string {
 const ABOUT_ME_NOT_PATIENTS =
   /\b(?:would|could|will|'d) (?:hold|take) (?:me|her|him|my weight|her weight|his weight)\b|\b(?:not|rather than|instead of) (?:for |about |on )?(?:the |our |my )?(?:patients?|residents?|service users?|clients?)\b|\b(?:for|on) (?:me|myself)\b(?:(?=.*\b(?:ligature|overdose|pills|tablets|rope|jump)\w*)|(?<=\b(?:ligature|overdose|pills|tablets|rope|jump)\w*\b.*))/;
 
+/** A message as the safety check reads it: normalised, with patient work and idioms set aside. */
+export function prepareForSafety(text: string): string {
+  return setAsideBenign(normaliseForSafety(text));
+}
+
 /** Removes patient work and idioms so they are not read as disclosures. */
 function setAsideBenign(text: string): string {
   if (ABOUT_ME_NOT_PATIENTS.test(text)) return text;
@@ -561,8 +568,43 @@ function compile(signs: readonly WarningSign[]): CompiledSign[] {
 export class SafetyCheck {
   private readonly signs: CompiledSign[];
 
-  constructor(signs: readonly WarningSign[]) {
+  constructor(
+    signs: readonly WarningSign[],
+    private readonly model?: RiskModel,
+    private readonly threshold = RISK_THRESHOLD,
+  ) {
     this.signs = compile(signs);
+  }
+
+  /**
+   * The check for one version of the content: the lexicon's signs, and the model trained on the example
+   * messages, the lexicon's phrases (at risk) and the guides' example questions (ordinary).
+   */
+  static fromLibrary(library: ContentLibrary): SafetyCheck {
+    const atRisk = [
+      ...library.safetyExamples.atRisk,
+      ...library.warningSigns.flatMap((sign) => sign.phrases.map((phrase) => phrase.replace(/\*/g, 'it'))),
+    ];
+    const ordinary = [
+      ...library.safetyExamples.ordinary,
+      ...library.guides.flatMap((guide) => guide.examples),
+    ];
+    const model = new RiskModel(
+      atRisk.map((text) => featuresOf(prepareForSafety(text))),
+      ordinary.map((text) => featuresOf(prepareForSafety(text))),
+    );
+    return new SafetyCheck(library.warningSigns, model);
+  }
+
+  /**
+   * The second line, for a message the sign rules passed that is not a command or an off-topic question: a
+   * check-in when the model scores it as at risk.
+   */
+  secondLook(text: string): RiskAssessment {
+    const cleaned = prepareForSafety(text);
+    if (!this.model || plannedDeparture(cleaned)) return { urgency: undefined };
+    if (this.model.score(featuresOf(cleaned)) < this.threshold) return { urgency: undefined };
+    return { urgency: 'check-in', about: subjectOf(cleaned, []), signs: ['model'] };
   }
 
   /** Reads a message for self-harm or suicide risk, about the writer or a colleague. */
