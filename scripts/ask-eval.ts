@@ -42,7 +42,9 @@ export const EVAL_DIR = path.resolve(
  *   were then read and fixed, so from then on they are development data;
  * - "heldF" and "heldI": written blind from the same brief (F alongside D and E, I later) and kept unread; measured
  *   once, after all the safety work of issue 10. Never read them item by item and never tune against their totals:
- *   they are the honest measure of unseen wording.
+ *   they are the honest measure of unseen wording. Measured a second time after the safety model was added.
+ * - "heldK" and "heldL": written blind from the same brief after F and I had been measured, kept unread, and
+ *   measured once, at the end of the issue-10 work.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -59,6 +61,8 @@ export const EVAL_SETS = {
   blindE: ['ask-eval-blind-e.yaml'],
   heldF: ['ask-eval-held-f.yaml'],
   heldI: ['ask-eval-held-i.yaml'],
+  heldK: ['ask-eval-held-k.yaml'],
+  heldL: ['ask-eval-held-l.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
