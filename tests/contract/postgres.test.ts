@@ -6,6 +6,7 @@ import { PostgresStoreError } from '../../storage/postgres/errors';
 import { POSTGRES_MIGRATIONS } from '../../storage/postgres/migrations';
 import { openPostgresStores } from '../../storage/postgres/postgres-stores';
 import { startTestPostgres, testOptions, type TestPostgres } from '../support/postgres';
+import { bookCircle, createCircle, getJson, localToken, startTestService } from '../support/service';
 import { waitUntil } from '../support/wait';
 import { runStoreContract } from './stores.contract';
 
@@ -248,5 +249,38 @@ describe('PostgreSQL connection, pool and TLS', () => {
     await stores.close();
     await stores.close();
     expect(await stores.health.ping()).toBe(false);
+  });
+});
+
+describe('the service on PostgreSQL', () => {
+  it('keeps circles, bookings and roles in the database DATABASE_URL names, and answers its health check from it', async () => {
+    const url = await server.createDatabase('service');
+    const service = await startTestService({ DATABASE_URL: url, DATABASE_POOL_SIZE: '4' });
+    const database = new Client({ connectionString: url });
+    await database.connect();
+    try {
+      expect((await getJson(`${service.url}/healthz`)).status).toBe(200);
+      const facilitator = await localToken(service, 'Fay Facilitator', 'facilitator');
+      const manager = await localToken(service, 'Asha Manager', 'manager');
+      const circleId = await createCircle(service, facilitator, {
+        themeId: 'routines',
+        title: 'Routines that hold a team together',
+        startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        meetingUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
+        capacity: 4,
+      });
+      expect(await bookCircle(service, circleId, manager)).toBe(201);
+      const rows = await database.query<{ status: string }>(
+        'SELECT status FROM bookings WHERE circle_id = $1',
+        [circleId],
+      );
+      expect(rows.rows).toEqual([{ status: 'confirmed' }]);
+      const grants = await database.query("SELECT 1 FROM role_grants WHERE role = 'facilitator'");
+      expect(grants.rowCount).toBe(1);
+    } finally {
+      await database.end();
+      await service.stop();
+      await server.dropDatabase(url);
+    }
   });
 });
