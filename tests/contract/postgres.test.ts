@@ -5,7 +5,7 @@ import { applyPostgresMigrations, MIGRATION_LOCK_NAME } from '../../storage/post
 import { PostgresStoreError } from '../../storage/postgres/errors';
 import { POSTGRES_MIGRATIONS } from '../../storage/postgres/migrations';
 import { openPostgresStores } from '../../storage/postgres/postgres-stores';
-import { startTestPostgres, testOptions, type TestPostgres } from '../support/postgres';
+import { findPostgresBinaries, startTestPostgres, testOptions, type TestPostgres } from '../support/postgres';
 import { bookCircle, createCircle, getJson, localToken, startTestService } from '../support/service';
 import { waitUntil } from '../support/wait';
 import { runStoreContract } from './stores.contract';
@@ -19,6 +19,19 @@ afterAll(async () => {
 }, 60_000);
 
 const urls = new Map<Stores, string>();
+
+describe('the throw-away test server', () => {
+  const saved = process.env.POSTGRES_BIN_DIR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.POSTGRES_BIN_DIR;
+    else process.env.POSTGRES_BIN_DIR = saved;
+  });
+
+  it('fails naming apt-get install -y postgresql when the server binaries are missing, rather than skipping', () => {
+    process.env.POSTGRES_BIN_DIR = '/nonexistent/postgresql/bin';
+    expect(() => findPostgresBinaries()).toThrow(/apt-get install -y postgresql/);
+  });
+});
 
 runStoreContract('PostgreSQL', {
   open: async () => {
