@@ -129,7 +129,7 @@ describe('asking and browsing', () => {
     const guides = page.getByRole('region', { name: 'Guides that may help' });
     await guides.getByRole('link', { name: guideTitle('who-looks-after-the-manager') }).waitFor();
     await page.waitForFunction(() => document.activeElement?.textContent === 'Guides that may help');
-    expect(await guides.locator('a[href^="#/guides/"]').count()).toBe(2);
+    expect(await guides.locator('a[href^="#/guides/"]').count()).toBe(1);
     expect(await checkIn.count()).toBe(0);
 
     const folded = page.locator('details');

@@ -36,23 +36,6 @@ export function cardProblems(card: unknown): string[] {
   return problems;
 }
 
-/**
- * The characters a reader sees on a card: every TextBlock's text (Markdown link targets left out) and every
- * action's title.
- */
-export function visibleTextLength(card: unknown): number {
-  let length = 0;
-  walk(card, (node) => {
-    if (node.type === 'TextBlock' && typeof node.text === 'string') {
-      length += node.text.replace(/\]\([^)]*\)/g, ']').replace(/[*[\]]/g, '').length;
-    }
-    if (typeof node.type === 'string' && node.type.startsWith('Action.') && typeof node.title === 'string') {
-      length += node.title.length;
-    }
-  });
-  return length;
-}
-
 function walk(value: unknown, visit: (node: Record<string, unknown>) => void): void {
   if (Array.isArray(value)) {
     value.forEach((item) => walk(item, visit));

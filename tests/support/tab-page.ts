@@ -26,7 +26,7 @@ export async function openTab(
     bypassCSP: true,
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   page.on('pageerror', (error) => console.error(`tab page error: ${error.message}`));
   const persona = options.persona ?? 'Jordan Lee';
   await page.addInitScript((name) => window.sessionStorage.setItem('lc.persona', name), persona);

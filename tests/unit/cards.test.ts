@@ -5,7 +5,7 @@ import { everyBotCard } from '../support/bot-cards';
 import { ACTION_MAX, guideCard, LENS_LINE_MAX, type FeedbackState } from '../../bot/cards/cards';
 import { CHAT_CARD_BUDGET, estimatedLines, visibleLength, visibleText } from '../../bot/cards/measure';
 import { firstSentence } from '../../bot/cards/short-text';
-import { cardProblems, visibleTextLength } from '../support/card-checks';
+import { cardProblems } from '../support/card-checks';
 
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const teamsLinks = {
@@ -97,8 +97,8 @@ describe('every card the bot can send', () => {
       if (contact.phone) expect(text).toContain(contact.phone);
       if (contact.url) expect(text).toContain(contact.url);
     }
-    expect(visibleTextLength(checkIn)).toBeLessThan(1000);
-    expect(visibleTextLength(cardNamed('checkInColleague'))).toBeLessThan(1000);
+    expect(visibleLength(checkIn)).toBeLessThan(1000);
+    expect(visibleLength(cardNamed('checkInColleague'))).toBeLessThan(1000);
   });
 
   it('the check-in card answers "safe for now" with only guide ids, and "Not sure" with nothing', () => {
