@@ -1,4 +1,4 @@
-// Azure resources for Leading Compassionately: App Service (Node 20) running the service, a user-assigned
+// Azure resources for Leading Compassionately: App Service (Node 24 LTS) running the service, a user-assigned
 // managed identity used by the bot (no secret), Azure Bot with the Teams channel, Storage (Tables + Queues)
 // for the Azure storage adapter, and Application Insights.
 @maxLength(20)
@@ -87,7 +87,7 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
