@@ -94,6 +94,10 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
       appCommandLine: 'node dist/bot/main.js'
       appSettings: [
         { name: 'NODE_ENV', value: 'production' }
+        // The deploy package (npm run package:deploy) holds no node_modules: App Service installs the production
+        // dependencies on deploy, for its own platform, and runs no build (dist/ is built before).
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+        { name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev --no-audit --no-fund' }
         { name: 'PORT', value: '8080' }
         { name: 'DATA_DIR', value: '/home/data' }
         { name: 'PUBLIC_URL', value: 'https://${siteName}.azurewebsites.net' }
