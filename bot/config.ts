@@ -1,5 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_POOL_SIZE,
+  postgresOptionsFromUrl,
+  type PostgresConnectionOptions,
+} from '../storage/postgres/connection';
 
 /** The seven Bot Framework authentication overrides; set all together or none (local metadata, other clouds). */
 const BOT_AUTH_OVERRIDE_KEYS = [
@@ -39,6 +44,8 @@ const EnvSchema = z.object({
   HOST: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   DATA_DIR: z.string().trim().min(1).default('data'),
+  DATABASE_URL: optionalText,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(DEFAULT_POOL_SIZE),
   CONTENT_DIR: optionalText,
   CONTENT_WATCH: z.enum(['true', 'false']).optional(),
   DEMO_MODE: z.enum(['true', 'false']).default('false'),
@@ -80,12 +87,19 @@ export type TabAuthConfig =
   | { mode: 'local'; tenantId: string; issuer: string; audience: string }
   | { mode: 'entra'; tenantId: string; issuers: string[]; audiences: string[]; jwksUrl: string };
 
+/**
+ * Where the stores live: the embedded SQLite file in DATA_DIR (the default), or the shared PostgreSQL database
+ * DATABASE_URL names (for two or more instances).
+ */
+export type StorageConfig = { kind: 'sqlite' } | ({ kind: 'postgres' } & PostgresConnectionOptions);
+
 /** The service's whole configuration, read and validated once at start-up. */
 export interface AppConfig {
   environment: 'development' | 'test' | 'production';
   host: string;
   port: number;
   dataDir: string;
+  storage: StorageConfig;
   /** The content folder; undefined means the project's content/. */
   contentDir: string | undefined;
   /** Reload content when files change (default: on in local mode). */
@@ -168,6 +182,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   } else {
     tabAuth = { mode: 'local', tenantId: LOCAL_TENANT_ID, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE };
   }
+  let storage: StorageConfig = { kind: 'sqlite' };
+  if (e.DATABASE_URL !== undefined) {
+    const postgres = postgresOptionsFromUrl(e.DATABASE_URL, e.DATABASE_POOL_SIZE);
+    if (postgres.ok) storage = { kind: 'postgres', ...postgres.value };
+    else problems.push(`DATABASE_URL: ${postgres.message}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -175,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
+    storage,
     contentDir: e.CONTENT_DIR === undefined ? undefined : path.resolve(e.CONTENT_DIR),
     demoMode: e.DEMO_MODE === 'true',
     watchContent:

@@ -9,6 +9,7 @@ import { ContentRegistry } from '../core/content/registry';
 import { effectiveRoles } from '../core/identity';
 import { ErrorCodes, fail } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
+import { openPostgresStores } from '../storage/postgres/postgres-stores';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
 import { AskApi } from './api/ask-api';
 import { ChannelsApi } from './api/channels-api';
@@ -96,6 +97,17 @@ function tabSettingsOf(config: AppConfig, publicUrl: string | undefined) {
   };
 }
 
+/**
+ * Opens the stores the configuration names: PostgreSQL when DATABASE_URL is set (migrated on open; an idle
+ * connection's failure goes to telemetry), else the embedded SQLite file in DATA_DIR.
+ */
+export async function openConfiguredStores(config: AppConfig, telemetry: Telemetry): Promise<Stores> {
+  if (config.storage.kind === 'sqlite') return openSqliteStores(config.dataDir);
+  return openPostgresStores(config.storage, {
+    onIdleError: (error) => telemetry.exception(error, { source: 'postgres-pool' }),
+  });
+}
+
 /** Starts the whole service: Bot Framework door, tab API, health check and the built tab. */
 export async function startService(
   config: AppConfig,
@@ -103,7 +115,7 @@ export async function startService(
 ): Promise<RunningService> {
   const now = overrides.now ?? (() => new Date());
   const telemetry = overrides.telemetry ?? createTelemetry(config.appInsightsConnectionString);
-  const stores = overrides.stores ?? openSqliteStores(config.dataDir);
+  const stores = overrides.stores ?? (await openConfiguredStores(config, telemetry));
   const content = ContentRegistry.open(config.contentDir ?? path.join(PROJECT_ROOT, 'content'), now);
 
   let verifier: TokenVerifier;

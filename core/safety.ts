@@ -1,4 +1,6 @@
+import type { ContentLibrary } from './content/model';
 import type { Urgency, WarningSign } from './content/warning-signs';
+import { featuresOf, RISK_THRESHOLD, RiskModel } from './safety-model';
 import { editDistance } from './answering/text';
 
 export type { Urgency } from './content/warning-signs';
@@ -27,7 +29,7 @@ export type RiskAssessment =
 
 const SELF = '(?:my|him|her|them|your|our)sel(?:f|ves)';
 const PILLS =
-  '(?:pills?|tablets?|meds|medication|medicines?|sleeping pills|painkillers|antidepressants|paracetamol|ibuprofen|aspirin|co-?codamol|codeine|tramadol|morphine|oramorph|oxycodone|fentanyl|methadone|buprenorphine|insulin|potassium|citalopram|sertraline|fluoxetine|mirtazapine|amitriptyline|venlafaxine|propranolol|pregabalin|gabapentin|diazepam|lorazepam|temazepam|zopiclone|zolpidem|quetiapine|olanzapine|lithium|opioids?|opiates?|controlled drugs|cds|amps?|ampoules?|vials?|pens)';
+  '(?:pills?|tablets?|meds|medication|medicines?|sleeping pills|painkillers|antidepressants|paracetamol|ibuprofen|aspirin|co-?codamol|codeine|tramadol|morphine|oramorph|oxycodone|fentanyl|methadone|buprenorphine|insulin|potassium|citalopram|sertraline|fluoxetine|mirtazapine|amitriptyline|venlafaxine|propranolol|pregabalin|gabapentin|diazepam|lorazepam|temazepam|zopiclone|zolpidem|quetiapine|olanzapine|lithium|opioids?|opiates?|controlled drugs|cds|amps?|ampoules?|vials?|pens|prescriptions?|propofol|midazolam|ketamine|digoxin|warfarin|naproxen|zopiclone|promethazine)';
 const PLACES =
   '(?:bridge|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|motorway|multi[- ]?storey|top floor|top of the car park|river|canal|reservoir|sea|quarry|beachy head)';
 
@@ -89,7 +91,7 @@ const IMMEDIATE: readonly RegExp[] = [
 const MEANS_WORDS = String.raw`(?:${PILLS.slice(3, -1)}|controlled drugs|cds|sharps|rope|ropes|belt|cord|scarf|ligature|noose|knife|knives|blade|blades|razor|razors|bridge|bridges|viaduct|river|canal|sea|reservoir|quarry|water|railway|railway line|tracks|train|trains|level crossing|motorway|bypass|dual carriageway|multi[- ]?storey|car park roof|top floor|roof|rooftop|ledge|cliff|cliffs|edge|heights|drop|fall|car|wheel|bend|lorry|lorries|traffic|oncoming|gas|exhaust|hose|charcoal|gun|shotgun|rifle|firearm)`;
 /** Places people name when they are at the point of harm. */
 const EDGES =
-  '(?:bridge|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|multi[- ]?storey|top of the (?:car park|multi[- ]?storey)|river|canal|reservoir|sea|quarry|water|drop|edge)';
+  '(?:bridge|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|multi[- ]?storey|top (?:floor |level )?of the (?:car park|multi[- ]?storey)|river|canal|reservoir|sea|quarry|water|drop|edge)';
 
 /** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
 const DECIDED =
@@ -117,6 +119,22 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:calm|at peace|a relief|relieved)\b(?=.*\b(?:decided|made my mind up|made up my mind)\b)|(?<=\b(?:decided|made my mind up|made up my mind)\b.*)\b(?:calm|at peace|a relief|relieved)\b/,
   ],
   means: [
+    new RegExp(
+      String.raw`\binstead of taking (?:them|it|my|her|his)\b(?=.*\b${PILLS}\b)|(?<=\b${PILLS}\b.*)\binstead of taking (?:them|it)\b`,
+    ),
+    /\b(?:would|could|will|'d) (?:hold|take) (?:me|her|him|my weight|her weight|his weight)\b/,
+    new RegExp(
+      String.raw`\b(?:fatal|lethal|deadly|would do the job|do the trick|enough to)\b(?=.*\b${PILLS}\b)|(?<=\b${PILLS}\b.*)\b(?:fatal|lethal|deadly|would do the job|do the trick)\b`,
+    ),
+    /\b(?:which|what|how many|how much) (?:of )?(?:[a-z']+ ){0,4}?(?:would|will|'d|could) do (?:the job|it|the trick)\b/,
+    /\b(?:taking|took|takes|bringing|brought) (?:stuff|things|meds|drugs|it|them|some|bits) (?:home )?(?:[a-z]+ ){0,2}?(?:from|out of) the (?:cd|controlled drugs?|drugs?|drug) (?:cupboard|cabinet|safe|fridge|trolley|room)\b/,
+    /\benough (?:[a-z]+ ){0,2}?(?:in (?:my|her|his) (?:bag|locker|car|pocket) |at home )?to (?:make sure|do it|do the job|end it|not wake up|finish it)\b/,
+    new RegExp(
+      String.raw`\b(?:been |keep |keeps |started )?counting (?:them|out|my|her|his|the)\b(?=.*\b${PILLS}\b)|(?<=\b${PILLS}\b.*)\b(?:been |keep |keeps )?counting (?:them|it|out)\b`,
+    ),
+    /\b(?:locked|shut|barricaded) (?:herself|himself|myself|themselves) in\b(?=.*\b(?:drugs?|keys|meds|pills|tablets|blade|rope|cd|fridge)\b)/,
+    /\b(?:think|thinks|thought|thinking|imagine|imagines|wonder|wonders) about (?:just )?(?:stepping|leaning|walking|falling|letting go|jumping) (?:forward|off|out|over|in|under)\b/,
+    /\b(?:think|thinks|thought|thinking) about not (?:bothering to )?(?:swim|swimming|coming|come|going|walk|walking|driving) (?:back|home)\b/,
     new RegExp(
       String.raw`\b(?:i'?ll be|i'?m|i am|she'?s|he'?s|they'?re|sat|sitting|standing|stood|parked(?: up)?|writing (?:this )?from|waiting) (?:at|on|by|from|up on|on top of|near|in|over) (?:the |a )?(?:edge of (?:the |a )?)?${EDGES}\b`,
     ),
@@ -169,6 +187,13 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:doesn'?t|won'?t|wont|will not) need a return\b/,
   ],
   'wish-not-to-exist': [
+    /\bwish(?:es|ed)? (?:i|she|he|they) (?:would |could |can |will |just )?(?:die|be dead|not wake|disappear|not exist|not be here|wasn'?t here|was gone)\b/,
+    /\b(?:die|go) in (?:my|her|his|their) sleep\b/,
+    /\bnot (?:exist|be alive|be here|be around) (?:anymore|any more)\b/,
+    /\b(?:tired|sick|weary)(?:[ .,]+[a-z']+){0,4}?[ .,]+of (?:existing|living|life|being alive|being here|it all)\b/,
+    /\bif (?:a|an|the) (?:[a-z]+ )?(?:car|bus|lorry|ambulance|train|van|truck|taxi) (?:hit|hits|ran over|runs over|knocked (?:me|her|him) over|took (?:me|her|him) out) (?:me|her|him)?\b/,
+    /\b(?:just )?(?:need|needs|needed) (?:it all|everything|all of it|it) to (?:stop|end)\b/,
+    /\bnot coming (?:out|back|home) alive\b/,
     /\b(?:not sure|don'?t know if|do not know if|don'?t think|doubt) (?:i|she|he) (?:really )?(?:want|wants|even want) to (?:be alive|be here|live|carry on|go on|exist|keep going|be around)\b/,
     /\b(?:easier|better|simpler) (?:for everyone |for them |all round )?if (?:i|she|he) (?:just )?(?:wasn'?t|weren'?t|was not|were not|didn'?t exist|wasn'?t around|disappeared)\b/,
     /\b(?:honestly |tbh )?(?:i|she|he) wouldn'?t (?:mind|care)\b(?=.*\b(?:dead|die|died|killed|scraping|hit|crash|accident|wake up|not here)\b)|(?<=\b(?:dead|die|died|killed|scraping|hit|crash|accident|wake up|not here)\b.*)\b(?:i|she|he) wouldn'?t (?:mind|care)\b/,
@@ -188,6 +213,8 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bif (?:i|she|he) (?:got|get|was|were) hit by a (?:bus|car|lorry|train)\b/,
   ],
   burden: [
+    /\b(?:doing|do) (?:everyone|everybody|them|us|the world|the team|you all) a favour if (?:i|she|he) (?:didn'?t|wasn'?t|weren'?t|was not|did not|never)\b/,
+    /\bsorry for being (?:such )?(?:hard work|so much hard work|difficult|a nightmare|useless)\b/,
     /\b(?:would|'d|will|could) (?:all )?(?:cope|manage|do|be|get on) (?:fine|better|ok|okay|alright|just fine) without (?:me|her|him)\b/,
     /\b(?:everyone|everybody|they|the team|my family)(?:'d| would| will) (?:all )?be better off\b/,
     /\bsorry (?:for|about) being (?:such )?(?:a |an )?(?:pain|burden|nuisance|waste of space|drain|problem|let ?down)\b/,
@@ -203,6 +230,10 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\blife insurance\b.*\bbetter off\b|\bbetter off\b.*\blife insurance\b/,
   ],
   hopelessness: [
+    /\b(?:can'?t|cannot|don'?t|do not|doesn'?t) (?:really |even )?see (?:any |a )?way out\b/,
+    /\b(?:can'?t|cannot|don'?t|do not|doesn'?t) (?:really |even )?see the point (?:in|of) (?:carrying on|going on|living|anything|it all|trying|getting up)\b/,
+    /\bno point (?:planning|booking|making plans|thinking about|looking forward to) (?:it|the future|ahead|anything|christmas|the wedding|her wedding|my wedding)\b/,
+    /\bfinish (?:it all|everything)(?! (?:before|by|off the|on time|today at work))\b/,
     /\b(?:i'?m|i am|she'?s|he'?s) done\b.*\b(?:with )?(?:all of it|it all|everything|life|with all of it)\b/,
     /\bcan'?t see (?:it|things|anything|life) (?:ever )?(?:getting|going to get|gonna get) (?:any )?better\b/,
     /\bnothing (?:left )?to (?:stay|stick around|keep going|go on|get up|hang on) for\b/,
@@ -231,6 +262,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bnothing (?:is|'s|will) ever (?:going to )?(?:get|be) better\b/,
   ],
   goodbye: [
+    /\bthank(?:ing|ed)? (?:me|us|you|everyone|the team) for everything\b/,
+    /\b(?:felt|feels|sounded|read) like (?:a |she was saying |he was saying |they were saying )?goodbye\b/,
+    /\blast shift ever\b/,
     /\b(?:note|letter|letters|notes)\b(?: [a-z0-9'-]+){0,5}? (?:addressed to|for|to) (?:her|his|my|their) (?:wife|husband|partner|kids|children|family|mum|dad|parents)\b/,
     /\blook after (?:them|him|her|the team|my team|the residents|my residents|the girls|everyone) for me\b/,
     /\b(?:sorry|thanks) (?:lads|guys|all|everyone|team|girls)\b(?=.*\b(?:tonight|goodbye|bye|for everything|not picking up|not answering|gone)\b)/,
@@ -247,6 +281,8 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bsaying (?:her |his |their |my )?goodbyes?\b/,
   ],
   'giving-away': [
+    /\brehom(?:e|ed|ing) (?:her|his|my|their) (?:cat|dog|pets?|rabbit|budgie|horse)\b/,
+    /\bgiv(?:en|ing|e) (?:away )?(?:her|his|my|their) (?:car|house|savings|bike) (?:away )?to\b/,
     /\bgave (?:me|us|the team|her friends|his friends) (?:all )?(?:her|his|their) (?:[a-z'-]+ ){0,2}?(?:stethoscope|plants?|books|records|vinyl|tools|car|bike|guitar|jewellery|jewelry|watch|rings?|necklace|pens|things|stuff|belongings|savings|money|clothes|uniforms?|keys)\b(?=.*\b(?:won'?t need|not need|doesn'?t need|want(?:s|ed)? (?:me|us|you) to have|where (?:she|he)'?s going|anymore|any more)\b)/,
     /\b(?:won'?t|wont|will not) need (?:it|them|this|that|these|those|any of (?:it|this|that|them)) (?:where|after|anymore|any more|soon|now)\b/,
     /\bgiving (?:away )?(?:her|his|their|my) (?:jewellery|jewelry|rings?|watch|necklace|books|plants|clothes|things|stuff|belongings)(?: away)?\b/,
@@ -267,6 +303,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bupdated who gets\b/,
   ],
   'not-around-future': [
+    /\b(?:won'?t|wont|will not) be anywhere\b/,
     /\b(?:won'?t|wont|will not|not going to) be (?:around|here|there|in) (?:for (?:it|that|the|her|his|my|next)|on monday|on \w+day|by then)\b|\bor ever\b/,
     /\b(?:doubt|don'?t think|not sure) (?:i|she|he)'?(?:ll| will)? (?:still )?be (?:around|here) (?:by then|for|at|in|next|much longer)\b/,
     /\bno point (?:putting|booking|rostering) (?:me|her|him) (?:on|in)\b/,
@@ -298,6 +335,9 @@ const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable'
     /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off|gone (?:quiet|silent|offline|dark))\b/,
 };
 
+/** Words of the broad signals that are too common in ordinary talk to count on their own. */
+const WEAK_ALONE = /^(?:nothing left|pointless|disappear)$/;
+
 /** A time or a place that turns a means or method into an immediate risk. */
 const TIME_OR_PLACE = new RegExp(
   `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
@@ -317,7 +357,7 @@ const METHOD_TAIL = String.raw`(?:(?:[ ,]+(?:by|of|from|after|with|an?|the|large
 const WORK_PROCESS = String.raw`(?:risks?|points?|audits?|assessments?|assessment tool|polic(?:y|ies)|protocols?|pathways?|training|awareness|prevention|screening|tools?|cutters?|kit|obs|observations|management|team|liaison|service|nomogram|levels?|treatment|bundle|strategy|champion|lead|data|figures|rates?|reviews?|incidents?|guidance|sop|forms?|paperwork|checks?|safety plans?|safety planning|proof|free|alarms?|environment|module|e-?learning|course|session|talk|walkround|walk-round|inspection|register|competenc(?:y|ies))`;
 const BENIGN: readonly RegExp[] = [
   new RegExp(
-    String.raw`\b${PATIENT}(?:'s|s')?\b(?:[ ,]+[a-z0-9'&/:-]+){0,10}?[ ,]+${METHOD}${METHOD_TAIL}\b`,
+    String.raw`\b${PATIENT}(?:'s|s')?\b(?:[ ,]+[a-z0-9'&/:-]+){0,10}?[ ,]+${METHOD}${METHOD_TAIL}\b[^.;!?,]*`,
     'g',
   ),
   new RegExp(
@@ -345,12 +385,21 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:bored|scared|worried|frightened) to death\b/g,
   /\b(?:be|been) the death of (?:me|us|her|him)\b/g,
   /\bkill (?:time|the mood|the vibe)\b/g,
-  /\bjump(?:ing|ed)? (?:ship|at the chance|on board|through hoops|the queue|in to help)\b/g,
+  /\b(?:(?:thought|thinking|think|thinks) (?:about|of) )?jump(?:ing|ed)? (?:ship|at the chance|on board|through hoops|the queue|in to help)\b/g,
 ];
 
 /** Planned departures that explain a goodbye, a thank-you or giving things away. */
 const PLANNED_DEPARTURE =
-  /(?<!\b(?:not|never|isn'?t|aren'?t|wasn'?t|no) (?:really |actually )?)\b(?:leaving do|leaving party|leaving drinks|leaving card|leaving present|leaving speech|retir\w+|new job|new role|new post|promotion|promoted|moving (?:to|trusts|jobs|on|abroad|away|back)|emigrat\w*|maternity leave|secondment|last day (?:at|on|in|before)|leaving (?:us|the trust|the ward|the team|the unit|the practice|the home|for)|relocat\w*|going travelling|end of (?:her|his|their|my) (?:contract|placement|rotation))\b/;
+  /\b(?:leaving do|leaving party|leaving drinks|leaving card|leaving present|leaving speech|retir\w+|new job|new role|new post|promotion|promoted|moving (?:to|trusts|jobs|on|abroad|away|back)|emigrat\w*|maternity leave|secondment|last day (?:at|on|in|before)|leaving (?:us|the trust|the ward|the team|the unit|the practice|the home|for)|relocat\w*|going travelling|end of (?:her|his|their|my) (?:contract|placement|rotation))\b/;
+
+/** A planned departure that is not denied ("she isn't leaving or retiring" explains nothing). */
+function plannedDeparture(text: string): boolean {
+  for (const match of text.matchAll(new RegExp(PLANNED_DEPARTURE.source, 'g'))) {
+    const before = text.slice(Math.max(0, match.index - 30), match.index);
+    if (!/\b(?:not|never|isn'?t|aren'?t|wasn'?t|weren'?t|no|nor|without)\b[^.!?]*$/.test(before)) return true;
+  }
+  return false;
+}
 
 const SUBJECT_SELF = /\b(?:i|i'm|i've|i'd|i'll|me|my|myself|mine)\b/;
 const SUBJECT_OTHER =
@@ -416,6 +465,19 @@ const CONTRACTIONS: Record<string, string> = {
   coz: 'because',
   cos: 'because',
   meself: 'myself',
+  toppin: 'topping',
+  killin: 'killing',
+  endin: 'ending',
+  hurtin: 'hurting',
+  cuttin: 'cutting',
+  harmin: 'harming',
+  thinkin: 'thinking',
+  jumpin: 'jumping',
+  takin: 'taking',
+  goin: 'going',
+  doin: 'doing',
+  savin: 'saving',
+  wantin: 'wanting',
   myslef: 'myself',
   mysefl: 'myself',
 };
@@ -443,7 +505,12 @@ export function normaliseForSafety(text: string): string {
 
 /** The writer saying the method is about them, not the patients: nothing is set aside then. */
 const ABOUT_ME_NOT_PATIENTS =
-  /\b(?:not|rather than|instead of) (?:for |about |on )?(?:the |our |my )?(?:patients?|residents?|service users?|clients?)\b|\b(?:for|on) (?:me|myself)\b(?:(?=.*\b(?:ligature|overdose|pills|tablets|rope|jump)\w*)|(?<=\b(?:ligature|overdose|pills|tablets|rope|jump)\w*\b.*))/;
+  /\b(?:would|could|will|'d) (?:hold|take) (?:me|her|him|my weight|her weight|his weight)\b|\b(?:not|rather than|instead of) (?:for |about |on )?(?:the |our |my )?(?:patients?|residents?|service users?|clients?)\b|\b(?:for|on) (?:me|myself)\b(?:(?=.*\b(?:ligature|overdose|pills|tablets|rope|jump)\w*)|(?<=\b(?:ligature|overdose|pills|tablets|rope|jump)\w*\b.*))/;
+
+/** A message as the safety check reads it: normalised, with patient work and idioms set aside. */
+export function prepareForSafety(text: string): string {
+  return setAsideBenign(normaliseForSafety(text));
+}
 
 /** Removes patient work and idioms so they are not read as disclosures. */
 function setAsideBenign(text: string): string {
@@ -468,7 +535,7 @@ function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** Turns a lexicon phrase into a pattern: any pronoun of its class, optional apostrophes, fillers between words. */
+/** Turns a lexicon phrase into a pattern: any pronoun of its class, optional apostrophes, a little slack between words. */
 function phrasePattern(phrase: string): string {
   const words = normaliseForSafety(phrase).split(' ');
   const parts = words.map((word) => {
@@ -477,7 +544,9 @@ function phrasePattern(phrase: string): string {
     const options = pronouns ? [...new Set([word, ...pronouns])] : [word];
     return `(?:${options.map((option) => escape(option).replace(/'/g, "'?")).join('|')})`;
   });
-  return parts.join(` ${FILLERS}`);
+  // Longer phrases tolerate up to two extra words between theirs ("giving all her good stuff away"); two-word
+  // phrases only the usual fillers, so "take my life" never reads "take over my life".
+  return parts.join(parts.length >= 3 ? " (?:[a-z']+ ){0,2}" : ` ${FILLERS}`);
 }
 
 /** One compiled warning sign. */
@@ -499,8 +568,43 @@ function compile(signs: readonly WarningSign[]): CompiledSign[] {
 export class SafetyCheck {
   private readonly signs: CompiledSign[];
 
-  constructor(signs: readonly WarningSign[]) {
+  constructor(
+    signs: readonly WarningSign[],
+    private readonly model?: RiskModel,
+    private readonly threshold = RISK_THRESHOLD,
+  ) {
     this.signs = compile(signs);
+  }
+
+  /**
+   * The check for one version of the content: the lexicon's signs, and the model trained on the example
+   * messages, the lexicon's phrases (at risk) and the guides' example questions (ordinary).
+   */
+  static fromLibrary(library: ContentLibrary): SafetyCheck {
+    const atRisk = [
+      ...library.safetyExamples.atRisk,
+      ...library.warningSigns.flatMap((sign) => sign.phrases.map((phrase) => phrase.replace(/\*/g, 'it'))),
+    ];
+    const ordinary = [
+      ...library.safetyExamples.ordinary,
+      ...library.guides.flatMap((guide) => guide.examples),
+    ];
+    const model = new RiskModel(
+      atRisk.map((text) => featuresOf(prepareForSafety(text))),
+      ordinary.map((text) => featuresOf(prepareForSafety(text))),
+    );
+    return new SafetyCheck(library.warningSigns, model);
+  }
+
+  /**
+   * The second line, for a message the sign rules passed that is not a command or an off-topic question: a
+   * check-in when the model scores it as at risk.
+   */
+  secondLook(text: string): RiskAssessment {
+    const cleaned = prepareForSafety(text);
+    if (!this.model || plannedDeparture(cleaned)) return { urgency: undefined };
+    if (this.model.score(featuresOf(cleaned)) < this.threshold) return { urgency: undefined };
+    return { urgency: 'check-in', about: subjectOf(cleaned, []), signs: ['model'] };
   }
 
   /** Reads a message for self-harm or suicide risk, about the writer or a colleague. */
@@ -531,11 +635,19 @@ export class SafetyCheck {
       const match = pattern.exec(cleaned);
       note(match, kind, INTENT_BEFORE.test(cleaned.slice(0, match?.index ?? 0)) ? 'immediate' : 'check-in');
     }
-    if (PLANNED_DEPARTURE.test(cleaned)) {
+    if (plannedDeparture(cleaned)) {
       for (const kind of ['goodbye', 'giving-away', 'affairs-in-order', 'not-around-future'])
         kinds.delete(kind);
     }
     const signals = Object.values(SIGNALS).filter((pattern) => pattern.test(cleaned)).length;
+    // Talk of death or of not existing, and hopelessness, are published warning signs on their own too: when no
+    // other sign was found, the broad signals stand in for one (their weakest words, "nothing left", "pointless"
+    // and "disappear", are too common in ordinary talk to count alone).
+    for (const kind of immediate || kinds.size > 0 ? [] : (['death', 'hopeless'] as const)) {
+      const match = SIGNALS[kind].exec(cleaned);
+      if (match && !WEAK_ALONE.test(match[0]))
+        note(match, kind === 'death' ? 'wish-not-to-exist' : 'hopelessness', 'check-in');
+    }
     if (!immediate && kinds.size === 0 && signals < 2) return { urgency: undefined };
     const decided = DECIDED.test(cleaned);
     const meansLike =

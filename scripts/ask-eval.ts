@@ -38,7 +38,13 @@ export const EVAL_DIR = path.resolve(
  * - "blindD" and "blindE": written for the safety work (issue 10) by two writers who never saw the code, the
  *   warning-signs lexicon or each other's sets, from a one-paragraph brief: at-risk messages with a level,
  *   ordinary questions with patient-work decoys, off-topic questions. Measured once before and once after the
- *   safety work, before anyone read them.
+ *   safety work before anyone read them (before: urgent recall 42.0% / 33.3%; after: 74.0% / 75.0%); their misses
+ *   were then read and fixed, so from then on they are development data;
+ * - "heldF" and "heldI": written blind from the same brief (F alongside D and E, I later) and kept unread; measured
+ *   once, after all the safety work of issue 10. Never read them item by item and never tune against their totals:
+ *   they are the honest measure of unseen wording. Measured a second time after the safety model was added.
+ * - "heldK" and "heldL": written blind from the same brief after F and I had been measured, kept unread, and
+ *   measured once, at the end of the issue-10 work.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -53,6 +59,10 @@ export const EVAL_SETS = {
   devJ: ['ask-eval-dev-j.yaml'],
   blindD: ['ask-eval-blind-d.yaml'],
   blindE: ['ask-eval-blind-e.yaml'],
+  heldF: ['ask-eval-held-f.yaml'],
+  heldI: ['ask-eval-held-i.yaml'],
+  heldK: ['ask-eval-held-k.yaml'],
+  heldL: ['ask-eval-held-l.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

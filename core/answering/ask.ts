@@ -39,7 +39,7 @@ export class Answerer {
     settings?: SearchSettings,
   ) {
     this.search = new GuideSearch(library, settings);
-    this.safety = new SafetyCheck(library.warningSigns);
+    this.safety = SafetyCheck.fromLibrary(library);
   }
 
   /**
@@ -57,18 +57,7 @@ export class Answerer {
         command: undefined,
         confident: true,
       };
-    if (risk.urgency === 'check-in') {
-      const ranking = this.search.search(question, 3);
-      const answers = this.search.isConfident(ranking) ? ranking.ranked : this.fallbackFor(risk.about);
-      return {
-        intent: 'urgent',
-        urgency: 'check-in',
-        about: risk.about,
-        answers,
-        command: undefined,
-        confident: true,
-      };
-    }
+    if (risk.urgency === 'check-in') return this.checkIn(question, risk.about);
     return this.answer(question);
   }
 
@@ -83,9 +72,18 @@ export class Answerer {
       return { intent, answers: [], command, confident: true };
     }
     if (isOffTopic(question)) return { intent: 'offTopic', answers: [], command: undefined, confident: true };
+    const second = this.safety.secondLook(question);
+    if (second.urgency) return this.checkIn(question, second.about);
     const ranking = this.search.search(question, 3);
     const confident = this.search.isConfident(ranking);
     return { intent: 'guide', answers: confident ? ranking.ranked : [], command: undefined, confident };
+  }
+
+  /** A check-in, carrying the guides the question would have had (or a fallback) to offer once the person is safe. */
+  private checkIn(question: string, about: RiskSubject): AskResult {
+    const ranking = this.search.search(question, 3);
+    const answers = this.search.isConfident(ranking) ? ranking.ranked : this.fallbackFor(about);
+    return { intent: 'urgent', urgency: 'check-in', about, answers, command: undefined, confident: true };
   }
 
   private fallbackFor(about: RiskSubject): RankedGuide[] {

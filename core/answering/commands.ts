@@ -23,6 +23,8 @@ const HELP_PATTERNS = [
   new RegExp(`\\bhow (?:do|can|should) i use ${BOT}\\b`),
   new RegExp(`\\bwhat (?:are you|is ${BOT}|'?s ${BOT}) (?:for|about)\\b`),
   /\bwhat (?:can|should|do) i ask\b/,
+  new RegExp(`\\bwhat ${BOT} (?:can and can'?t|can or can'?t|can and cannot) do\\b`),
+  /\bwhat (?:i'?m|am i) (?:supposed|meant) to (?:type|ask|write|put)\b/,
   /\bwhat (?:sort|kind|type)s? of (?:things|questions|stuff|help) (?:can|do|could)\b/,
   /\bwho are you\b/,
   /\bwhat is this (?:bot|app|thing|tool)\b/,
@@ -136,8 +138,10 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
     return { kind: 'plan' };
   }
   if (
-    words.length <= 20 &&
-    /\b(?:all|the|ten|10) (?:ten |10 )?(?:themes|points|principles|behaviours)\b/.test(phrase)
+    words.length <= 30 &&
+    /\b(?:all|the|ten|10|full list of|list of|list all) (?:the )?(?:ten |10 )?(?:themes|points|principles|behaviours)\b/.test(
+      phrase,
+    )
   ) {
     return { kind: 'plan' };
   }

@@ -31,10 +31,10 @@ export interface SearchSettings {
 
 /** The settings the bot uses. */
 export const DEFAULT_SEARCH_SETTINGS: SearchSettings = {
-  boosts: { title: 3, keywords: 4, examples: 2, summary: 2, theme: 1.5, body: 1 },
+  boosts: { title: 3, keywords: 4, examples: 6, summary: 2, theme: 1.5, body: 1 },
   secondGuideWeight: 0.5,
   fusion: { classifierWeight: 0.75, temperature: 0.15 },
-  confidenceThreshold: 20,
+  confidenceThreshold: 35,
 };
 
 interface GuideDocument {

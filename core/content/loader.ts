@@ -15,7 +15,7 @@ import {
 } from './model';
 import { GuideFrontMatterSchema, PlanSchema, ResourcesSchema, SynonymsSchema } from './schemas';
 import { UrgentSupportSchema } from './urgent-support';
-import { WarningSignsSchema } from './warning-signs';
+import { SafetyExamplesSchema, WarningSignsSchema } from './warning-signs';
 
 /** The guide sections, in order, exactly as headed in the Markdown. */
 export const GUIDE_SECTIONS = [
@@ -268,6 +268,14 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     problems,
   );
 
+  const safetyExamples = parse(
+    SafetyExamplesSchema,
+    readYaml(dir, 'safety-examples.yaml', problems),
+    'safety-examples.yaml',
+    '',
+    problems,
+  );
+
   const synonymFile = parse(
     SynonymsSchema,
     readYaml(dir, 'synonyms.yaml', problems),
@@ -404,7 +412,7 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     }
   });
 
-  if (problems.errors.length > 0 || !urgentSupport || !synonymFile || !warningSigns) {
+  if (problems.errors.length > 0 || !urgentSupport || !synonymFile || !warningSigns || !safetyExamples) {
     return { ok: false, errors: problems.errors, warnings: problems.warnings };
   }
   const ordered = [...themes].sort((a, b) => a.number - b.number);
@@ -416,6 +424,7 @@ export function loadContent(dir: string, today: Date): ContentLoad {
       resources,
       urgentSupport,
       warningSigns: warningSigns.signs,
+      safetyExamples,
       synonyms: synonymFile.synonyms,
     },
     warnings: problems.warnings,

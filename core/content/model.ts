@@ -1,5 +1,5 @@
 import type { UrgentSupport } from './urgent-support';
-import type { WarningSign } from './warning-signs';
+import type { SafetyExamples, WarningSign } from './warning-signs';
 
 /** The ten themes of the plan, by stable id, in plan order. Titles live in content/plan.yaml. */
 export const THEME_IDS = [
@@ -88,6 +88,8 @@ export interface ContentLibrary {
   urgentSupport: UrgentSupport;
   /** Published warning signs of suicide risk, with the everyday phrases that show them (the safety check's lexicon). */
   warningSigns: WarningSign[];
+  /** Example at-risk and ordinary messages that train the safety check's second line. */
+  safetyExamples: SafetyExamples;
   /** Words and phrases managers use, each with the words our guides use for the same thing. */
   synonyms: Record<string, string[]>;
 }

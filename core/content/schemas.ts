@@ -50,7 +50,7 @@ export const GuideFrontMatterSchema = z
     title: text(120),
     summary: text(400).refine(maxWords(40), 'must be at most 40 words'),
     keywords: z.array(text(60)).min(3, 'list at least three words or phrases managers use').max(30),
-    examples: z.array(text(240)).max(40).default([]),
+    examples: z.array(text(240)).max(60).default([]),
     resources: z.array(id).default([]),
     owner: text(120),
     lastReviewed: isoDate,

@@ -56,3 +56,16 @@ export const WarningSignsSchema = z
 
 /** One published warning sign as loaded. */
 export type WarningSign = z.infer<typeof WarningSignsSchema>['signs'][number];
+
+const example = z.string().trim().min(3).max(600);
+
+/** content/safety-examples.yaml: example at-risk and ordinary messages that train the safety model. */
+export const SafetyExamplesSchema = z
+  .object({
+    atRisk: z.array(example).min(50),
+    ordinary: z.array(example).min(50),
+  })
+  .strict();
+
+/** Example messages for the safety model, as loaded. */
+export type SafetyExamples = z.infer<typeof SafetyExamplesSchema>;

@@ -25,7 +25,7 @@ function record(overrides: Partial<ConversationRecord> = {}): ConversationRecord
 
 /**
  * The contract every storage adapter must meet. Each adapter's test file calls this with its own factory, so
- * the embedded store and the Azure Table Storage store are held to exactly the same behaviour.
+ * the embedded SQLite store and the PostgreSQL store are held to exactly the same behaviour.
  */
 export function runStoreContract(name: string, factory: StoreFactory): void {
   describe(`${name}: ConversationStore`, () => {
@@ -367,6 +367,99 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         code: 'NOT_BOOKED',
       });
       expect((await stores.circles.bookingsOf('f')).map((b) => b.status)).toEqual(['waitlisted']);
+    });
+
+    it('takes a burst of concurrent sign-ups exactly: capacity confirmed, the rest waitlisted in arrival order', async () => {
+      await stores.circles.create(circle(), created);
+      const ids = Array.from({ length: 12 }, (_, index) => `p${index}`);
+      const results = await Promise.all(ids.map((id) => stores.circles.signUp('circle-1', person(id), now)));
+      const decisions = results.map((result) => (result.ok ? result.value.decision : undefined));
+      expect(decisions.filter((decision) => decision?.kind === 'confirmed')).toHaveLength(4);
+      const positions = decisions.flatMap((decision) =>
+        decision?.kind === 'waitlisted' ? [decision.position] : [],
+      );
+      expect(positions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      const bookings = await stores.circles.bookings('circle-1');
+      expect(bookings.map((booking) => booking.sequence)).toEqual(ids.map((_, index) => index + 1));
+      expect(bookings.map((booking) => booking.status)).toEqual([
+        ...Array<string>(4).fill('confirmed'),
+        ...Array<string>(8).fill('waitlisted'),
+      ]);
+      for (const result of results) {
+        if (!result.ok || result.value.decision.kind !== 'waitlisted') continue;
+        const stored = bookings.filter((booking) => booking.status === 'waitlisted');
+        expect(stored[result.value.decision.position - 1]?.userId).toBe(result.value.booking.userId);
+      }
+    });
+
+    it('promotes each waitlisted person once when confirmed places are cancelled at the same time, twice over', async () => {
+      await stores.circles.create(circle(), created);
+      for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g'])
+        await stores.circles.signUp('circle-1', person(id), now);
+      const cancels = ['a', 'b', 'c', 'a', 'b', 'c'].map((id) => stores.circles.cancel('circle-1', id, now));
+      const results = await Promise.all(cancels);
+      const promoted = results.flatMap((result) =>
+        result.ok && result.value.promoted ? [result.value.promoted.userId] : [],
+      );
+      expect(promoted.sort()).toEqual(['e', 'f', 'g']);
+      expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.code)).toEqual([
+        'NOT_BOOKED',
+        'NOT_BOOKED',
+        'NOT_BOOKED',
+      ]);
+      const bookings = await stores.circles.bookings('circle-1');
+      expect(bookings.map((booking) => `${booking.userId}:${booking.status}`)).toEqual([
+        'd:confirmed',
+        'e:confirmed',
+        'f:confirmed',
+        'g:confirmed',
+      ]);
+    });
+
+    it("lists a person's bookings across circles by start time, and refuses to cancel what was never booked", async () => {
+      await stores.circles.create(circle({ id: 'later', startsAt: '2026-12-20T13:00:00.000Z' }), created);
+      await stores.circles.create(circle({ id: 'sooner', startsAt: '2026-12-01T13:00:00.000Z' }), created);
+      await stores.circles.signUp('later', { ...person('a'), teamsUserId: '29:a' }, now);
+      await stores.circles.signUp('sooner', person('a'), now);
+      expect(await stores.circles.bookingsOf('a')).toEqual([
+        {
+          circleId: 'sooner',
+          userId: 'a',
+          status: 'confirmed',
+          sequence: 1,
+          displayName: 'Person a',
+          teamsUserId: undefined,
+        },
+        {
+          circleId: 'later',
+          userId: 'a',
+          status: 'confirmed',
+          sequence: 1,
+          displayName: 'Person a',
+          teamsUserId: '29:a',
+        },
+      ]);
+      expect(await stores.circles.cancel('nope', 'a', now)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+      expect(await stores.circles.cancel('sooner', 'zz', now)).toMatchObject({
+        ok: false,
+        code: 'NOT_BOOKED',
+      });
+    });
+
+    it('remembers where an invite was posted, once per message', async () => {
+      await stores.circles.create(circle(), created);
+      expect(await stores.circles.posts('circle-1')).toEqual([]);
+      const post = { circleId: 'circle-1', conversationId: '19:general', activityId: '1700000000001' };
+      await stores.circles.recordPost(post, now);
+      await stores.circles.recordPost(post, new Date('2026-11-27T12:05:00Z'));
+      await stores.circles.recordPost(
+        { ...post, activityId: '1700000000002' },
+        new Date('2026-11-27T12:10:00Z'),
+      );
+      expect(await stores.circles.posts('circle-1')).toEqual([
+        post,
+        { ...post, activityId: '1700000000002' },
+      ]);
     });
 
     it('refuses sign-ups to missing or started circles', async () => {

@@ -5,7 +5,7 @@ import { EVAL_SETS, evaluate, formatReports, loadEvalSet, type EvalReport } from
 
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const answerer = new Answerer(library);
-const reports: Record<Exclude<keyof typeof EVAL_SETS, 'blindD' | 'blindE'>, EvalReport> = {
+const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldF' | 'heldI' | 'heldK' | 'heldL'>, EvalReport> = {
   tuned: evaluate('tuned', answerer, loadEvalSet(EVAL_SETS.tuned)),
   setAside: evaluate('setAside', answerer, loadEvalSet(EVAL_SETS.setAside)),
   fresh: evaluate('fresh', answerer, loadEvalSet(EVAL_SETS.fresh)),
@@ -16,6 +16,8 @@ const reports: Record<Exclude<keyof typeof EVAL_SETS, 'blindD' | 'blindE'>, Eval
   devG: evaluate('devG', answerer, loadEvalSet(EVAL_SETS.devG)),
   devH: evaluate('devH', answerer, loadEvalSet(EVAL_SETS.devH)),
   devJ: evaluate('devJ', answerer, loadEvalSet(EVAL_SETS.devJ)),
+  blindD: evaluate('blindD', answerer, loadEvalSet(EVAL_SETS.blindD)),
+  blindE: evaluate('blindE', answerer, loadEvalSet(EVAL_SETS.blindE)),
 };
 
 describe('answer quality on labelled manager questions', () => {
@@ -46,11 +48,18 @@ describe('answer quality on labelled manager questions', () => {
   );
 
   it.each(Object.keys(reports) as (keyof typeof reports)[])(
-    'raises at most two false urgent alarms on the guide questions of the %s part',
+    'raises at most two false urgent alarms, and at most one in ten ordinary messages, in the %s part',
     (part) => {
       expect(reports[part].falseUrgent).toBeLessThanOrEqual(2);
+      expect(reports[part].falseUrgent / reports[part].ordinaryQuestions).toBeLessThanOrEqual(0.1);
     },
   );
+
+  it.each(
+    (Object.keys(reports) as (keyof typeof reports)[]).filter((part) => reports[part].offTopicQuestions > 0),
+  )('declines at least 14 in 15 off-topic questions in the %s part', (part) => {
+    expect(reports[part].offTopicDeclined).toBeGreaterThanOrEqual(14 / 15);
+  });
 
   // Unseen wording is still below the targets on some parts (see the closing note); these floors, a few points
   // under what was measured after the ask-quality work, stop it getting worse without being tuned to pass.
@@ -59,6 +68,11 @@ describe('answer quality on labelled manager questions', () => {
     ['setAside', 0.73, 0.89],
     ['fresh', 0.8, 0.85],
     ['checkA', 0.92, 0.97],
+    ['devG', 0.8, 0.9],
+    ['devH', 0.82, 0.97],
+    ['devJ', 0.8, 0.95],
+    ['blindD', 0.85, 0.95],
+    ['blindE', 0.82, 0.92],
   ] as const)('does not fall below the measured floor on the %s part', (part, top1, top3) => {
     expect(reports[part].top1).toBeGreaterThanOrEqual(Math.max(top1, 0.65));
     expect(reports[part].top3).toBeGreaterThanOrEqual(Math.max(top3, 0.85));

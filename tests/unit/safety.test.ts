@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ContentRegistry } from '../../core/content/registry';
 import { SafetyCheck } from '../../core/safety';
+import { featuresOf, RiskModel } from '../../core/safety-model';
 
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const safety = new SafetyCheck(library.warningSigns);
@@ -83,4 +84,39 @@ describe('urgent-support detection', () => {
       expect(missed).toEqual([]);
     },
   );
+});
+
+describe('the safety check’s second line', () => {
+  const check = SafetyCheck.fromLibrary(library);
+
+  it('reads words and word pairs within a clause, never across punctuation or a span set aside', () => {
+    expect([...featuresOf('i cant. do this [work] anymore')].sort()).toEqual(
+      ['anymore', 'cant', 'do', 'do this', 'i', 'i cant', 'this'].sort(),
+    );
+  });
+
+  it('scores words that at-risk examples use above words that ordinary examples use', () => {
+    const model = new RiskModel(
+      ['no way out', 'no way forward'].map((text) => featuresOf(text)),
+      ['rota out', 'huddle forward'].map((text) => featuresOf(text)),
+    );
+    expect(model.score(featuresOf('no way'))).toBeGreaterThan(0);
+    expect(model.score(featuresOf('rota huddle'))).toBeLessThan(0);
+    expect(model.score(featuresOf('unseen words only'))).toBe(0);
+  });
+
+  it('checks in on an indirect message the sign rules pass, and leaves ordinary ones alone', () => {
+    expect(
+      check.secondLook('honestly cant see myself getting through another winter like this one'),
+    ).toMatchObject({ urgency: 'check-in', signs: ['model'] });
+    expect(check.secondLook('how do I run a better huddle when half the team are agency')).toEqual({
+      urgency: undefined,
+    });
+  });
+
+  it('never reads a planned farewell as a disclosure', () => {
+    expect(
+      check.secondLook('writing a thank you for everything card for my deputy who is leaving for a new job'),
+    ).toEqual({ urgency: undefined });
+  });
 });

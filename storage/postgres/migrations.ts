@@ -1,0 +1,120 @@
+/** One versioned schema change. Versions only ever grow; a released migration is never edited. */
+export interface PostgresMigration {
+  version: number;
+  name: string;
+  /** Runs inside a transaction with the version's record, so no statement here may refuse one (no CONCURRENTLY). */
+  sql: string;
+}
+
+/**
+ * Every PostgreSQL migration, in order. Version 1 is the schema SQLite reached at its version 6 (times are
+ * timestamptz, flags boolean, ids identity columns); later changes are added to both adapters.
+ */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    name: 'conversations, roles, feedback, unanswered questions, circles, bookings, roster audit, posts, facilitators',
+    sql: `
+      CREATE TABLE conversations (
+        conversation_id text PRIMARY KEY,
+        scope text NOT NULL CHECK (scope IN ('personal', 'groupChat', 'channel')),
+        channel_id text NOT NULL,
+        service_url text NOT NULL,
+        tenant_id text,
+        bot_id text NOT NULL,
+        user_id text,
+        user_aad_object_id text,
+        team_id text,
+        title text,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX conversations_personal ON conversations (user_aad_object_id, updated_at DESC)
+        WHERE scope = 'personal';
+      CREATE INDEX conversations_team ON conversations (team_id);
+      CREATE INDEX conversations_channels ON conversations (updated_at DESC) WHERE scope = 'channel';
+
+      CREATE TABLE role_grants (
+        user_id text NOT NULL,
+        role text NOT NULL CHECK (role IN ('facilitator', 'admin')),
+        granted_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, role)
+      );
+      CREATE INDEX role_grants_role ON role_grants (role, granted_at);
+
+      CREATE TABLE guide_feedback (
+        action_id text PRIMARY KEY,
+        guide_id text NOT NULL,
+        helpful boolean NOT NULL,
+        recorded_at timestamptz NOT NULL
+      );
+      CREATE INDEX guide_feedback_guide ON guide_feedback (guide_id);
+
+      CREATE TABLE unanswered_questions (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        text text NOT NULL,
+        asked_at timestamptz NOT NULL
+      );
+      CREATE INDEX unanswered_questions_asked ON unanswered_questions (asked_at DESC, id DESC);
+
+      CREATE TABLE circles (
+        id text PRIMARY KEY,
+        theme_id text,
+        extra_topic text,
+        title text NOT NULL,
+        description text NOT NULL,
+        starts_at timestamptz NOT NULL,
+        duration_minutes integer NOT NULL,
+        capacity integer NOT NULL CHECK (capacity BETWEEN 4 AND 25),
+        audience_kind text NOT NULL CHECK (audience_kind IN ('open', 'organisation')),
+        audience_organisation_id text,
+        facilitator_id text NOT NULL,
+        organisation_id text NOT NULL,
+        meeting_url text NOT NULL,
+        status text NOT NULL CHECK (status IN ('scheduled', 'cancelled', 'completed')),
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX circles_start ON circles (starts_at);
+
+      CREATE TABLE bookings (
+        circle_id text NOT NULL REFERENCES circles (id),
+        user_id text NOT NULL,
+        status text NOT NULL CHECK (status IN ('confirmed', 'waitlisted')),
+        sequence integer NOT NULL,
+        display_name text,
+        teams_user_id text,
+        attended boolean,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (circle_id, user_id),
+        UNIQUE (circle_id, sequence)
+      );
+      CREATE INDEX bookings_user ON bookings (user_id);
+
+      CREATE TABLE roster_reads (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        circle_id text NOT NULL,
+        reader_id text NOT NULL,
+        read_at timestamptz NOT NULL
+      );
+      CREATE INDEX roster_reads_circle ON roster_reads (circle_id, id);
+
+      CREATE TABLE circle_posts (
+        circle_id text NOT NULL REFERENCES circles (id),
+        conversation_id text NOT NULL,
+        activity_id text NOT NULL,
+        posted_at timestamptz NOT NULL,
+        PRIMARY KEY (conversation_id, activity_id)
+      );
+      CREATE INDEX circle_posts_circle ON circle_posts (circle_id);
+
+      CREATE TABLE facilitators (
+        user_id text PRIMARY KEY,
+        name text NOT NULL,
+        organisation_name text NOT NULL,
+        ods_code text,
+        region text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+    `,
+  },
+];
