@@ -1,4 +1,4 @@
-// Azure resources for Leading Compassionately: App Service (Node 20) running the service, a user-assigned
+// Azure resources for Leading Compassionately: App Service (Node 24 LTS) running the service, a user-assigned
 // managed identity used by the bot (no secret), Azure Bot with the Teams channel, Storage (Tables + Queues)
 // for the Azure storage adapter, and Application Insights.
 @maxLength(20)
@@ -87,13 +87,17 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       appCommandLine: 'node dist/bot/main.js'
       appSettings: [
         { name: 'NODE_ENV', value: 'production' }
+        // The deploy package (npm run package:deploy) holds no node_modules: App Service installs the production
+        // dependencies on deploy, for its own platform, and runs no build (dist/ is built before).
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+        { name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev --no-audit --no-fund' }
         { name: 'PORT', value: '8080' }
         { name: 'DATA_DIR', value: '/home/data' }
         { name: 'PUBLIC_URL', value: 'https://${siteName}.azurewebsites.net' }
