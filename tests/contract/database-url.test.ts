@@ -1,14 +1,5 @@
-import { ConfigError, loadConfig } from '../../bot/config';
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { loadConfig } from '../../bot/config';
+import { problemsOf } from '../support/config-problems';
 
 describe('choosing the store from DATABASE_URL', () => {
   it('keeps the embedded SQLite store when DATABASE_URL is unset or empty', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../bot/config';
+import { loadConfig } from '../../bot/config';
+import { problemsOf } from '../support/config-problems';
 
 const production = {
   NODE_ENV: 'production',
@@ -9,16 +10,6 @@ const production = {
   TAB_TENANT_ID: 'tenant',
   TAB_AUDIENCE: 'api://example.org/app-id',
 };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('configuration', () => {
   it('runs locally with no variables: loopback, port 3978, local identity, ./data', () => {
