@@ -572,8 +572,11 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue.action;
-    if (action?.verb === SAFETY_VERBS.safe) return this.safeForNow(action.data);
-    if (action?.verb === SAFETY_VERBS.notSure) {
+    if (action?.verb === SAFETY_VERBS.safe || action?.verb === SAFETY_VERBS.notSure) {
+      // How people answer a check-in, counted without identity or text, shows whether check-ins help.
+      const answer = action.verb === SAFETY_VERBS.safe ? 'safeForNow' : 'notSure';
+      this.deps.telemetry.event('urgent.checkInAnswer', { answer });
+      if (action.verb === SAFETY_VERBS.safe) return this.safeForNow(action.data);
       // "Not sure" on a check-in: the full urgent-support card, whatever the card sent.
       return invokeCard(urgentSupportCard(this.deps.answerer.current().library.urgentSupport));
     }

@@ -137,6 +137,16 @@ describe('urgent support and check-ins in the bot, over HTTP', () => {
     expect((await press('safetyNotSure', {})).body).toEqual(first.body);
   });
 
+  it('counts how people answer a check-in, with no identity and no text', async () => {
+    const before = telemetry.events.length;
+    await press('safetyNotSure', {});
+    await press('safetySafe', { guideIds: ['who-looks-after-the-manager'] });
+    expect(telemetry.events.slice(before)).toEqual([
+      { name: 'urgent.checkInAnswer', properties: { answer: 'notSure' } },
+      { name: 'urgent.checkInAnswer', properties: { answer: 'safeForNow' } },
+    ]);
+  });
+
   it.each<[Record<string, unknown>, string]>([
     [{ guideIds: ['no-such-guide'] }, 'a guide not in the content'],
     [{ guideIds: ['who-looks-after-the-manager', 'no-such-guide'] }, 'one unknown guide among known ones'],
