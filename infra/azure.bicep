@@ -101,7 +101,7 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
 resource postgresTls 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
   parent: postgres
   name: 'require_secure_transport'
-  properties: { value: 'ON', source: 'user-override' }
+  properties: { value: 'on', source: 'user-override' }
 }
 
 // 0.0.0.0–0.0.0.0 is Azure's "allow Azure services" rule: connections from Azure (App Service's outbound addresses
