@@ -1,6 +1,11 @@
-// Azure resources for Leading Compassionately: App Service (Node 24 LTS) running the service, a user-assigned
-// managed identity used by the bot (no secret), Azure Bot with the Teams channel, Storage (Tables + Queues)
-// for the Azure storage adapter, and Application Insights.
+// Azure resources for Leading Compassionately, for a service that runs on two or more instances:
+// - App Service (Linux, Node 24 LTS) on a plan that scales out (instanceCount, default 2), health-checked on /healthz;
+// - Azure Database for PostgreSQL flexible server (16, Burstable B1ms, TLS required) holding every store, so no
+//   instance keeps data of its own and nothing lives under the shared /home file system;
+// - Key Vault (RBAC, soft delete, purge protection) holding the app's secrets, which App Service reads as Key Vault
+//   references through the user-assigned managed identity;
+// - that identity, also used by the bot (no secret), Azure Bot with the Teams channel, and Application Insights on a
+//   Log Analytics workspace.
 @maxLength(20)
 @minLength(4)
 @description('Prefix for resource names.')
@@ -19,10 +24,43 @@ param adminObjectIds string = ''
 param teamsAppId string
 
 param location string = resourceGroup().location
-param appServiceSku string = 'B1'
+
+@description('App Service plan tier. It must support scale-out to several instances: Standard (S1) or Premium v3.')
+@allowed(['S1', 'S2', 'S3', 'P0v3', 'P1v3', 'P2v3', 'P3v3'])
+param appServiceSku string = 'P0v3'
+
+@description('How many instances the service runs on. Two or more keep it up while one restarts or is replaced.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 2
+
+@description('Most PostgreSQL connections each instance opens (DATABASE_POOL_SIZE). instanceCount times this must stay below the server\'s max_connections, which is small on Burstable tiers.')
+@minValue(1)
+@maxValue(100)
+param databasePoolSize int = 10
+
+@description('PostgreSQL administrator login; the service connects as this user (it runs its own migrations).')
+param postgresAdminLogin string = 'lcadmin'
+
+@secure()
+@minLength(16)
+@maxLength(128)
+@description('PostgreSQL administrator password (from SECRET_POSTGRES_ADMIN_PASSWORD in env/.env.<env>.user).')
+param postgresAdminPassword string
+
+@description('Name of the application database on the PostgreSQL server.')
+param postgresDatabaseName string = 'leadingcompassionately'
+
+@secure()
+@minLength(32)
+@description('Key that signs "Add to calendar" links, the same on every instance: base64 of 32 random bytes (openssl rand -base64 32), from SECRET_CALENDAR_LINK_SECRET in env/.env.<env>.user.')
+param calendarLinkSecret string
 
 var siteName = '${resourceBaseName}-app'
-var storageName = toLower(replace('${resourceBaseName}st', '-', ''))
+var keyVaultName = '${resourceBaseName}-kv'
+var postgresServerName = toLower('${resourceBaseName}-pg')
+// Built-in role "Key Vault Secrets User": read secret values (what Key Vault references need), nothing else.
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-id'
@@ -42,38 +80,94 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   properties: { Application_Type: 'web', WorkspaceResourceId: logs.id }
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
-  name: storageName
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: postgresServerName
   location: location
-  kind: 'StorageV2'
-  sku: { name: 'Standard_LRS' }
+  sku: { name: 'Standard_B1ms', tier: 'Burstable' }
   properties: {
-    minimumTlsVersion: 'TLS1_2'
-    allowBlobPublicAccess: false
-    allowSharedKeyAccess: false
-    supportsHttpsTrafficOnly: true
+    version: '16'
+    administratorLogin: postgresAdminLogin
+    administratorLoginPassword: postgresAdminPassword
+    authConfig: { activeDirectoryAuth: 'Disabled', passwordAuth: 'Enabled' }
+    storage: { storageSizeGB: 32, autoGrow: 'Enabled' }
+    backup: { backupRetentionDays: 7, geoRedundantBackup: 'Disabled' }
+    highAvailability: { mode: 'Disabled' }
+    // Public endpoint, closed by the firewall to everything but Azure services (the rule below).
+    network: { publicNetworkAccess: 'Enabled' }
   }
 }
 
-// Storage Table Data Contributor and Storage Queue Data Contributor for the app's identity.
-var roleIds = ['0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3', '974c5e8b-45b9-4653-ba55-5f855dd0fb88']
-resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for roleId in roleIds: {
-    name: guid(storage.id, identity.id, roleId)
-    scope: storage
-    properties: {
-      principalId: identity.properties.principalId
-      principalType: 'ServicePrincipal'
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
-    }
+// The server takes one change at a time, so the parameter, the firewall rule and the database go in turn.
+resource postgresTls 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: postgres
+  name: 'require_secure_transport'
+  properties: { value: 'on', source: 'user-override' }
+}
+
+// 0.0.0.0–0.0.0.0 is Azure's "allow Azure services" rule: connections from Azure (App Service's outbound addresses
+// among them) only; nothing from the internet. Any Azure customer's resources count as Azure services, so the
+// password and TLS still matter; private access (VNet integration) would close that too.
+resource postgresAllowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
+  parent: postgres
+  name: 'AllowAllAzureServicesAndResourcesWithinAzureIps'
+  properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
+  dependsOn: [postgresTls]
+}
+
+resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+  parent: postgres
+  name: postgresDatabaseName
+  properties: { charset: 'UTF8', collation: 'en_US.utf8' }
+  dependsOn: [postgresAllowAzure]
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
   }
-]
+}
+
+// DATABASE_URL for the service: TLS required and the server's certificate checked (sslmode=require, see README).
+resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'database-url'
+  properties: {
+    contentType: 'text/plain'
+    value: 'postgres://${uriComponent(postgresAdminLogin)}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${postgresDatabase.name}?sslmode=require'
+  }
+}
+
+// The calendar-link signing key, one for all instances. The service reads it from CALENDAR_LINK_SECRET once issue 12
+// item 4 lands; until then it ignores the setting and keeps a key of its own in DATA_DIR (see DATA_DIR below).
+resource calendarLinkSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'calendar-link-secret'
+  properties: { contentType: 'text/plain', value: calendarLinkSecret }
+}
+
+resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUserRoleId)
+  scope: vault
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+  }
+}
 
 resource plan 'Microsoft.Web/serverfarms@2022-09-01' = {
   name: '${resourceBaseName}-plan'
   location: location
   kind: 'linux'
-  sku: { name: appServiceSku }
+  sku: { name: appServiceSku, capacity: instanceCount }
   properties: { reserved: true }
 }
 
@@ -82,6 +176,8 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
   location: location
   kind: 'app,linux'
   identity: { type: 'UserAssigned', userAssignedIdentities: { '${identity.id}': {} } }
+  // The identity must be able to read the vault before the app settings below are resolved.
+  dependsOn: [vaultSecretsUser]
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
@@ -89,6 +185,9 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|24-lts'
       alwaysOn: true
+      // An instance that fails /healthz (503 while PostgreSQL is unreachable) is taken out of the load balancer.
+      healthCheckPath: '/healthz'
+      http20Enabled: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       appCommandLine: 'node dist/bot/main.js'
@@ -99,7 +198,15 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
         { name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev --no-audit --no-fund' }
         { name: 'PORT', value: '8080' }
-        { name: 'DATA_DIR', value: '/home/data' }
+        // Stores live in PostgreSQL (DATABASE_URL), so nothing shared goes in DATA_DIR: it is per-instance scratch
+        // on the instance's local disk, not /home (which App Service shares between instances), and is lost when an
+        // instance restarts. The one thing the service still keeps there is its calendar-link key, made per instance
+        // at start-up, until issue 12 item 4 has it read CALENDAR_LINK_SECRET below (until then a link made on one
+        // instance fails on another).
+        { name: 'DATA_DIR', value: '/tmp/leading-compassionately' }
+        { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${databaseUrlSecret.properties.secretUri})' }
+        { name: 'DATABASE_POOL_SIZE', value: string(databasePoolSize) }
+        { name: 'CALENDAR_LINK_SECRET', value: '@Microsoft.KeyVault(SecretUri=${calendarLinkSecretValue.properties.secretUri})' }
         { name: 'PUBLIC_URL', value: 'https://${siteName}.azurewebsites.net' }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'BOT_ID', value: identity.properties.clientId }
@@ -110,7 +217,6 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
         { name: 'TAB_AUDIENCE', value: 'api://${siteName}.azurewebsites.net/${aadAppClientId},${aadAppClientId}' }
         { name: 'ADMIN_OBJECT_IDS', value: adminObjectIds }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        { name: 'AZURE_STORAGE_ACCOUNT', value: storage.name }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
       ]
     }
@@ -145,3 +251,5 @@ output BOT_DOMAIN string = site.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${site.properties.defaultHostName}'
 output TAB_ENDPOINT string = 'https://${site.properties.defaultHostName}'
 output TAB_DOMAIN string = site.properties.defaultHostName
+output KEY_VAULT_NAME string = vault.name
+output POSTGRES_SERVER_FQDN string = postgres.properties.fullyQualifiedDomainName
