@@ -34,7 +34,12 @@ export interface CalendarGrant {
 export class CalendarLinks {
   private constructor(private readonly secret: Buffer) {}
 
-  /** Loads the signing secret from DATA_DIR, creating it on first use. */
+  /** Signs with the key from configuration, shared by every instance. */
+  static withSecret(secret: Buffer): CalendarLinks {
+    return new CalendarLinks(secret);
+  }
+
+  /** Loads the signing secret from DATA_DIR, creating it on first use (one instance, or local runs). */
   static open(dataDir: string): CalendarLinks {
     const file = path.join(dataDir, SECRET_FILE);
     if (!fs.existsSync(file)) {

@@ -46,6 +46,16 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data'),
   DATABASE_URL: optionalText,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(DEFAULT_POOL_SIZE),
+  CALENDAR_LINK_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
+      .refine(
+        (value) => Buffer.from(value, 'base64').length >= 32,
+        'must be at least 32 random bytes, base64',
+      )
+      .optional(),
+  ),
   CONTENT_DIR: optionalText,
   CONTENT_WATCH: z.enum(['true', 'false']).optional(),
   DEMO_MODE: z.enum(['true', 'false']).default('false'),
@@ -99,6 +109,11 @@ export interface AppConfig {
   host: string;
   port: number;
   dataDir: string;
+  /**
+   * The key that signs "Add to calendar" links, shared by every instance (from configuration, such as a Key
+   * Vault reference); undefined means a key of this instance's own, kept in DATA_DIR.
+   */
+  calendarLinkSecret: Buffer | undefined;
   storage: StorageConfig;
   /** The content folder; undefined means the project's content/. */
   contentDir: string | undefined;
@@ -188,6 +203,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (postgres.ok) storage = { kind: 'postgres', ...postgres.value };
     else problems.push(`DATABASE_URL: ${postgres.message}`);
   }
+  if (production && storage.kind === 'postgres' && e.CALENDAR_LINK_SECRET === undefined) {
+    problems.push(
+      'CALENDAR_LINK_SECRET: required in production with a shared store (DATABASE_URL), so every instance signs calendar links with one key',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -195,6 +215,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
+    calendarLinkSecret:
+      e.CALENDAR_LINK_SECRET === undefined ? undefined : Buffer.from(e.CALENDAR_LINK_SECRET, 'base64'),
     storage,
     contentDir: e.CONTENT_DIR === undefined ? undefined : path.resolve(e.CONTENT_DIR),
     demoMode: e.DEMO_MODE === 'true',

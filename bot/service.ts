@@ -146,7 +146,9 @@ export async function startService(
     },
   };
   const answerer = (overrides.answerer ?? ((library) => new LiveAnswerer(library)))(() => content.current());
-  const calendarLinks = CalendarLinks.open(config.dataDir);
+  const calendarLinks = config.calendarLinkSecret
+    ? CalendarLinks.withSecret(config.calendarLinkSecret)
+    : CalendarLinks.open(config.dataDir);
   const calendarUrl = (circleId: string, userId: string): string | undefined => {
     if (!publicUrl) return undefined;
     const token = calendarLinks.token({

@@ -145,8 +145,8 @@ resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-// The calendar-link signing key, one for all instances. The service reads it from CALENDAR_LINK_SECRET once issue 12
-// item 4 lands; until then it ignores the setting and keeps a key of its own in DATA_DIR (see DATA_DIR below).
+// The calendar-link signing key, one for all instances: the service reads it from CALENDAR_LINK_SECRET (base64 of at
+// least 32 random bytes) and refuses to start in production with DATABASE_URL but without it.
 resource calendarLinkSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'calendar-link-secret'
@@ -198,11 +198,9 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
         { name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev --no-audit --no-fund' }
         { name: 'PORT', value: '8080' }
-        // Stores live in PostgreSQL (DATABASE_URL), so nothing shared goes in DATA_DIR: it is per-instance scratch
-        // on the instance's local disk, not /home (which App Service shares between instances), and is lost when an
-        // instance restarts. The one thing the service still keeps there is its calendar-link key, made per instance
-        // at start-up, until issue 12 item 4 has it read CALENDAR_LINK_SECRET below (until then a link made on one
-        // instance fails on another).
+        // Stores live in PostgreSQL (DATABASE_URL) and the calendar-link key comes from CALENDAR_LINK_SECRET, so
+        // nothing shared goes in DATA_DIR: it is per-instance scratch on the instance's local disk, not /home (which
+        // App Service shares between instances), and is lost when an instance restarts.
         { name: 'DATA_DIR', value: '/tmp/leading-compassionately' }
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${databaseUrlSecret.properties.secretUri})' }
         { name: 'DATABASE_POOL_SIZE', value: string(databasePoolSize) }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CalendarLinks } from '../../bot/calendar';
 import { loadConfig } from '../../bot/config';
 import { problemsOf } from '../support/config-problems';
 
@@ -76,5 +77,35 @@ describe('configuration', () => {
 
   it('reads comma-separated admin object ids', () => {
     expect(loadConfig({ ADMIN_OBJECT_IDS: ' a , b,,c ' }).adminObjectIds).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the calendar-link key from configuration', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const shared = { ...production, DATABASE_URL: 'postgres://app@db.example.org/lc?sslmode=require' };
+
+  it('reads CALENDAR_LINK_SECRET as base64 of at least 32 bytes', () => {
+    expect(loadConfig({ CALENDAR_LINK_SECRET: key }).calendarLinkSecret?.length).toBe(32);
+    expect(loadConfig({}).calendarLinkSecret).toBeUndefined();
+    expect(problemsOf({ CALENDAR_LINK_SECRET: 'not base64!' }).join('\n')).toMatch(/^CALENDAR_LINK_SECRET:/m);
+    expect(problemsOf({ CALENDAR_LINK_SECRET: Buffer.alloc(16).toString('base64') }).join('\n')).toMatch(
+      /^CALENDAR_LINK_SECRET:/m,
+    );
+  });
+
+  it('requires it in production with a shared store, so every instance signs links with one key', () => {
+    expect(problemsOf(shared).join('\n')).toMatch(/^CALENDAR_LINK_SECRET: required/m);
+    expect(problemsOf({ ...shared, CALENDAR_LINK_SECRET: key })).toEqual([]);
+  });
+
+  it('lets a link signed by one instance open on another that has the same key', () => {
+    const grant = { circleId: 'c1', userId: 'u1', expiresAt: Date.parse('2027-01-01T00:00:00Z') };
+    const token = CalendarLinks.withSecret(Buffer.alloc(32, 7)).token(grant);
+    expect(CalendarLinks.withSecret(Buffer.alloc(32, 7)).verify(token, new Date('2026-12-02'))).toEqual(
+      grant,
+    );
+    expect(
+      CalendarLinks.withSecret(Buffer.alloc(32, 8)).verify(token, new Date('2026-12-02')),
+    ).toBeUndefined();
   });
 });
