@@ -218,12 +218,50 @@ function guideCardOfShape(
 export function guideCard(input: GuideCardInput, links: CardLinks): AdaptiveCard {
   const total = input.guide.tryThisToday.length;
   const alternatives = input.alternatives.slice(0, 2);
+  const key = shapeKey(input, alternatives, links);
+  const known = SHAPES_FOUND.get(key);
+  if (known) {
+    const shape = { actions: known.actions, alternatives: known.withAlternatives ? alternatives : [] };
+    return guideCardOfShape(input, links, shape, input.feedback);
+  }
   const shapes: GuideCardShape[] = [{ actions: total, alternatives }];
   for (let actions = total; actions >= 1; actions--) shapes.push({ actions, alternatives: [] });
   const fits = (shape: GuideCardShape) =>
     FEEDBACK_STATES.every((state) => fitsInChat(guideCardOfShape(input, links, shape, state)));
   const shape = shapes.find(fits) ?? { actions: 1, alternatives: [] };
+  if (SHAPES_FOUND.size >= MAX_SHAPES_FOUND) SHAPES_FOUND.clear();
+  SHAPES_FOUND.set(key, { actions: shape.actions, withAlternatives: shape.alternatives.length > 0 });
   return guideCardOfShape(input, links, shape, input.feedback);
+}
+
+/**
+ * The shape found for a guide card, by everything the card's text is made of, so answering the same guide again
+ * does not rebuild and measure every shape in every feedback state. Keyed by content, not by object, so edited
+ * content or another address for the tab is measured afresh.
+ */
+const SHAPES_FOUND = new Map<string, { actions: number; withAlternatives: boolean }>();
+const MAX_SHAPES_FOUND = 1000;
+
+function shapeKey(
+  { guide, theme }: GuideCardInput,
+  alternatives: readonly Pick<Guide, 'id' | 'title'>[],
+  links: CardLinks,
+): string {
+  return JSON.stringify([
+    guide.id,
+    guide.title,
+    guide.summary,
+    guide.tryThisToday,
+    guide.inclusiveLens,
+    theme.number,
+    theme.title,
+    links.tab(`guides/${guide.id}`),
+    alternatives.map((alternative) => [
+      alternative.id,
+      alternative.title,
+      links.tab(`guides/${alternative.id}`),
+    ]),
+  ]);
 }
 
 /** Said when the bot is not sure which guide fits: no guessing; offers the plan and a circle instead. */

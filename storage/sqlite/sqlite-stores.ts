@@ -46,29 +46,31 @@ function toRecord(row: ConversationRow): ConversationRecord {
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
+  /** Saving runs on every inbound activity, so its statement is prepared once, on first use. */
+  private saveStatement: Database.Statement | undefined;
+
   constructor(private readonly db: Database.Database) {}
 
   save(record: ConversationRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO conversations (conversation_id, scope, channel_id, service_url, tenant_id, bot_id, user_id,
-           user_aad_object_id, team_id, title, updated_at)
-         VALUES (@conversationId, @scope, @channelId, @serviceUrl, @tenantId, @botId, @userId, @userAadObjectId,
-           @teamId, @title, @updatedAt)
-         ON CONFLICT (conversation_id) DO UPDATE SET scope = excluded.scope, channel_id = excluded.channel_id,
-           service_url = excluded.service_url, tenant_id = excluded.tenant_id, bot_id = excluded.bot_id,
-           user_id = excluded.user_id, user_aad_object_id = excluded.user_aad_object_id,
-           team_id = excluded.team_id, title = COALESCE(excluded.title, conversations.title),
-           updated_at = excluded.updated_at`,
-      )
-      .run({
-        ...record,
-        tenantId: record.tenantId ?? null,
-        userId: record.userId ?? null,
-        userAadObjectId: record.userAadObjectId ?? null,
-        teamId: record.teamId ?? null,
-        title: record.title ?? null,
-      });
+    this.saveStatement ??= this.db.prepare(
+      `INSERT INTO conversations (conversation_id, scope, channel_id, service_url, tenant_id, bot_id, user_id,
+         user_aad_object_id, team_id, title, updated_at)
+       VALUES (@conversationId, @scope, @channelId, @serviceUrl, @tenantId, @botId, @userId, @userAadObjectId,
+         @teamId, @title, @updatedAt)
+       ON CONFLICT (conversation_id) DO UPDATE SET scope = excluded.scope, channel_id = excluded.channel_id,
+         service_url = excluded.service_url, tenant_id = excluded.tenant_id, bot_id = excluded.bot_id,
+         user_id = excluded.user_id, user_aad_object_id = excluded.user_aad_object_id,
+         team_id = excluded.team_id, title = COALESCE(excluded.title, conversations.title),
+         updated_at = excluded.updated_at`,
+    );
+    this.saveStatement.run({
+      ...record,
+      tenantId: record.tenantId ?? null,
+      userId: record.userId ?? null,
+      userAadObjectId: record.userAadObjectId ?? null,
+      teamId: record.teamId ?? null,
+      title: record.title ?? null,
+    });
     return Promise.resolve();
   }
 
