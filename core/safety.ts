@@ -601,16 +601,23 @@ export class SafetyCheck {
    * check-in when the model scores it as at risk.
    */
   secondLook(text: string): RiskAssessment {
-    const cleaned = prepareForSafety(text);
+    const cleaned = this.prepared(text);
     if (!this.model || plannedDeparture(cleaned)) return { urgency: undefined };
     if (this.model.score(featuresOf(cleaned)) < this.threshold) return { urgency: undefined };
     return { urgency: 'check-in', about: subjectOf(cleaned, []), signs: ['model'] };
   }
 
+  /** The message as the check reads it; the answerer asks for the same message twice (rules, then model). */
+  private prepared(text: string): string {
+    if (this.last?.text !== text) this.last = { text, cleaned: prepareForSafety(text) };
+    return this.last.cleaned;
+  }
+
+  private last: { text: string; cleaned: string } | undefined;
+
   /** Reads a message for self-harm or suicide risk, about the writer or a colleague. */
   assess(text: string): RiskAssessment {
-    const normalised = normaliseForSafety(text);
-    const cleaned = setAsideBenign(normalised);
+    const cleaned = this.prepared(text);
     const kinds = new Set<string>();
     const spans: string[] = [];
     let immediate = false;

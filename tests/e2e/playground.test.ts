@@ -131,10 +131,18 @@ describe('the bot in the real Microsoft 365 Agents Playground', () => {
       .locator('.ac-actionSet button[aria-label="Sign up"], button[aria-label="Sign up"]')
       .first()
       .click();
-    const booked = page.locator('.ac-adaptiveCard', { hasText: "You're booked" });
-    await booked.first().waitFor({ timeout: 30_000 });
-    // Read the card at once: the posted invite refreshes its seat count moments later and re-renders.
-    const bookedText = await booked.first().innerText();
+    // Find and read the booked card in one step inside the page: the posted invite refreshes its seat count
+    // moments later and re-renders, so a card located first and read afterwards may already be gone.
+    const bookedText = await page
+      .waitForFunction(
+        () =>
+          Array.from(document.querySelectorAll<HTMLElement>('.ac-adaptiveCard')).find((card) =>
+            card.innerText.includes("You're booked"),
+          )?.innerText,
+        undefined,
+        { timeout: 30_000 },
+      )
+      .then((handle) => handle.jsonValue());
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-circle-booked.png') });
     const bookings = await service.stores.circles.bookings(circleId);
     expect(bookings.map((booking) => `${booking.userId}:${booking.status}`)).toEqual([
