@@ -6,7 +6,8 @@ import { MIGRATION_LOCK_NAME } from '../../storage/postgres/database';
 import { POSTGRES_MIGRATIONS } from '../../storage/postgres/migrations';
 import { openPostgresStores } from '../../storage/postgres/postgres-stores';
 import { startTestPostgres, testOptions, type TestPostgres } from '../support/postgres';
-import type { WorkerOutcome, WorkerResult, WorkerTask } from '../support/postgres-worker';
+import { signUpOutcome, type WorkerOutcome } from '../support/booking-outcome';
+import type { WorkerResult, WorkerTask } from '../support/postgres-worker';
 import { sampleCircle } from '../support/sample-circle';
 import { waitUntil } from '../support/wait';
 
@@ -145,18 +146,7 @@ describe('PostgreSQL bookings under contention', () => {
     await waitForLockWaiters(40);
     await gate.release();
     const results = await Promise.all(signUps);
-    const outcomes = results.map((result, index): WorkerOutcome => {
-      const userId = userIds[index] ?? '';
-      if (!result.ok) return { userId, ok: false, kind: result.code };
-      const { decision, booking } = result.value;
-      return {
-        userId,
-        ok: true,
-        kind: decision.kind,
-        ...('position' in decision ? { position: decision.position } : {}),
-        sequence: booking.sequence,
-      };
-    });
+    const outcomes = results.map((result, index) => signUpOutcome(userIds[index] ?? '', result));
     await expectExactBookings('circle-1', outcomes, 10);
   });
 

@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import { createPool, endPool } from '../../storage/postgres/connection';
 import { applyPostgresMigrations } from '../../storage/postgres/database';
 import { openPostgresStores } from '../../storage/postgres/postgres-stores';
+import { signUpOutcome, type WorkerOutcome } from './booking-outcome';
 import { testOptions } from './postgres';
 
 /** What a worker process is asked to do. */
@@ -14,16 +15,7 @@ export type WorkerTask =
   | { kind: 'migrate'; url: string }
   | { kind: 'signUp' | 'cancel'; url: string; circleId: string; userIds: string[]; now: string };
 
-/** One booking outcome as a worker reports it. */
-export interface WorkerOutcome {
-  userId: string;
-  ok: boolean;
-  /** The decision kind, or the error code. */
-  kind: string;
-  position?: number;
-  sequence?: number;
-  promoted?: string;
-}
+export type { WorkerOutcome } from './booking-outcome';
 
 /** What a worker prints as its result. */
 export type WorkerResult = { applied: number[] } | { outcomes: WorkerOutcome[] };
@@ -62,15 +54,7 @@ async function main(): Promise<void> {
           { userId, organisationId: 'RX1', displayName: undefined },
           now,
         );
-        if (!result.ok) return { userId, ok: false, kind: result.code };
-        const { decision, booking } = result.value;
-        return {
-          userId,
-          ok: true,
-          kind: decision.kind,
-          ...('position' in decision ? { position: decision.position } : {}),
-          sequence: booking.sequence,
-        };
+        return signUpOutcome(userId, result);
       }
       const result = await stores.circles.cancel(task.circleId, userId, now);
       if (!result.ok) return { userId, ok: false, kind: result.code };
