@@ -350,8 +350,8 @@ const MEANS_PREFIX = 'means-';
  * Work about patients and stock idioms, set aside before matching: a patient's overdose, a ligature audit, a
  * self-harm protocol, suicide-prevention training, "this rota is killing me", "dead on my feet".
  */
-const PATIENT = String.raw`(?:patients?|pts?|residents?|service users?|clients?|inpatients?|admissions?|attenders?|young (?:person|people)|(?:lady|man|gentleman|woman|girl|boy|chap|bloke) (?:in|on|from) (?:bed|bay|side ?room|cubicle|resus|majors|minors)|bed \d+|bay \d+|cubicle \d+|side ?room \d+)`;
-const METHOD = String.raw`(?:overdos\w*|o\.?d\.?|od'?d|suicid\w*|self[- ]?harm\w*|ligatures?|hang(?:ing|ed)?|jump(?:ed|ing)?|cut(?:ting|s)?|took (?:her|his|their) own life|ended (?:her|his|their) (?:own )?life|killed (?:him|her|them)sel(?:f|ves)|died|death|deaths|attempt(?:ed|s)?|paracetamol|tablets|pills)`;
+const PATIENT = String.raw`(?:patients?|pts?|residents?|service users?|clients?|tenants?|people we support|person we support|inpatients?|admissions?|attenders?|young (?:person|people)|(?:lady|man|gentleman|woman|girl|boy|chap|bloke) (?:in|on|from) (?:bed|bay|side ?room|cubicle|resus|majors|minors)|bed \d+|bay \d+|cubicle \d+|side ?room \d+)`;
+const METHOD = String.raw`(?:overdos\w*|o\.?d\.?|od'?d|suicid\w*|self[- ]?harm\w*|ligatures?|hang(?:ing|ed)?|jump(?:ed|ing)?|cut(?:ting|s)?|(?:took|take|takes|taking|taken) (?:her|his|their) own life|ended (?:her|his|their) (?:own )?life|killed (?:him|her|them)sel(?:f|ves)|died|death|deaths|attempt(?:ed|s)?|paracetamol|tablets|pills)`;
 /** Further method words straight after the first ("died by suicide", "took a paracetamol overdose"). */
 const METHOD_TAIL = String.raw`(?:(?:[ ,]+(?:by|of|from|after|with|an?|the|large|small|deliberate|accidental|intentional|mixed|staggered))*[ ,]+${METHOD})*`;
 const WORK_PROCESS = String.raw`(?:risks?|points?|audits?|assessments?|assessment tool|polic(?:y|ies)|protocols?|pathways?|training|awareness|prevention|screening|tools?|cutters?|kit|obs|observations|management|team|liaison|service|nomogram|levels?|treatment|bundle|strategy|champion|lead|data|figures|rates?|reviews?|incidents?|guidance|sop|forms?|paperwork|checks?|safety plans?|safety planning|proof|free|alarms?|environment|module|e-?learning|course|session|talk|walkround|walk-round|inspection|register|competenc(?:y|ies))`;
@@ -365,7 +365,7 @@ const BENIGN: readonly RegExp[] = [
     'g',
   ),
   new RegExp(
-    String.raw`\b(?:anti[- ]?)?(?:suicid\w*|self[- ]?harm\w*|ligature|overdose|od|paracetamol|mental health) ${WORK_PROCESS}\b`,
+    String.raw`\b(?:anti[- ]?)?(?:suicid\w*|self[- ]?harm\w*|ligature|overdose|od|paracetamol|mental health)(?: (?:and|&|/) [a-z-]+)? ${WORK_PROCESS}\b`,
     'g',
   ),
   new RegExp(
@@ -378,6 +378,8 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:died|death|dying) (?:by|from|through|of) suicide\b|\blost (?:her|his|their|my|a|our) (?:\w+ ){0,2}?(?:to|through) suicide\b|\bsuicide of (?:her|his|their|my|a|our|the) (?:\w+ ){0,2}?(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|colleague|nephew|niece|cousin|relative)\b|\b(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|nephew|niece|cousin|relative|nurse|colleague|doctor|student|someone)(?:'s)? (?:\w+ ){0,6}?(?:took (?:her|his|their) own life|killed (?:him|her|them)sel(?:f|ves)|(?:died|death) (?:by|from) suicide)\b/g,
   // Asking how to ask: the manager wants the words, not disclosing ("how do I ask if they're thinking of harming themselves").
   /\b(?:ask|asking|raise|bring up|check|talk to|approach)\b(?: [a-z']+){0,3}? (?:someone|somebody|a colleague|colleagues|people|staff|them|a member of staff|my team|the team)\b(?: [a-z']+){0,2}? (?:if|whether|about)\b(?: [a-z']+){0,4}? (?:suicid\w*|self[- ]?harm\w*|harming themselves|hurting themselves|killing themselves|ending (?:their|it)|taking their own life)\b/g,
+  // A job a crew or a team attended is work ("crew attended a paediatric suicide yesterday").
+  /\b(?:attended|attending|called to|sent to|responded to|went to|dealt with) (?:a|an|the|another) (?:\w+ ){0,2}?(?:suicid\w*|hanging|overdos\w*|od|jumper|self[- ]?harm\w*)\b/g,
   /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,
   /\b(?:could|would|'d) (?:kill|murder) (?:for )?(?:a|an|some) (?:coffee|brew|tea|cuppa|drink|pint|break|holiday|nap|sleep|sandwich|biscuit)\b/g,
   /\bdying (?:for|to) (?:a|an|some|know|see|go|meet|hear|get|try)\b/g,
@@ -415,6 +417,7 @@ const CANONICAL_WORDS = [
   'herself',
   'himself',
   'paracetamol',
+  'disappear',
 ];
 
 function canonicalWord(word: string): string {
@@ -463,6 +466,15 @@ const CONTRACTIONS: Record<string, string> = {
   ppl: 'people',
   '2': 'to',
   coz: 'because',
+  tonite: 'tonight',
+  '2nite': 'tonight',
+  '2night': 'tonight',
+  tmrw: 'tomorrow',
+  '2moro': 'tomorrow',
+  n: 'and',
+  jus: 'just',
+  id: "i'd",
+  wat: 'what',
   cos: 'because',
   meself: 'myself',
   toppin: 'topping',
@@ -505,7 +517,7 @@ export function normaliseForSafety(text: string): string {
 
 /** The writer saying the method is about them, not the patients: nothing is set aside then. */
 const ABOUT_ME_NOT_PATIENTS =
-  /\b(?:would|could|will|'d) (?:hold|take) (?:me|her|him|my weight|her weight|his weight)\b|\b(?:not|rather than|instead of) (?:for |about |on )?(?:the |our |my )?(?:patients?|residents?|service users?|clients?)\b|\b(?:for|on) (?:me|myself)\b(?:(?=.*\b(?:ligature|overdose|pills|tablets|rope|jump)\w*)|(?<=\b(?:ligature|overdose|pills|tablets|rope|jump)\w*\b.*))/;
+  /\b(?:look|looks|looking|looked|seem|seems|seeming) (?:so |really |quite |more )?tempting\b|\b(?:would|could|will|'d) (?:hold|take) (?:me|her|him|my weight|her weight|his weight)\b|\b(?:not|rather than|instead of) (?:for |about |on )?(?:the |our |my )?(?:patients?|residents?|service users?|clients?)\b|\b(?:for|on) (?:me|myself)\b(?:(?=.*\b(?:ligature|overdose|pills|tablets|rope|jump)\w*)|(?<=\b(?:ligature|overdose|pills|tablets|rope|jump)\w*\b.*))/;
 
 /** A message as the safety check reads it: normalised, with patient work and idioms set aside. */
 export function prepareForSafety(text: string): string {
@@ -538,8 +550,9 @@ function escape(word: string): string {
 /** Turns a lexicon phrase into a pattern: any pronoun of its class, optional apostrophes, a little slack between words. */
 function phrasePattern(phrase: string): string {
   const words = normaliseForSafety(phrase).split(' ');
-  const parts = words.map((word) => {
+  const parts = words.map((word, index) => {
     if (word === '*') return "[a-z0-9']+";
+    if (index === 0 && /^[a-z]{3,}$/.test(word)) return `(?:${inflections(word).join('|')})`;
     const pronouns = PRONOUN_CLASSES.find((group) => group.includes(word));
     const options = pronouns ? [...new Set([word, ...pronouns])] : [word];
     return `(?:${options.map((option) => escape(option).replace(/'/g, "'?")).join('|')})`;
@@ -547,6 +560,17 @@ function phrasePattern(phrase: string): string {
   // Longer phrases tolerate up to two extra words between theirs ("giving all her good stuff away"); two-word
   // phrases only the usual fillers, so "take my life" never reads "take over my life".
   return parts.join(parts.length >= 3 ? " (?:[a-z']+ ){0,2}" : ` ${FILLERS}`);
+}
+
+/**
+ * A phrase's first word in its other simple forms, so "let go of the wheel" also reads "letting go of the wheel"
+ * and "jump off a bridge" reads "jumped off a bridge": -s, -ed and -ing, with a final e dropped or a final
+ * consonant doubled as English spells them.
+ */
+function inflections(word: string): string[] {
+  const stem = word.endsWith('e') ? word.slice(0, -1) : word;
+  const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(word) ? word + word.slice(-1) : word;
+  return [...new Set([word, `${word}s`, `${stem}ed`, `${stem}ing`, `${doubled}ed`, `${doubled}ing`])];
 }
 
 /** One compiled warning sign. */
@@ -603,7 +627,9 @@ export class SafetyCheck {
   secondLook(text: string): RiskAssessment {
     const cleaned = this.prepared(text);
     if (!this.model || plannedDeparture(cleaned)) return { urgency: undefined };
-    if (this.model.score(featuresOf(cleaned)) < this.threshold) return { urgency: undefined };
+    const features = featuresOf(cleaned);
+    // Nothing left to read (all of it patient work set aside) is no evidence of risk.
+    if (features.size === 0 || this.model.score(features) < this.threshold) return { urgency: undefined };
     return { urgency: 'check-in', about: subjectOf(cleaned, []), signs: ['model'] };
   }
 

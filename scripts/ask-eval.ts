@@ -45,6 +45,9 @@ export const EVAL_DIR = path.resolve(
  *   they are the honest measure of unseen wording. Measured a second time after the safety model was added.
  * - "heldK" and "heldL": written blind from the same brief after F and I had been measured, kept unread, and
  *   measured once, at the end of the issue-10 work.
+ * - In the fourth round of the safety work, after F, I, K and L had each been measured before and after, their
+ *   misses were read and fixed (F 85.4→100%, I 94.3→100%, K 88.5→98.1%, L 94.0→100% urgent recall): from then on
+ *   all four are development data, and two new sets, M and N, written blind from the same brief, are the measure.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],

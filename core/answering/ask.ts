@@ -64,6 +64,9 @@ export class Answerer {
   /** The reading of a message with no safety language: commands, off-topic, then the guide search. */
   private answer(question: string): AskResult {
     const command = parseCommand(question, this.library);
+    // "how does it work" asks about the named topic, not the bot, when that topic is one we cannot help with.
+    if (command?.kind === 'help' && isOffTopic(question))
+      return { intent: 'offTopic', answers: [], command: undefined, confident: true };
     if (command) {
       if (command.kind === 'theme' || command.kind === 'guide') {
         return { intent: 'guide', answers: this.commandAnswers(command), command, confident: true };

@@ -86,7 +86,7 @@ const CIRCLE_CONTEXT = new Set([
 ]);
 /** Asking to talk with other managers, peer support or "people going through the same": a circle. */
 const PEER_SUPPORT =
-  /\b(?:(?:talk|speak|chat|connect|share|meet|meeting|vent|offload|meet up) (?:to|with|up with)? ?(?:other|fellow|some other|more) (?:[a-z0-9]+ ){0,3}?(?:managers?|leaders?|sisters|matrons|people in (?:my|the same) (?:role|position|shoes|boat))|peer support|peer group|support group|(?:people|managers|others|someone|colleagues) (?:who are |who'?re )?(?:going through|in) the same (?:thing|stuff|boat|position|situation|role)|(?:going through|in) the same (?:thing|stuff|boat|position|situation) as me|a group (?:where|for) (?:i|managers|people like me)|groups? (?:where|for|of) (?:[a-z]+ ){0,3}?(?:managers|leaders|people who manage|people like me)|(?:managers|leaders) like me|facilitated (?:group|session|space)|(?:talk|share) (?:to|with) each other)\b/;
+  /\b(?:(?:talk|talking|speak|speaking|chat|chatting|connect|connecting|share|sharing|meet|meeting|vent|venting|offload|offloading|meet up) (?:to|with|up with)? ?(?:other|fellow|some other|more) (?:[a-z0-9]+ ){0,3}?(?:managers?|leaders?|sisters|matrons|people in (?:my|the same) (?:role|position|shoes|boat))|peer support|peer group|support group|(?:people|managers|others|someone|colleagues) (?:who are |who'?re )?(?:going through|in) the same (?:thing|stuff|boat|position|situation|role)|(?:going through|in) the same (?:thing|stuff|boat|position|situation) as me|a group (?:where|for) (?:i|managers|people like me)|groups? (?:where|for|of) (?:[a-z]+ ){0,3}?(?:managers|leaders|people who manage|people like me)|(?:managers|leaders) like me|facilitated (?:group|session|space)|(?:talk|share) (?:to|with) each other)\b/;
 
 const NUDGE_WORDS = ['nudge', 'nudges', 'reminder', 'reminders', 'notification', 'notifications'];
 
@@ -168,6 +168,13 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
   }
 
   if (words.length <= 40 && PEER_SUPPORT.test(phrase)) return { kind: 'circles' };
+  if (
+    words.length <= 6 &&
+    /^(?:(?:can|could) (?:you|u) )?(?:please )?(?:sign|put|book) me (?:up|on|in)(?: (?:for|to) (?:one|it|a circle|the circle|a session))?(?: please| pls| plz| thanks)?$/.test(
+      phrase,
+    )
+  )
+    return { kind: 'circles' };
 
   const mentionsCircle =
     words.some((word) => sameWord(word, 'circle') || sameWord(word, 'circles')) ||

@@ -33,6 +33,8 @@ describe('reading commands', () => {
     ['is there a group where I can talk to other ward managers going through the same?', { kind: 'circles' }],
     ['i just want to offload with people in the same boat', { kind: 'circles' }],
     ['any peer support for new band 7s?', { kind: 'circles' }],
+    ['any chance of talking to other care home managers going through the same?', { kind: 'circles' }],
+    ['sign me up pls', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -96,6 +98,9 @@ describe('answering', () => {
     'what obs do we do after a paracetamol overdose',
     'my payslip is wrong, who do i ring',
     'is the car park barrier fixed yet',
+    'how do i print next months rota off the e roster',
+    'can you book me a room for my team meeting on thursday',
+    'car lease salary sacrifice scheme, how does it work',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });
@@ -103,6 +108,7 @@ describe('answering', () => {
   it.each([
     'my team are furious that leave is cancelled over christmas, how do i tell them',
     'a patient took an overdose on the ward and the student who found her is in bits',
+    'patient on 1:1 obs after an overdose absconded on my shift and my staff nurse is blaming herself',
   ])('still answers the people side of a task or a patient event: "%s"', (text) => {
     expect(answerer.ask(text).intent).toBe('guide');
   });

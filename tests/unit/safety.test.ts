@@ -20,6 +20,7 @@ describe('urgent-support detection', () => {
     'my hca said she took an od last year and is struggling again',
     'sat in my car in the multi storey and seriously thought about jumping',
     'I thought about driving into the lorry on the way home',
+    'she said the ligature points on the ward look tempting some days',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -31,6 +32,9 @@ describe('urgent-support detection', () => {
     'honestly i just wish i could disappear',
     "she's been giving away all her things this week",
     'im such a burden on everyone at home and at work',
+    'sometimes on the drive home i think about letting go of the wheel',
+    'hoping i get hit by a car on the way in',
+    'what do i say to someone who told me they want to dissapear forever',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -53,6 +57,11 @@ describe('urgent-support detection', () => {
     'a resident died by suicide last month and the carers are still shaken',
     "lovely leaving do for Sue, she said thank you for everything and she's off to her new job",
     "Pat's retiring and has been giving away all her old uniforms and books",
+    'crew attended a paediatric suicide yesterday, both of them are very quiet today',
+    'one of our tenants self harms most nights and the staff in that house are ground down',
+    'we had a patient take his own life last week and the GP is blaming herself',
+    'new self harm and observation policy coming in and staff worry they will be blamed',
+    'the cakes in the staff room look tempting after a night shift',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
@@ -68,6 +77,7 @@ describe('urgent-support detection', () => {
     expect(levelOf('i dont want to be here anymore')).toBe('check-in');
     expect(levelOf('thinkin about sucide tbh')).toBe('immediate');
     expect(levelOf('feel like killing my self')).toBe('immediate');
+    expect(levelOf('sent me a pic of a rope in her loft n said tonite')).toBe('immediate');
   });
 
   // The check is built from the published signs: every phrase of the lexicon, said by a manager about
