@@ -47,7 +47,7 @@ export const EVAL_DIR = path.resolve(
  *   measured once, at the end of the issue-10 work.
  * - In the fourth round of the safety work, after F, I, K and L had each been measured before and after, their
  *   misses were read and fixed (F 85.4→100%, I 94.3→100%, K 88.5→98.1%, L 94.0→100% urgent recall): from then on
- *   all four are development data, and two new sets, M and N, written blind from the same brief, are the measure.
+ *   all four are development data (devF, devI, devK, devL), and two new sets, M and N, written blind from the same brief, are the measure.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -62,10 +62,10 @@ export const EVAL_SETS = {
   devJ: ['ask-eval-dev-j.yaml'],
   blindD: ['ask-eval-blind-d.yaml'],
   blindE: ['ask-eval-blind-e.yaml'],
-  heldF: ['ask-eval-held-f.yaml'],
-  heldI: ['ask-eval-held-i.yaml'],
-  heldK: ['ask-eval-held-k.yaml'],
-  heldL: ['ask-eval-held-l.yaml'],
+  devF: ['ask-eval-dev-f.yaml'],
+  devI: ['ask-eval-dev-i.yaml'],
+  devK: ['ask-eval-dev-k.yaml'],
+  devL: ['ask-eval-dev-l.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

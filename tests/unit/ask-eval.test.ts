@@ -5,7 +5,7 @@ import { EVAL_SETS, evaluate, formatReports, loadEvalSet, type EvalReport } from
 
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const answerer = new Answerer(library);
-const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldF' | 'heldI' | 'heldK' | 'heldL'>, EvalReport> = {
+const reports: Record<keyof typeof EVAL_SETS, EvalReport> = {
   tuned: evaluate('tuned', answerer, loadEvalSet(EVAL_SETS.tuned)),
   setAside: evaluate('setAside', answerer, loadEvalSet(EVAL_SETS.setAside)),
   fresh: evaluate('fresh', answerer, loadEvalSet(EVAL_SETS.fresh)),
@@ -18,6 +18,10 @@ const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldF' | 'heldI' | 'heldK
   devJ: evaluate('devJ', answerer, loadEvalSet(EVAL_SETS.devJ)),
   blindD: evaluate('blindD', answerer, loadEvalSet(EVAL_SETS.blindD)),
   blindE: evaluate('blindE', answerer, loadEvalSet(EVAL_SETS.blindE)),
+  devF: evaluate('devF', answerer, loadEvalSet(EVAL_SETS.devF)),
+  devI: evaluate('devI', answerer, loadEvalSet(EVAL_SETS.devI)),
+  devK: evaluate('devK', answerer, loadEvalSet(EVAL_SETS.devK)),
+  devL: evaluate('devL', answerer, loadEvalSet(EVAL_SETS.devL)),
 };
 
 describe('answer quality on labelled manager questions', () => {
