@@ -9,6 +9,8 @@ export interface ChildService {
   stderr(): string;
   /** Sends SIGTERM and resolves with the exit code once the process has gone. */
   stop(): Promise<number | null>;
+  /** Kills the process with SIGKILL (no shutdown of any kind) and resolves once it has gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -49,8 +51,12 @@ export async function startChildService(cwd: string, env: Record<string, string>
     stdout: () => stdout,
     stderr: () => stderr,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }
