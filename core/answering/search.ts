@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { ContentLibrary, Guide, ThemeId } from '../content/model';
 import { GuideClassifier } from './classifier';
+import { SpellingReader } from './spelling';
 import { normalise, terms, tokenize } from './text';
 
 /** One guide ranked for a question. */
@@ -80,6 +81,7 @@ export class GuideSearch {
   private readonly classifier: GuideClassifier;
   private readonly guides: Map<string, Guide>;
   private readonly synonyms: [RegExp, string][];
+  private readonly spelling: SpellingReader;
 
   constructor(
     library: ContentLibrary,
@@ -105,7 +107,19 @@ export class GuideSearch {
         combineWith: 'OR',
       },
     });
-    this.index.addAll(library.guides.map((guide) => documentOf(guide, library)));
+    const documents = library.guides.map((guide) => documentOf(guide, library));
+    this.index.addAll(documents);
+    this.spelling = new SpellingReader([
+      ...documents.flatMap((document) => [
+        document.title,
+        document.keywords,
+        document.examples,
+        document.summary,
+        document.theme,
+        document.body,
+      ]),
+      ...Object.entries(library.synonyms).flatMap(([phrase, expansions]) => [phrase, ...expansions]),
+    ]);
     this.classifier = new GuideClassifier(library);
   }
 
@@ -123,7 +137,8 @@ export class GuideSearch {
    * its best guide by the same fused score. Keyword scores are BM25 per distinct query term, so a long question
    * and a two-word one are on the same scale for the confidence threshold.
    */
-  search(question: string, limit = 3): Ranking {
+  search(typed: string, limit = 3): Ranking {
+    const question = this.spelling.read(typed);
     const expanded = this.expand(question);
     const queryTerms = new Set(terms(expanded)).size;
     if (queryTerms === 0) return { ranked: [], confidence: 0 };

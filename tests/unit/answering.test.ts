@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Answerer, LiveAnswerer } from '../../core/answering/ask';
+import { SpellingReader } from '../../core/answering/spelling';
 import { parseCommand } from '../../core/answering/commands';
 import { editDistance, sameWord, stem, terms } from '../../core/answering/text';
 import { ContentRegistry } from '../../core/content/registry';
@@ -125,6 +126,16 @@ describe('answering', () => {
     expect(result.answers[0]).toMatchObject({ guideId: 'remote-and-shielding', themeId: 'stay-connected' });
     const themes = result.answers.map((answer) => answer.themeId);
     expect(new Set(themes).size).toBe(themes.length);
+  });
+
+  it('reads typed slips as the words the guides use, and leaves real words of the guides alone', () => {
+    const reader = new SpellingReader(['huddle huddles wellbeing conversation rota', 'burnout rota']);
+    expect(reader.read('how do i run a hudle about welbeing')).toBe('how do i run a huddle about wellbeing');
+    expect(reader.read('the rota and the huddles')).toBe('the rota and the huddles');
+    expect(reader.read('a burnuot conversaton')).toBe('a burnout conversation');
+    expect(answerer.rank('how do i run a hudle on a bussy ward when everyones exausted')[0]?.themeId).toBe(
+      answerer.rank('how do i run a huddle on a busy ward when everyones exhausted')[0]?.themeId,
+    );
   });
 
   it("understands managers' words through the synonym list", () => {
