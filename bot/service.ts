@@ -7,7 +7,7 @@ import { LiveAnswerer } from '../core/answering/ask';
 import type { ContentLibrary } from '../core/content/model';
 import { ContentRegistry } from '../core/content/registry';
 import { effectiveRoles } from '../core/identity';
-import { ErrorCodes, fail } from '../core/errors';
+import { ErrorCodes, fail, StoreUnavailableError } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
 import { openPostgresStores } from '../storage/postgres/postgres-stores';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
@@ -217,7 +217,22 @@ export async function startService(
     try {
       await handler(req, res);
     } catch (error) {
-      telemetry.exception(error, { route: req.getRoute()?.path?.toString() ?? 'unknown' });
+      const route = req.getRoute()?.path?.toString() ?? 'unknown';
+      telemetry.exception(error, { route });
+      if (error instanceof StoreUnavailableError) {
+        // A store fault is the service's state, not a bug in this request: one line, and 503 so callers retry.
+        console.error(`Request failed: ${error.message} (${route})`);
+        if (!res.headersSent) {
+          sendFailure(
+            res,
+            fail(
+              ErrorCodes.STORE_UNAVAILABLE,
+              'The store is unavailable just now; please try again shortly.',
+            ),
+          );
+        }
+        return;
+      }
       console.error('Request failed:', error);
       if (!res.headersSent) sendFailure(res, fail(ErrorCodes.INTERNAL, 'Something went wrong on our side.'));
     }

@@ -16,6 +16,7 @@ import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
 import { pickByIds, type ContentLibrary, type Guide } from '../core/content/model';
 import type { Role } from '../core/identity';
+import { dayOf, startOfDayIso } from '../core/privacy';
 import type {
   ConversationRecord,
   ConversationScope,
@@ -147,7 +148,9 @@ function scopeOf(conversation: ConversationAccount): ConversationScope {
 
 /**
  * Builds the stored reference for the conversation an activity came from: ids, plus the team and channel names
- * for a channel (never a person's name).
+ * for a channel (never a person's name). A personal chat's row names a person, so it keeps only the day of their
+ * last message (midnight UTC): a precise time would join it to anything else written in the same turn, such as
+ * an "anonymous" unanswered question. Channels and group chats name no person and keep the exact time.
  */
 export function conversationRecordOf(activity: Activity, now: Date): ConversationRecord | undefined {
   const { conversation, serviceUrl, channelId, recipient, from } = activity;
@@ -166,7 +169,7 @@ export function conversationRecordOf(activity: Activity, now: Date): Conversatio
     userAadObjectId: scope === 'personal' ? from?.aadObjectId : undefined,
     teamId: channelData.team?.id,
     ...(title === undefined ? {} : { title }),
-    updatedAt: now.toISOString(),
+    updatedAt: scope === 'personal' ? startOfDayIso(now) : now.toISOString(),
   };
 }
 
@@ -293,7 +296,8 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         const [best, ...others] = result.answers;
         const guide = best && library.guides.find((candidate) => candidate.id === best.guideId);
         if (!guide) {
-          await this.deps.unanswered.record(text.slice(0, MAX_STORED_QUESTION), this.deps.now());
+          // Only the day is kept, so the question cannot be joined to the asker's conversation row by time.
+          await this.deps.unanswered.record(text.slice(0, MAX_STORED_QUESTION), dayOf(this.deps.now()));
           return noMatchCard(links);
         }
         const alternatives = pickByIds(

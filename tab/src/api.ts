@@ -246,7 +246,7 @@ export class ApiClient {
   removeFacilitator = (userId: string) =>
     this.call<unknown>('DELETE', `/api/admin/facilitators/${encodeURIComponent(userId)}`);
   unanswered = () =>
-    this.call<{ questions: { id: number; text: string; askedAt: string }[] }>('GET', '/api/admin/unanswered');
+    this.call<{ questions: { id: number; text: string; askedOn: string }[] }>('GET', '/api/admin/unanswered');
 }
 
 function searchOf(query: Record<string, string>): string {

@@ -351,7 +351,7 @@ describe('circles', () => {
   });
 
   test('an admin grants the facilitator role and reads the unanswered questions', async () => {
-    await service.stores.unanswered.record('whats the door code for the staff room', new Date());
+    await service.stores.unanswered.record('whats the door code for the staff room', '2026-12-01');
     const page = await open({ persona: 'Demo Programme Lead', path: '/admin' });
     await page.getByText('“whats the door code for the staff room”', { exact: false }).waitFor();
     const form = page.getByRole('region', { name: 'Grant the facilitator role' });
