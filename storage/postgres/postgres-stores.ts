@@ -66,7 +66,7 @@ export class PostgresConversationStore implements ConversationStore {
   async findPersonal(userAadObjectId: string): Promise<ConversationRecord | undefined> {
     const result = await this.pool.query<ConversationRow>(
       `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE scope = 'personal' AND user_aad_object_id = $1
-       ORDER BY updated_at DESC LIMIT 1`,
+       ORDER BY updated_at DESC, conversation_id COLLATE "C" DESC LIMIT 1`,
       [userAadObjectId],
     );
     const row = result.rows[0];

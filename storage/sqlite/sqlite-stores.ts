@@ -60,7 +60,7 @@ export class SqliteConversationStore implements ConversationStore {
     const row = this.db
       .prepare(
         `SELECT * FROM conversations WHERE scope = 'personal' AND user_aad_object_id = ?
-         ORDER BY updated_at DESC LIMIT 1`,
+         ORDER BY updated_at DESC, conversation_id DESC LIMIT 1`,
       )
       .get(userAadObjectId) as ConversationRow | undefined;
     return Promise.resolve(row && toConversationRecord(row));
