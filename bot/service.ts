@@ -15,12 +15,14 @@ import { AskApi } from './api/ask-api';
 import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { ContentApi } from './api/content-api';
+import { PrivacyApi } from './api/privacy-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
 import { BotDoor } from './bot-door';
 import { CircleNotices } from './circle-notices';
 import { Notifier } from './notifier';
+import { PersonalDataService } from './personal-data';
 import { InviteUpdater } from './invite-updater';
 import { circleInviteCard } from './cards/circle-cards';
 import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
@@ -176,6 +178,7 @@ export async function startService(
       .filter((id): id is string => id !== undefined);
     return circleInviteCard(await notices.summaryOf(circle), teamsIds);
   };
+  const personalData = new PersonalDataService(stores, notices, telemetry, now);
   const bot = new LeadingCompassionatelyBot({
     conversations: stores.conversations,
     circles: stores.circles,
@@ -189,6 +192,9 @@ export async function startService(
     onBookingsChanged: (circleId) => notices.bookingsChanged(circleId),
     feedback: stores.feedback,
     unanswered: stores.unanswered,
+    eraseUser: async (userId) => {
+      await personalData.erase(userId);
+    },
     telemetry,
     links,
     answerer,
@@ -211,6 +217,7 @@ export async function startService(
   const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
+  const privacyApi = new PrivacyApi(tabApi, personalData);
   const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
@@ -346,6 +353,14 @@ export async function startService(
   server.get(
     '/api/channels',
     route((req, res) => channelsApi.list(req, res)),
+  );
+  server.get(
+    '/api/me/data',
+    route((req, res) => privacyApi.exportMine(req, res)),
+  );
+  server.del(
+    '/api/me/data',
+    route((req, res) => privacyApi.eraseMine(req, res)),
   );
   server.get(
     '/api/me/bookings',

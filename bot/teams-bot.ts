@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   CardFactory,
   TeamsActivityHandler,
   TurnContext,
@@ -69,11 +70,16 @@ export interface BotDependencies {
   onBookingsChanged: (circleId: string) => Promise<void>;
   feedback: FeedbackStore;
   unanswered: UnansweredStore;
+  /** Erases everything held about a person (Teams' deleteUserData activity); see bot/personal-data.ts. */
+  eraseUser: (userId: string) => Promise<void>;
   telemetry: Telemetry;
   links: CardLinks;
   answerer: LiveAnswerer;
   now: () => Date;
 }
+
+/** The activity type Teams sends when a person asks for their data to be deleted. */
+const DELETE_USER_DATA: string = ActivityTypes.DeleteUserData;
 
 /** The longest question kept for the content team. */
 const MAX_STORED_QUESTION = 500;
@@ -214,11 +220,22 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       await this.forgetConversation(context.activity);
       await next();
     });
+
+    // Teams sends a deleteUserData activity when a person asks for their data to be deleted. The person is the
+    // sender of this authenticated activity (their Entra object id), never anyone named in its payload.
+    this.onUnrecognizedActivityType(async (context, next) => {
+      if (context.activity.type === DELETE_USER_DATA) {
+        const userId = context.activity.from?.aadObjectId;
+        if (userId) await this.deps.eraseUser(userId);
+        this.deps.telemetry.event('bot.deleteUserData', { identified: userId !== undefined });
+      }
+      await next();
+    });
   }
 
   /** Saves or refreshes the conversation reference on every inbound activity, then dispatches it. */
   override async run(context: TurnContext): Promise<void> {
-    if (!this.isRemoval(context.activity)) {
+    if (!this.isRemoval(context.activity) && context.activity.type !== DELETE_USER_DATA) {
       const record = conversationRecordOf(context.activity, this.deps.now());
       if (record) await this.deps.conversations.save(record);
     }
