@@ -23,6 +23,7 @@ import { BotDoor } from './bot-door';
 import { CircleNotices } from './circle-notices';
 import { Notifier } from './notifier';
 import { PersonalDataService } from './personal-data';
+import { startRetentionSchedule, type RetentionSchedule } from './retention-schedule';
 import { InviteUpdater } from './invite-updater';
 import { circleInviteCard } from './cards/circle-cards';
 import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
@@ -55,6 +56,8 @@ export interface RunningService {
   url: string;
   port: number;
   stores: Stores;
+  /** The retention schedule (tests run a pass on demand). */
+  retention: RetentionSchedule;
   close(): Promise<void>;
 }
 
@@ -414,6 +417,8 @@ export async function startService(
   const hostForUrl = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${hostForUrl === '0.0.0.0' ? '127.0.0.1' : hostForUrl}:${address.port}`;
   publicUrl ??= url;
+  const { intervalMs, ...policy } = config.retention;
+  const retention = startRetentionSchedule(stores, policy, intervalMs, now, telemetry);
   const stopWatching = config.watchContent
     ? watchContent(content, (result) => console.log(describeReload(result)))
     : undefined;
@@ -422,8 +427,10 @@ export async function startService(
     url,
     port: address.port,
     stores,
+    retention,
     close: async () => {
       stopWatching?.();
+      await retention.stop();
       await updater.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,3 +1,5 @@
+import type { PersonalDataStore, UnansweredStore } from './ports';
+
 /**
  * Privacy rules that do not depend on any store: coarse times that cannot be joined to a person, one-way
  * pseudonyms, and the retention cut-offs. Time is always passed in.
@@ -67,4 +69,36 @@ export function pseudonymiser(randomId: () => string): (userId: string) => strin
     }
     return pseudonym;
   };
+}
+
+/** The two stores a retention pass works on (see core/ports.ts). */
+export interface RetentionStores {
+  unanswered: Pick<UnansweredStore, 'deleteAskedBefore'>;
+  personalData: Pick<PersonalDataStore, 'pseudonymiseCirclesEndedBefore'>;
+}
+
+/** What one retention pass did. */
+export interface RetentionOutcome {
+  questionsDeleted: number;
+  bookingsPseudonymised: number;
+}
+
+/**
+ * One retention pass at `now`: deletes unanswered questions older than the policy allows and pseudonymises the
+ * bookings and attendance of circles that ended too long ago (a fresh random pseudonym per person per pass).
+ * Safe to repeat: a second pass at the same `now` changes nothing.
+ */
+export async function applyRetention(
+  stores: RetentionStores,
+  policy: RetentionPolicy,
+  now: Date,
+  randomId: () => string,
+): Promise<RetentionOutcome> {
+  const cutoffs = retentionCutoffs(now, policy);
+  const questionsDeleted = await stores.unanswered.deleteAskedBefore(cutoffs.deleteQuestionsAskedBefore);
+  const bookingsPseudonymised = await stores.personalData.pseudonymiseCirclesEndedBefore(
+    cutoffs.pseudonymiseCirclesEndedBefore,
+    pseudonymiser(randomId),
+  );
+  return { questionsDeleted, bookingsPseudonymised };
 }
