@@ -79,6 +79,7 @@ function prepareFile(file: string, marker: string): void {
     return;
   }
   try {
+    if (!fs.statSync(file).isFile()) throw new Error('it is not a regular file');
     fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
     for (const part of [file, `${file}-wal`, `${file}-shm`]) {
       if (fs.existsSync(part)) fs.chmodSync(part, PRIVATE_FILE);

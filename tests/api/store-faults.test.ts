@@ -5,7 +5,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadConfig } from '../../bot/config';
 import { startService, type RunningService } from '../../bot/service';
-import { DATABASE_FILE, DATABASE_MARKER_FILE, openDatabase } from '../../storage/sqlite/database';
+import {
+  DATABASE_FILE,
+  DATABASE_MARKER_FILE,
+  openDatabase,
+  SqliteStoreError,
+} from '../../storage/sqlite/database';
 import { sqliteStoresOn } from '../../storage/sqlite/sqlite-stores';
 import { serverEnv } from '../support/child-service';
 import { getJson, localToken, postJson, startTestService } from '../support/service';
@@ -127,6 +132,23 @@ describe('store faults', () => {
     fs.chmodSync(path.join(dir, DATABASE_FILE), 0o644);
     openDatabase(dir).close();
     expect(fs.statSync(path.join(dir, DATABASE_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a database it cannot open (here a folder where the file should be) with DATABASE_UNUSABLE', () => {
+    // Permissions cannot be tested this way when the tests run as root, who may read any file.
+    fs.mkdirSync(path.join(dir, DATABASE_FILE));
+    let refusal: unknown;
+    try {
+      openDatabase(dir).close();
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(SqliteStoreError);
+    expect((refusal as SqliteStoreError).code).toBe('DATABASE_UNUSABLE');
+    expect((refusal as SqliteStoreError).message).toMatch(
+      /^The database .* cannot be read and written \(it is not a regular file\)/,
+    );
+    expect((refusal as SqliteStoreError).message).not.toContain('\n');
   });
 
   it('refuses to start on a corrupt database with a one-line reason and a non-zero exit, no stack trace', async () => {
