@@ -43,7 +43,7 @@ export class CalendarLinks {
   static open(dataDir: string): CalendarLinks {
     const file = path.join(dataDir, SECRET_FILE);
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(dataDir, { recursive: true });
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
     }
     return new CalendarLinks(Buffer.from(fs.readFileSync(file, 'utf8'), 'base64'));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION, type RetentionPolicy } from '../core/privacy';
 import {
   DEFAULT_POOL_SIZE,
   postgresOptionsFromUrl,
@@ -79,6 +80,19 @@ const EnvSchema = z.object({
   TAB_ISSUERS: commaList,
   ADMIN_OBJECT_IDS: commaList,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  RETENTION_UNANSWERED_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(DEFAULT_RETENTION.unansweredQuestionDays),
+  RETENTION_PAST_CIRCLE_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .default(DEFAULT_RETENTION.pastCircleMonths),
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
 });
 
 /** Bot Framework authentication overrides, passed to botbuilder as-is. */
@@ -133,6 +147,8 @@ export interface AppConfig {
   tabAuth: TabAuthConfig;
   adminObjectIds: string[];
   appInsightsConnectionString: string | undefined;
+  /** How long personal data is kept, and how often the service applies that (core/privacy.ts). */
+  retention: RetentionPolicy & { intervalMs: number };
 }
 
 /** Thrown when configuration is missing or invalid; the message names every offending variable. */
@@ -247,5 +263,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     tabAuth,
     adminObjectIds: e.ADMIN_OBJECT_IDS,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    retention: {
+      unansweredQuestionDays: e.RETENTION_UNANSWERED_DAYS,
+      pastCircleMonths: e.RETENTION_PAST_CIRCLE_MONTHS,
+      intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000,
+    },
   };
 }

@@ -1,3 +1,5 @@
+import { PostgresStoreError } from '../storage/postgres/errors';
+import { SqliteStoreError } from '../storage/sqlite/database';
 import { ConfigError, loadConfig } from './config';
 import { startService } from './service';
 
@@ -37,6 +39,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Failed to start:', error);
+  // A store that cannot open is an operator's problem with a known fix: one line naming it, no stack trace.
+  if (error instanceof SqliteStoreError || error instanceof PostgresStoreError) {
+    console.error(`Failed to start: ${error.code}: ${error.message}`);
+  } else {
+    console.error('Failed to start:', error);
+  }
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import { LiveAnswerer } from '../core/answering/ask';
 import type { ContentLibrary } from '../core/content/model';
 import { ContentRegistry } from '../core/content/registry';
 import { effectiveRoles } from '../core/identity';
-import { ErrorCodes, fail } from '../core/errors';
+import { ErrorCodes, fail, StoreUnavailableError } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
 import { openPostgresStores } from '../storage/postgres/postgres-stores';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
@@ -15,12 +15,15 @@ import { AskApi } from './api/ask-api';
 import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { ContentApi } from './api/content-api';
+import { PrivacyApi } from './api/privacy-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
 import { BotDoor } from './bot-door';
 import { CircleNotices } from './circle-notices';
 import { Notifier } from './notifier';
+import { PersonalDataService } from './personal-data';
+import { startRetentionSchedule, type RetentionSchedule } from './retention-schedule';
 import { InviteUpdater } from './invite-updater';
 import { circleInviteCard } from './cards/circle-cards';
 import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
@@ -53,6 +56,8 @@ export interface RunningService {
   url: string;
   port: number;
   stores: Stores;
+  /** The retention schedule (tests run a pass on demand). */
+  retention: RetentionSchedule;
   close(): Promise<void>;
 }
 
@@ -176,6 +181,7 @@ export async function startService(
       .filter((id): id is string => id !== undefined);
     return circleInviteCard(await notices.summaryOf(circle), teamsIds);
   };
+  const personalData = new PersonalDataService(stores, notices, telemetry, now);
   const bot = new LeadingCompassionatelyBot({
     conversations: stores.conversations,
     circles: stores.circles,
@@ -189,6 +195,9 @@ export async function startService(
     onBookingsChanged: (circleId) => notices.bookingsChanged(circleId),
     feedback: stores.feedback,
     unanswered: stores.unanswered,
+    eraseUser: async (userId) => {
+      await personalData.erase(userId);
+    },
     telemetry,
     links,
     answerer,
@@ -211,13 +220,29 @@ export async function startService(
   const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
+  const privacyApi = new PrivacyApi(tabApi, personalData);
   const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
       await handler(req, res);
     } catch (error) {
-      telemetry.exception(error, { route: req.getRoute()?.path?.toString() ?? 'unknown' });
+      const route = req.getRoute()?.path?.toString() ?? 'unknown';
+      telemetry.exception(error, { route });
+      if (error instanceof StoreUnavailableError) {
+        // A store fault is the service's state, not a bug in this request: one line, and 503 so callers retry.
+        console.error(`Request failed: ${error.message} (${route})`);
+        if (!res.headersSent) {
+          sendFailure(
+            res,
+            fail(
+              ErrorCodes.STORE_UNAVAILABLE,
+              'The store is unavailable just now; please try again shortly.',
+            ),
+          );
+        }
+        return;
+      }
       console.error('Request failed:', error);
       if (!res.headersSent) sendFailure(res, fail(ErrorCodes.INTERNAL, 'Something went wrong on our side.'));
     }
@@ -333,6 +358,14 @@ export async function startService(
     route((req, res) => channelsApi.list(req, res)),
   );
   server.get(
+    '/api/me/data',
+    route((req, res) => privacyApi.exportMine(req, res)),
+  );
+  server.del(
+    '/api/me/data',
+    route((req, res) => privacyApi.eraseMine(req, res)),
+  );
+  server.get(
     '/api/me/bookings',
     route((req, res) => circlesApi.myBookings(req, res)),
   );
@@ -384,6 +417,8 @@ export async function startService(
   const hostForUrl = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${hostForUrl === '0.0.0.0' ? '127.0.0.1' : hostForUrl}:${address.port}`;
   publicUrl ??= url;
+  const { intervalMs, ...policy } = config.retention;
+  const retention = startRetentionSchedule(stores, policy, intervalMs, now, telemetry);
   const stopWatching = config.watchContent
     ? watchContent(content, (result) => console.log(describeReload(result)))
     : undefined;
@@ -392,8 +427,10 @@ export async function startService(
     url,
     port: address.port,
     stores,
+    retention,
     close: async () => {
       stopWatching?.();
+      await retention.stop();
       await updater.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   CardFactory,
   TeamsActivityHandler,
   TurnContext,
@@ -16,6 +17,7 @@ import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
 import { pickByIds, type ContentLibrary, type Guide } from '../core/content/model';
 import type { Role } from '../core/identity';
+import { dayOf, startOfDayIso } from '../core/privacy';
 import type {
   ConversationRecord,
   ConversationScope,
@@ -68,11 +70,16 @@ export interface BotDependencies {
   onBookingsChanged: (circleId: string) => Promise<void>;
   feedback: FeedbackStore;
   unanswered: UnansweredStore;
+  /** Erases everything held about a person (Teams' deleteUserData activity); see bot/personal-data.ts. */
+  eraseUser: (userId: string) => Promise<void>;
   telemetry: Telemetry;
   links: CardLinks;
   answerer: LiveAnswerer;
   now: () => Date;
 }
+
+/** The activity type Teams sends when a person asks for their data to be deleted. */
+const DELETE_USER_DATA: string = ActivityTypes.DeleteUserData;
 
 /** The longest question kept for the content team. */
 const MAX_STORED_QUESTION = 500;
@@ -147,7 +154,9 @@ function scopeOf(conversation: ConversationAccount): ConversationScope {
 
 /**
  * Builds the stored reference for the conversation an activity came from: ids, plus the team and channel names
- * for a channel (never a person's name).
+ * for a channel (never a person's name). A personal chat's row names a person, so it keeps only the day of their
+ * last message (midnight UTC): a precise time would join it to anything else written in the same turn, such as
+ * an "anonymous" unanswered question. Channels and group chats name no person and keep the exact time.
  */
 export function conversationRecordOf(activity: Activity, now: Date): ConversationRecord | undefined {
   const { conversation, serviceUrl, channelId, recipient, from } = activity;
@@ -166,7 +175,7 @@ export function conversationRecordOf(activity: Activity, now: Date): Conversatio
     userAadObjectId: scope === 'personal' ? from?.aadObjectId : undefined,
     teamId: channelData.team?.id,
     ...(title === undefined ? {} : { title }),
-    updatedAt: now.toISOString(),
+    updatedAt: scope === 'personal' ? startOfDayIso(now) : now.toISOString(),
   };
 }
 
@@ -211,11 +220,22 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       await this.forgetConversation(context.activity);
       await next();
     });
+
+    // Teams sends a deleteUserData activity when a person asks for their data to be deleted. The person is the
+    // sender of this authenticated activity (their Entra object id), never anyone named in its payload.
+    this.onUnrecognizedActivityType(async (context, next) => {
+      if (context.activity.type === DELETE_USER_DATA) {
+        const userId = context.activity.from?.aadObjectId;
+        if (userId) await this.deps.eraseUser(userId);
+        this.deps.telemetry.event('bot.deleteUserData', { identified: userId !== undefined });
+      }
+      await next();
+    });
   }
 
   /** Saves or refreshes the conversation reference on every inbound activity, then dispatches it. */
   override async run(context: TurnContext): Promise<void> {
-    if (!this.isRemoval(context.activity)) {
+    if (!this.isRemoval(context.activity) && context.activity.type !== DELETE_USER_DATA) {
       const record = conversationRecordOf(context.activity, this.deps.now());
       if (record) await this.deps.conversations.save(record);
     }
@@ -293,7 +313,8 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         const [best, ...others] = result.answers;
         const guide = best && library.guides.find((candidate) => candidate.id === best.guideId);
         if (!guide) {
-          await this.deps.unanswered.record(text.slice(0, MAX_STORED_QUESTION), this.deps.now());
+          // Only the day is kept, so the question cannot be joined to the asker's conversation row by time.
+          await this.deps.unanswered.record(text.slice(0, MAX_STORED_QUESTION), dayOf(this.deps.now()));
           return noMatchCard(links);
         }
         const alternatives = pickByIds(

@@ -46,3 +46,14 @@ export function succeed<T>(value: T): Outcome<T> {
 export function fail(code: ErrorCode, message: string): Failure {
   return { ok: false, code, message };
 }
+
+/**
+ * Thrown by a store adapter when the store itself cannot serve (a corrupt or full database, an I/O error, a lost
+ * connection), as opposed to a bug. The HTTP adapter answers 503 STORE_UNAVAILABLE; the cause is kept for logs.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}

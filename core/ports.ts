@@ -1,5 +1,7 @@
 import type { CircleStore, FacilitatorStore } from './circles/ports';
+import type { FacilitatorProfile } from './circles/ports';
 import type { GrantedRole } from './identity';
+import type { CalendarDay } from './privacy';
 
 /** Where a conversation with the bot lives in Teams. */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -70,23 +72,87 @@ export interface FeedbackStore {
   guideFeedback(): Promise<{ guideId: string; helpful: number; notHelpful: number }[]>;
 }
 
-/** A question the bot could not answer confidently, kept for the content team (text only, no identity). */
+/**
+ * A question the bot could not answer confidently, kept for the content team: the text and only the day it was
+ * asked (no time, no identity), so it cannot be joined to the asker by timestamp.
+ */
 export interface UnansweredQuestion {
   id: number;
   text: string;
-  askedAt: string;
+  askedOn: CalendarDay;
 }
 
 /** Questions with no confident answer, for the content team. */
 export interface UnansweredStore {
-  record(text: string, at: Date): Promise<void>;
-  /** Most recent first. */
+  /** Keeps the text and the day only (see core/privacy.ts dayOf). */
+  record(text: string, askedOn: CalendarDay): Promise<void>;
+  /** Most recent day first. */
   list(limit: number): Promise<UnansweredQuestion[]>;
+  /** Retention: deletes questions asked on a day before `day`; returns how many went. */
+  deleteAskedBefore(day: CalendarDay): Promise<number>;
 }
 
 /** Answers whether the store can serve requests right now. */
 export interface StoreHealth {
+  /**
+   * True only when a write and a read-back succeed (and, for a file store, the file is still the one opened: not
+   * deleted or replaced). Never throws.
+   */
   ping(): Promise<boolean>;
+}
+
+/** One booking (or waitlist place) in a person's data export. */
+export interface ExportedBooking {
+  circleId: string;
+  circleTitle: string;
+  circleStartsAt: string;
+  status: 'confirmed' | 'waitlisted';
+  /** The name the facilitator's roster shows, as Teams gave it. */
+  displayName: string | null;
+  /** Whether the facilitator marked them as attending; null when not marked. */
+  attended: boolean | null;
+  bookedAt: string;
+}
+
+/** Everything the stores hold about one person, for a subject access request. */
+export interface PersonalDataExport {
+  userId: string;
+  roles: { role: GrantedRole; grantedAt: string }[];
+  bookings: ExportedBooking[];
+  /** Personal chats with the bot (ids to reach them 1:1, and the day of the last message). */
+  conversations: ConversationRecord[];
+  facilitatorProfile: FacilitatorProfile | null;
+  circlesFacilitated: { circleId: string; title: string; startsAt: string; status: string }[];
+  /** Roster reads they made as a facilitator or admin (the roster audit). */
+  rosterReads: { circleId: string; readAt: string }[];
+}
+
+/** What an erasure changed, by kind (for telemetry and tests; no identity). */
+export interface ErasureCounts {
+  bookingsPseudonymised: number;
+  rosterReadsPseudonymised: number;
+  conversationsDeleted: number;
+  rolesDeleted: number;
+  facilitatorProfilesDeleted: number;
+  circlesPseudonymised: number;
+}
+
+/** Subject access, erasure and retention across every table that holds a person's id. */
+export interface PersonalDataStore {
+  exportFor(userId: string): Promise<PersonalDataExport>;
+  /**
+   * Erases a person in one transaction, after their upcoming places were given up through the ordinary
+   * cancellation (so the waiting list moves up): remaining bookings (past circles) and roster-read audit rows
+   * take `pseudonym` instead of their id and lose name and Teams id; conversations, roles and the facilitator
+   * profile are deleted; circles they ran that have started or were cancelled by `now` take the pseudonym as
+   * facilitator. Circles they run that are still upcoming keep their facilitator, so participants keep them.
+   */
+  erase(userId: string, pseudonym: string, now: Date): Promise<ErasureCounts>;
+  /**
+   * Retention: bookings of circles that ended before `cutoff` take a pseudonym (from `pseudonymOf`, one per
+   * person) and lose name and Teams id; attendance stays. Returns how many bookings changed.
+   */
+  pseudonymiseCirclesEndedBefore(cutoff: Date, pseudonymOf: (userId: string) => string): Promise<number>;
 }
 
 /** All the stores the service needs, as one bundle an adapter provides. */
@@ -97,6 +163,7 @@ export interface Stores {
   roles: RoleStore;
   feedback: FeedbackStore;
   unanswered: UnansweredStore;
+  personalData: PersonalDataStore;
   health: StoreHealth;
   close(): Promise<void>;
 }

@@ -46,7 +46,7 @@ export class LocalIssuer {
       const { privateKey } = await generateKeyPair('RS256', { extractable: true });
       privateJwk = { ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig' };
       privateJwk.kid = createHash('sha256').update(String(privateJwk.n)).digest('base64url').slice(0, 16);
-      fs.mkdirSync(settings.dataDir, { recursive: true });
+      fs.mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
       fs.writeFileSync(keyPath, JSON.stringify(privateJwk), { mode: 0o600 });
     }
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;

@@ -117,4 +117,25 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'health round trip, unanswered questions by day, personal conversations by day',
+    sql: `
+      CREATE TABLE store_health (
+        id integer PRIMARY KEY CHECK (id = 1),
+        token text NOT NULL,
+        checked_at timestamptz NOT NULL
+      );
+      ALTER TABLE unanswered_questions ADD COLUMN asked_on date;
+      UPDATE unanswered_questions SET asked_on = (asked_at AT TIME ZONE 'UTC')::date;
+      ALTER TABLE unanswered_questions ALTER COLUMN asked_on SET NOT NULL;
+      DROP INDEX unanswered_questions_asked;
+      ALTER TABLE unanswered_questions DROP COLUMN asked_at;
+      CREATE INDEX unanswered_questions_day ON unanswered_questions (asked_on DESC, id DESC);
+      UPDATE conversations SET updated_at = date_trunc('day', updated_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+        WHERE scope = 'personal';
+      CREATE INDEX roster_reads_reader ON roster_reads (reader_id);
+      CREATE INDEX circles_facilitator ON circles (facilitator_id);
+    `,
+  },
 ];

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import type { CalendarDay } from '../../core/privacy';
 import type { GrantedRole } from '../../core/identity';
 import type {
   ConversationRecord,
-  ConversationScope,
   ConversationStore,
   FeedbackStore,
   RoleStore,
@@ -11,43 +12,19 @@ import type {
   UnansweredQuestion,
   UnansweredStore,
 } from '../../core/ports';
-import { createPool, describeTarget, endPool, type PostgresConnectionOptions } from './connection';
+import { guardPort } from '../guard';
+import { CONVERSATION_COLUMNS, toConversationRecord, type ConversationRow } from './conversation-rows';
+import {
+  createPool,
+  describeTarget,
+  endPool,
+  inTransaction,
+  type PostgresConnectionOptions,
+} from './connection';
 import { applyPostgresMigrations } from './database';
-import { messageOf, PostgresStoreError, PostgresStoreErrorCodes } from './errors';
+import { messageOf, postgresFaults, PostgresStoreError, PostgresStoreErrorCodes } from './errors';
 import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circles';
-
-interface ConversationRow {
-  conversation_id: string;
-  scope: ConversationScope;
-  channel_id: string;
-  service_url: string;
-  tenant_id: string | null;
-  bot_id: string;
-  user_id: string | null;
-  user_aad_object_id: string | null;
-  team_id: string | null;
-  title: string | null;
-  updated_at: Date;
-}
-
-const CONVERSATION_COLUMNS = `conversation_id, scope, channel_id, service_url, tenant_id, bot_id, user_id,
-  user_aad_object_id, team_id, title, updated_at`;
-
-function toRecord(row: ConversationRow): ConversationRecord {
-  return {
-    conversationId: row.conversation_id,
-    scope: row.scope,
-    channelId: row.channel_id,
-    serviceUrl: row.service_url,
-    tenantId: row.tenant_id ?? undefined,
-    botId: row.bot_id,
-    userId: row.user_id ?? undefined,
-    userAadObjectId: row.user_aad_object_id ?? undefined,
-    teamId: row.team_id ?? undefined,
-    ...(row.title === null ? {} : { title: row.title }),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
+import { PostgresPersonalDataStore } from './postgres-privacy';
 
 /** Conversation references in PostgreSQL. */
 export class PostgresConversationStore implements ConversationStore {
@@ -83,17 +60,17 @@ export class PostgresConversationStore implements ConversationStore {
       [conversationId],
     );
     const row = result.rows[0];
-    return row && toRecord(row);
+    return row && toConversationRecord(row);
   }
 
   async findPersonal(userAadObjectId: string): Promise<ConversationRecord | undefined> {
     const result = await this.pool.query<ConversationRow>(
       `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE scope = 'personal' AND user_aad_object_id = $1
-       ORDER BY updated_at DESC LIMIT 1`,
+       ORDER BY updated_at DESC, conversation_id COLLATE "C" DESC LIMIT 1`,
       [userAadObjectId],
     );
     const row = result.rows[0];
-    return row && toRecord(row);
+    return row && toConversationRecord(row);
   }
 
   async remove(conversationId: string): Promise<boolean> {
@@ -113,7 +90,7 @@ export class PostgresConversationStore implements ConversationStore {
       `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE scope = 'channel'
        ORDER BY updated_at DESC, conversation_id COLLATE "C"`,
     );
-    return result.rows.map(toRecord);
+    return result.rows.map(toConversationRecord);
   }
 }
 
@@ -185,39 +162,50 @@ export class PostgresFeedbackStore implements FeedbackStore {
   }
 }
 
-/** Unanswered questions in PostgreSQL. */
+/** Unanswered questions in PostgreSQL: text and day only. */
 export class PostgresUnansweredStore implements UnansweredStore {
   constructor(private readonly pool: Pool) {}
 
-  async record(text: string, at: Date): Promise<void> {
-    await this.pool.query('INSERT INTO unanswered_questions (text, asked_at) VALUES ($1, $2)', [
+  async record(text: string, askedOn: CalendarDay): Promise<void> {
+    await this.pool.query('INSERT INTO unanswered_questions (text, asked_on) VALUES ($1, $2)', [
       text,
-      at.toISOString(),
+      askedOn,
     ]);
   }
 
   async list(limit: number): Promise<UnansweredQuestion[]> {
-    // pg reads bigint as a string; these ids stay far below 2^53, so a number is exact.
-    const result = await this.pool.query<{ id: string; text: string; asked_at: Date }>(
-      'SELECT id, text, asked_at FROM unanswered_questions ORDER BY asked_at DESC, id DESC LIMIT $1',
+    // pg reads bigint as a string; these ids stay far below 2^53, so a number is exact. The day is read as text
+    // (pg would turn a date into a local-midnight Date).
+    const result = await this.pool.query<{ id: string; text: string; asked_on: string }>(
+      `SELECT id, text, to_char(asked_on, 'YYYY-MM-DD') AS asked_on FROM unanswered_questions
+       ORDER BY asked_on DESC, id DESC LIMIT $1`,
       [limit],
     );
-    return result.rows.map((row) => ({
-      id: Number(row.id),
-      text: row.text,
-      askedAt: row.asked_at.toISOString(),
-    }));
+    return result.rows.map((row) => ({ id: Number(row.id), text: row.text, askedOn: row.asked_on }));
+  }
+
+  async deleteAskedBefore(day: CalendarDay): Promise<number> {
+    const result = await this.pool.query('DELETE FROM unanswered_questions WHERE asked_on < $1::date', [day]);
+    return result.rowCount ?? 0;
   }
 }
 
-/** Health of the PostgreSQL store: a trivial query must succeed within the connection timeout. */
+/** Health of the PostgreSQL store: a write must read back within the connection timeout. */
 export class PostgresHealth implements StoreHealth {
   constructor(private readonly pool: Pool) {}
 
   async ping(): Promise<boolean> {
     try {
-      const result = await this.pool.query<{ one: number }>('SELECT 1 AS one');
-      return result.rows[0]?.one === 1;
+      const token = randomUUID();
+      const read = await inTransaction(this.pool, async (client) => {
+        await client.query(
+          `INSERT INTO store_health (id, token, checked_at) VALUES (1, $1, now())
+           ON CONFLICT (id) DO UPDATE SET token = EXCLUDED.token, checked_at = EXCLUDED.checked_at`,
+          [token],
+        );
+        return client.query<{ token: string }>('SELECT token FROM store_health WHERE id = 1');
+      });
+      return read.rows[0]?.token === token;
     } catch {
       return false;
     }
@@ -259,13 +247,16 @@ export async function openPostgresStores(
     );
   }
   let closing: Promise<void> | undefined;
+  // Store faults (a lost connection, a full disk, corruption) reject with StoreUnavailableError.
+  const guard = <T extends object>(port: T, name: string) => guardPort(port, postgresFaults, name);
   return {
-    conversations: new PostgresConversationStore(pool),
-    roles: new PostgresRoleStore(pool),
-    circles: new PostgresCircleStore(pool),
-    facilitators: new PostgresFacilitatorStore(pool),
-    feedback: new PostgresFeedbackStore(pool),
-    unanswered: new PostgresUnansweredStore(pool),
+    conversations: guard(new PostgresConversationStore(pool), 'conversation'),
+    roles: guard(new PostgresRoleStore(pool), 'role'),
+    circles: guard(new PostgresCircleStore(pool), 'circle'),
+    facilitators: guard(new PostgresFacilitatorStore(pool), 'facilitator'),
+    feedback: guard(new PostgresFeedbackStore(pool), 'feedback'),
+    unanswered: guard(new PostgresUnansweredStore(pool), 'unanswered question'),
+    personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
     health: new PostgresHealth(pool),
     // Waits for checked-out connections to come back, then closes every connection; safe to call twice.
     close: () => (closing ??= endPool(pool)),

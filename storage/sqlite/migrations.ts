@@ -128,4 +128,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversations_channels ON conversations (updated_at) WHERE scope = 'channel';
     `,
   },
+  {
+    version: 8,
+    name: 'health round trip, unanswered questions by day, personal conversations by day',
+    sql: `
+      CREATE TABLE store_health (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        token TEXT NOT NULL,
+        checked_at TEXT NOT NULL
+      );
+      CREATE TABLE unanswered_questions_by_day (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        text TEXT NOT NULL,
+        asked_on TEXT NOT NULL
+      );
+      INSERT INTO unanswered_questions_by_day (id, text, asked_on)
+        SELECT id, text, substr(asked_at, 1, 10) FROM unanswered_questions;
+      DROP TABLE unanswered_questions;
+      ALTER TABLE unanswered_questions_by_day RENAME TO unanswered_questions;
+      CREATE INDEX unanswered_questions_day ON unanswered_questions (asked_on);
+      UPDATE conversations SET updated_at = substr(updated_at, 1, 10) || 'T00:00:00.000Z' WHERE scope = 'personal';
+      CREATE INDEX roster_reads_reader ON roster_reads (reader_id);
+      CREATE INDEX circles_facilitator ON circles (facilitator_id);
+    `,
+  },
 ];

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
+import type { CalendarDay } from '../../core/privacy';
 import type { GrantedRole } from '../../core/identity';
 import type {
   ConversationRecord,
-  ConversationScope,
   ConversationStore,
   FeedbackStore,
   RoleStore,
@@ -11,38 +13,11 @@ import type {
   StoreHealth,
   Stores,
 } from '../../core/ports';
-import { openDatabase } from './database';
+import { guardPort } from '../guard';
+import { toConversationRecord, type ConversationRow } from './conversation-rows';
+import { openDatabase, sqliteFaults } from './database';
 import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
-
-interface ConversationRow {
-  conversation_id: string;
-  scope: ConversationScope;
-  channel_id: string;
-  service_url: string;
-  tenant_id: string | null;
-  bot_id: string;
-  user_id: string | null;
-  user_aad_object_id: string | null;
-  team_id: string | null;
-  title: string | null;
-  updated_at: string;
-}
-
-function toRecord(row: ConversationRow): ConversationRecord {
-  return {
-    conversationId: row.conversation_id,
-    scope: row.scope,
-    channelId: row.channel_id,
-    serviceUrl: row.service_url,
-    tenantId: row.tenant_id ?? undefined,
-    botId: row.bot_id,
-    userId: row.user_id ?? undefined,
-    userAadObjectId: row.user_aad_object_id ?? undefined,
-    teamId: row.team_id ?? undefined,
-    ...(row.title === null ? {} : { title: row.title }),
-    updatedAt: row.updated_at,
-  };
-}
+import { SqlitePersonalDataStore } from './sqlite-privacy';
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
@@ -78,17 +53,17 @@ export class SqliteConversationStore implements ConversationStore {
     const row = this.db
       .prepare('SELECT * FROM conversations WHERE conversation_id = ?')
       .get(conversationId) as ConversationRow | undefined;
-    return Promise.resolve(row && toRecord(row));
+    return Promise.resolve(row && toConversationRecord(row));
   }
 
   findPersonal(userAadObjectId: string): Promise<ConversationRecord | undefined> {
     const row = this.db
       .prepare(
         `SELECT * FROM conversations WHERE scope = 'personal' AND user_aad_object_id = ?
-         ORDER BY updated_at DESC LIMIT 1`,
+         ORDER BY updated_at DESC, conversation_id DESC LIMIT 1`,
       )
       .get(userAadObjectId) as ConversationRow | undefined;
-    return Promise.resolve(row && toRecord(row));
+    return Promise.resolve(row && toConversationRecord(row));
   }
 
   remove(conversationId: string): Promise<boolean> {
@@ -107,7 +82,7 @@ export class SqliteConversationStore implements ConversationStore {
         "SELECT * FROM conversations WHERE scope = 'channel' ORDER BY updated_at DESC, conversation_id",
       )
       .all() as ConversationRow[];
-    return Promise.resolve(rows.map(toRecord));
+    return Promise.resolve(rows.map(toConversationRecord));
   }
 }
 
@@ -173,55 +148,98 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 }
 
-/** Unanswered questions in the embedded SQLite store. */
+/** Unanswered questions in the embedded SQLite store: text and day only. */
 export class SqliteUnansweredStore implements UnansweredStore {
   constructor(private readonly db: Database.Database) {}
 
-  record(text: string, at: Date): Promise<void> {
-    this.db
-      .prepare('INSERT INTO unanswered_questions (text, asked_at) VALUES (?, ?)')
-      .run(text, at.toISOString());
+  record(text: string, askedOn: CalendarDay): Promise<void> {
+    this.db.prepare('INSERT INTO unanswered_questions (text, asked_on) VALUES (?, ?)').run(text, askedOn);
     return Promise.resolve();
   }
 
   list(limit: number): Promise<UnansweredQuestion[]> {
     const rows = this.db
       .prepare(
-        'SELECT id, text, asked_at AS askedAt FROM unanswered_questions ORDER BY asked_at DESC, id DESC LIMIT ?',
+        'SELECT id, text, asked_on AS askedOn FROM unanswered_questions ORDER BY asked_on DESC, id DESC LIMIT ?',
       )
       .all(limit) as UnansweredQuestion[];
     return Promise.resolve(rows);
   }
+
+  deleteAskedBefore(day: CalendarDay): Promise<number> {
+    return Promise.resolve(
+      this.db.prepare('DELETE FROM unanswered_questions WHERE asked_on < ?').run(day).changes,
+    );
+  }
 }
 
-/** Health of the embedded store: a trivial query must succeed. */
+/** The identity of a file on disk: a deleted or replaced database file no longer matches. */
+function fileIdentity(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Health of the embedded store: the database file must still be the one opened (same device and inode, not
+ * deleted or replaced), and a write must read back.
+ */
 export class SqliteHealth implements StoreHealth {
-  constructor(private readonly db: Database.Database) {}
+  private readonly openedAs: string | undefined;
+
+  constructor(private readonly db: Database.Database) {
+    this.openedAs = fileIdentity(db.name);
+  }
 
   ping(): Promise<boolean> {
     try {
-      const row = this.db.prepare('SELECT 1 AS one').get() as { one: number } | undefined;
-      return Promise.resolve(row?.one === 1);
+      if (this.openedAs === undefined || fileIdentity(this.db.name) !== this.openedAs) {
+        return Promise.resolve(false);
+      }
+      const token = randomUUID();
+      const read = this.db.transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO store_health (id, token, checked_at) VALUES (1, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET token = excluded.token, checked_at = excluded.checked_at`,
+          )
+          .run(token, new Date().toISOString());
+        return this.db.prepare('SELECT token FROM store_health WHERE id = 1').get() as
+          { token: string } | undefined;
+      });
+      return Promise.resolve(read.immediate()?.token === token);
     } catch {
       return Promise.resolve(false);
     }
   }
 }
 
-/** Opens the embedded store under dataDir and returns every port backed by it. */
-export function openSqliteStores(dataDir: string): Stores {
-  const db = openDatabase(dataDir);
+/**
+ * Every port backed by one open SQLite database. Store faults (corruption, a full disk, I/O errors) reject with
+ * StoreUnavailableError.
+ */
+export function sqliteStoresOn(db: Database.Database): Stores {
+  const guard = <T extends object>(port: T, name: string) => guardPort(port, sqliteFaults, name);
   return {
-    conversations: new SqliteConversationStore(db),
-    roles: new SqliteRoleStore(db),
-    circles: new SqliteCircleStore(db),
-    facilitators: new SqliteFacilitatorStore(db),
-    feedback: new SqliteFeedbackStore(db),
-    unanswered: new SqliteUnansweredStore(db),
+    conversations: guard(new SqliteConversationStore(db), 'conversation'),
+    roles: guard(new SqliteRoleStore(db), 'role'),
+    circles: guard(new SqliteCircleStore(db), 'circle'),
+    facilitators: guard(new SqliteFacilitatorStore(db), 'facilitator'),
+    feedback: guard(new SqliteFeedbackStore(db), 'feedback'),
+    unanswered: guard(new SqliteUnansweredStore(db), 'unanswered question'),
+    personalData: guard(new SqlitePersonalDataStore(db), 'personal data'),
     health: new SqliteHealth(db),
     close: () => {
       if (db.open) db.close();
       return Promise.resolve();
     },
   };
+}
+
+/** Opens the embedded store under dataDir and returns every port backed by it. */
+export function openSqliteStores(dataDir: string): Stores {
+  return sqliteStoresOn(openDatabase(dataDir));
 }

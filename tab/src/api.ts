@@ -207,6 +207,7 @@ export class ApiClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw await errorOf(response);
+    if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 
@@ -223,6 +224,10 @@ export class ApiClient {
   circles = (query: Record<string, string> = {}) =>
     this.call<{ circles: Circle[] }>('GET', `/api/circles${searchOf(query)}`);
   myBookings = () => this.call<{ bookings: Circle[] }>('GET', '/api/me/bookings');
+  /** GET /api/me/data: everything the service holds about the caller (kept as the JSON the service sent). */
+  myData = () => this.call<Record<string, unknown>>('GET', '/api/me/data');
+  /** DELETE /api/me/data: erases the caller's data (204). */
+  eraseMyData = () => this.call<undefined>('DELETE', '/api/me/data');
   book = (id: string) => this.call<MyBooking>('POST', `/api/circles/${id}/bookings`, {});
   unbook = (id: string) => this.call<{ status: 'cancelled' }>('DELETE', `/api/circles/${id}/bookings/me`);
   createCircle = (draft: Record<string, unknown>) => this.call<Circle>('POST', '/api/circles', draft);
@@ -246,7 +251,7 @@ export class ApiClient {
   removeFacilitator = (userId: string) =>
     this.call<unknown>('DELETE', `/api/admin/facilitators/${encodeURIComponent(userId)}`);
   unanswered = () =>
-    this.call<{ questions: { id: number; text: string; askedAt: string }[] }>('GET', '/api/admin/unanswered');
+    this.call<{ questions: { id: number; text: string; askedOn: string }[] }>('GET', '/api/admin/unanswered');
 }
 
 function searchOf(query: Record<string, string>): string {

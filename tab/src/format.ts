@@ -14,6 +14,17 @@ export function formatWhen(iso: string, locale: string): string {
   }).format(new Date(iso));
 }
 
+/** "Thursday 3 December 2026" for a calendar day (`YYYY-MM-DD`, kept without a time). */
+export function formatDay(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
 /** The value for an `<input type="datetime-local">` showing an ISO time in the browser's own zone. */
 export function toLocalInputValue(iso: string): string {
   const date = new Date(iso);

@@ -56,7 +56,22 @@ describe('the bot over HTTP, replying through a fake Bot Connector', () => {
     expect(textOf(FakeConnector.cardOf(calls[before]))).toContain("I'm not sure I have the right guide");
     const stored = await service.stores.unanswered.list(10);
     expect(stored[0]?.text).toBe('the blue folder thing from last tuesday');
-    expect(Object.keys(stored[0] ?? {}).sort()).toEqual(['askedAt', 'id', 'text']);
+    expect(Object.keys(stored[0] ?? {}).sort()).toEqual(['askedOn', 'id', 'text']);
+  });
+
+  it('keeps an unanswered question with its day only, and no precise time in the same turn that joins it to the asker', async () => {
+    const before = connector.calls.length;
+    await send(messageActivity({ serviceUrl, text: 'the green lanyard thing from the away day' }));
+    await connector.waitForCalls(before + 1);
+    const question = (await service.stores.unanswered.list(10)).find(
+      (stored) => stored.text === 'the green lanyard thing from the away day',
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    expect(question?.askedOn).toBe(today);
+    // The asker's conversation row, written in the same turn, keeps only the day too: nothing to join on.
+    const row = await service.stores.conversations.get('a:personal-conversation');
+    expect(row?.userAadObjectId).toBe(USER_AAD_ID);
+    expect(row?.updatedAt).toBe(`${today}T00:00:00.000Z`);
   });
 
   it('records "Was this helpful?" per guide without identity, once per action, and updates the card', async () => {
@@ -143,21 +158,31 @@ describe('the bot over HTTP, replying through a fake Bot Connector', () => {
   });
 
   it('saves the personal conversation on install and refreshes its serviceUrl on later activity', async () => {
-    await send(botAddedActivity({ serviceUrl, conversationId: 'a:personal-2' }));
+    // A second person, so that theirs is the only personal conversation (rows keep only the day, see below).
+    const person = '00000000-0000-0000-0000-0000000000ab';
+    await send(botAddedActivity({ serviceUrl, conversationId: 'a:personal-2', aadObjectId: person }));
     const first = await service.stores.conversations.get('a:personal-2');
     expect(first).toMatchObject({
       scope: 'personal',
       serviceUrl,
-      userAadObjectId: USER_AAD_ID,
+      userAadObjectId: person,
       botId: BOT_ID,
     });
 
     const movedUrl = serviceUrl.replace('127.0.0.1', 'localhost');
-    await send(messageActivity({ serviceUrl: movedUrl, conversationId: 'a:personal-2', text: 'help' }));
+    await send(
+      messageActivity({
+        serviceUrl: movedUrl,
+        conversationId: 'a:personal-2',
+        text: 'help',
+        aadObjectId: person,
+      }),
+    );
     const refreshed = await service.stores.conversations.get('a:personal-2');
     expect(refreshed?.serviceUrl).toBe(movedUrl);
-    expect(await service.stores.conversations.findPersonal(USER_AAD_ID)).toMatchObject({
+    expect(await service.stores.conversations.findPersonal(person)).toMatchObject({
       conversationId: 'a:personal-2',
+      serviceUrl: movedUrl,
     });
   });
 

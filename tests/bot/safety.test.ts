@@ -173,7 +173,7 @@ describe('urgent support and check-ins in the bot, over HTTP', () => {
     await say(CHECK_IN_SELF);
     await say(CHECK_IN_COLLEAGUE);
     // The control: text the store does keep is found by the same search.
-    await service.stores.unanswered.record('where is the Zanzibarre rota template', new Date());
+    await service.stores.unanswered.record('where is the Zanzibarre rota template', '2026-12-01');
     const stored = databaseText();
     const found = (word: string) => stored.includes(word);
     expect(['Zanzibarre', 'Brackenridge', 'Quillfeather', 'Marrowby'].filter(found)).toEqual(['Zanzibarre']);

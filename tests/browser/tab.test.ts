@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ContentRegistry } from '../../core/content/registry';
@@ -351,7 +352,7 @@ describe('circles', () => {
   });
 
   test('an admin grants the facilitator role and reads the unanswered questions', async () => {
-    await service.stores.unanswered.record('whats the door code for the staff room', new Date());
+    await service.stores.unanswered.record('whats the door code for the staff room', '2026-12-01');
     const page = await open({ persona: 'Demo Programme Lead', path: '/admin' });
     await page.getByText('“whats the door code for the staff room”', { exact: false }).waitFor();
     const form = page.getByRole('region', { name: 'Grant the facilitator role' });
@@ -394,6 +395,56 @@ describe('circles', () => {
     expect((await getJson(`${service.url}/api/circles/${anyCircle}/roster`, bearer(manager))).status).toBe(
       403,
     );
+  });
+});
+
+describe('your data (UK GDPR rights)', () => {
+  test('downloads the data as JSON, then deletes it after an accessible confirmation, by keyboard', async () => {
+    const jordanId = String(
+      (await getJson(`${service.url}/api/me`, bearer(await localToken(service, 'Jordan Lee')))).body.id,
+    );
+    const circleId = await circleIdByTitle('Routines that hold a team together');
+    await bookCircle(service, circleId, await localToken(service, 'Jordan Lee'));
+    expect((await service.stores.circles.bookingsOf(jordanId)).length).toBeGreaterThan(0);
+
+    const page = await open({ path: '/settings' });
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download my data' }).click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toBe('leading-compassionately-my-data.json');
+    const exported = JSON.parse(fs.readFileSync(await file.path(), 'utf8')) as {
+      userId: string;
+      bookings: unknown[];
+    };
+    expect(exported.userId).toBe(jordanId);
+    expect(exported.bookings.length).toBeGreaterThan(0);
+    await page.getByText('Your data was downloaded', { exact: false }).waitFor();
+
+    // Escape in the confirmation keeps everything.
+    await tabTo(page, /^Delete my data$/);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog', { name: 'Delete your data?' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="alertdialog"]') !== null)).toBe(
+      true,
+    );
+    // The dialog fades in: measure contrast once its animations have finished.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((animation) => animation.playState !== 'running'),
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await service.stores.circles.bookingsOf(jordanId)).length).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Delete my data' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete my data' }).click();
+    await page.getByText('Your data has been deleted.', { exact: false }).waitFor();
+    await page.waitForFunction(() =>
+      document.getAnimations().every((animation) => animation.playState !== 'running'),
+    );
+    expect(await service.stores.circles.bookingsOf(jordanId)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { Client, Pool } from 'pg';
 import type { Stores } from '../../core/ports';
 import { createPool, endPool, postgresOptionsFromUrl } from '../../storage/postgres/connection';
@@ -92,7 +93,7 @@ describe('PostgreSQL migrations', () => {
   it('rolls a failing migration back whole, applies nothing after it and leaves the lock free', async () => {
     const pool = open();
     await applyPostgresMigrations(pool);
-    const next = POSTGRES_MIGRATIONS.length + 1;
+    const next = Math.max(...POSTGRES_MIGRATIONS.map((migration) => migration.version)) + 1;
     const broken = {
       version: next,
       name: 'broken',
@@ -292,6 +293,56 @@ describe('the service on PostgreSQL', () => {
       expect(grants.rowCount).toBe(1);
     } finally {
       await database.end();
+      await service.stop();
+      await server.dropDatabase(url);
+    }
+  });
+});
+
+/** A TCP relay on loopback to the test server, that can be cut like a lost network or a stopped server. */
+async function relayTo(port: number): Promise<{ port: number; cut(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const relay = net.createServer((inbound) => {
+    const outbound = net.connect(port, '127.0.0.1');
+    for (const socket of [inbound, outbound]) {
+      sockets.add(socket);
+      socket.on('error', () => socket.destroy());
+      socket.on('close', () => sockets.delete(socket));
+    }
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (relay.address() as net.AddressInfo).port,
+    cut: async () => {
+      const closed = new Promise<void>((resolve) => relay.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}
+
+describe('the service when PostgreSQL goes away', () => {
+  it('answers 503 STORE_UNAVAILABLE, not 500, on the API and on /healthz once the connection is lost', async () => {
+    const url = await server.createDatabase('lost');
+    const relay = await relayTo(server.port);
+    const service = await startTestService({
+      DATABASE_URL: url.replace(`:${server.port}/`, `:${relay.port}/`),
+      DATABASE_POOL_SIZE: '2',
+    });
+    try {
+      const manager = await localToken(service, 'Asha Manager', 'manager');
+      expect(
+        (await getJson(`${service.url}/api/me/bookings`, { authorization: `Bearer ${manager}` })).status,
+      ).toBe(200);
+      await relay.cut();
+      const refused = await getJson(`${service.url}/api/me/bookings`, { authorization: `Bearer ${manager}` });
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ error: { code: 'STORE_UNAVAILABLE' } });
+      const health = await getJson(`${service.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ error: { code: 'STORE_UNAVAILABLE' } });
+    } finally {
       await service.stop();
       await server.dropDatabase(url);
     }

@@ -52,7 +52,7 @@ describe('SQLite database file and migrations', () => {
 
   it('applies only newer migrations, and rolls a failing one back whole', () => {
     const db = openDatabase(dir);
-    const next = MIGRATIONS.length + 1;
+    const next = Math.max(...MIGRATIONS.map((migration) => migration.version)) + 1;
     const broken = {
       version: next,
       name: 'broken',

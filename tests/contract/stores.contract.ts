@@ -267,10 +267,10 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       await factory.dispose(stores);
     });
 
-    it('lists unanswered questions, most recent first, up to a limit', async () => {
-      await stores.unanswered.record('where do i park', new Date('2026-11-01T09:00:00Z'));
-      await stores.unanswered.record('how do i claim mileage', new Date('2026-11-02T09:00:00Z'));
-      await stores.unanswered.record('is the canteen open', new Date('2026-11-03T09:00:00Z'));
+    it('lists unanswered questions, most recent day first, up to a limit, keeping only the day', async () => {
+      await stores.unanswered.record('where do i park', '2026-11-01');
+      await stores.unanswered.record('how do i claim mileage', '2026-11-02');
+      await stores.unanswered.record('is the canteen open', '2026-11-03');
       const listed = await stores.unanswered.list(2);
       expect(listed.map((question) => question.text)).toEqual([
         'is the canteen open',
@@ -279,8 +279,20 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(listed[0]).toEqual({
         id: expect.any(Number),
         text: 'is the canteen open',
-        askedAt: '2026-11-03T09:00:00.000Z',
+        askedOn: '2026-11-03',
       });
+    });
+
+    it('deletes questions asked before a day and keeps that day and later (retention)', async () => {
+      await stores.unanswered.record('old one', '2026-08-01');
+      await stores.unanswered.record('on the day', '2026-08-02');
+      await stores.unanswered.record('newer', '2026-10-01');
+      expect(await stores.unanswered.deleteAskedBefore('2026-08-02')).toBe(1);
+      expect((await stores.unanswered.list(10)).map((question) => question.text)).toEqual([
+        'newer',
+        'on the day',
+      ]);
+      expect(await stores.unanswered.deleteAskedBefore('2026-08-02')).toBe(0);
     });
   });
 
@@ -548,6 +560,177 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(await stores.facilitators.get('f2')).toMatchObject({ odsCode: 'REF' });
       expect(await stores.facilitators.remove('f2')).toBe(true);
       expect(await stores.facilitators.get('f2')).toBeUndefined();
+    });
+  });
+
+  describe(`${name}: PersonalDataStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+    const created = new Date('2026-11-20T09:00:00Z');
+    const signUpAt = new Date('2026-11-21T09:00:00Z');
+    const person = (userId: string) => ({
+      userId,
+      organisationId: 'RX1',
+      displayName: `Person ${userId}`,
+      teamsUserId: `29:${userId}`,
+    });
+    /** Two circles: one that ran on 3 Dec 2026, one still to come on 10 Jan 2027; asha booked both. */
+    const seed = async () => {
+      await stores.circles.create(sampleCircle(), created);
+      await stores.circles.create(
+        sampleCircle({ id: 'circle-2', startsAt: '2027-01-10T13:00:00.000Z' }),
+        created,
+      );
+      for (const id of ['circle-1', 'circle-2']) {
+        for (const userId of ['asha', 'ben']) await stores.circles.signUp(id, person(userId), signUpAt);
+      }
+      await stores.circles.markAttendance('circle-1', 'asha', true);
+      await stores.conversations.save(
+        record({ conversationId: 'a:asha', userAadObjectId: 'asha', updatedAt: '2026-11-21T00:00:00.000Z' }),
+      );
+      await stores.conversations.save(record({ conversationId: 'a:ben', userAadObjectId: 'ben' }));
+      await stores.roles.grant('asha', 'facilitator', created);
+      await stores.facilitators.upsert(
+        { userId: 'asha', name: 'Asha Patel', organisationName: 'Trust', odsCode: 'RX1', region: 'London' },
+        created,
+      );
+      await stores.circles.create(
+        sampleCircle({ id: 'circle-3', facilitatorId: 'asha', startsAt: '2026-11-25T13:00:00.000Z' }),
+        created,
+      );
+      await stores.circles.recordRosterRead('circle-3', 'asha', new Date('2026-11-24T10:00:00Z'));
+    };
+
+    it('exports everything held about one person and nothing about anyone else', async () => {
+      await seed();
+      const exported = await stores.personalData.exportFor('asha');
+      expect(exported).toEqual({
+        userId: 'asha',
+        roles: [{ role: 'facilitator', grantedAt: '2026-11-20T09:00:00.000Z' }],
+        bookings: [
+          {
+            circleId: 'circle-1',
+            circleTitle: 'Routines that hold a team together',
+            circleStartsAt: '2026-12-03T13:00:00.000Z',
+            status: 'confirmed',
+            displayName: 'Person asha',
+            attended: true,
+            bookedAt: '2026-11-21T09:00:00.000Z',
+          },
+          {
+            circleId: 'circle-2',
+            circleTitle: 'Routines that hold a team together',
+            circleStartsAt: '2027-01-10T13:00:00.000Z',
+            status: 'confirmed',
+            displayName: 'Person asha',
+            attended: null,
+            bookedAt: '2026-11-21T09:00:00.000Z',
+          },
+        ],
+        conversations: [
+          record({
+            conversationId: 'a:asha',
+            userAadObjectId: 'asha',
+            updatedAt: '2026-11-21T00:00:00.000Z',
+          }),
+        ],
+        facilitatorProfile: {
+          userId: 'asha',
+          name: 'Asha Patel',
+          organisationName: 'Trust',
+          odsCode: 'RX1',
+          region: 'London',
+        },
+        circlesFacilitated: [
+          {
+            circleId: 'circle-3',
+            title: 'Routines that hold a team together',
+            startsAt: '2026-11-25T13:00:00.000Z',
+            status: 'scheduled',
+          },
+        ],
+        rosterReads: [{ circleId: 'circle-3', readAt: '2026-11-24T10:00:00.000Z' }],
+      });
+      expect(JSON.stringify(exported)).not.toContain('ben');
+      expect(await stores.personalData.exportFor('nobody')).toEqual({
+        userId: 'nobody',
+        roles: [],
+        bookings: [],
+        conversations: [],
+        facilitatorProfile: null,
+        circlesFacilitated: [],
+        rosterReads: [],
+      });
+    });
+
+    it('erases a person: pseudonymises what must stay, deletes the rest, leaves others untouched', async () => {
+      await seed();
+      const now = new Date('2026-12-05T09:00:00Z');
+      const counts = await stores.personalData.erase('asha', 'anon:erased-1', now);
+      expect(counts).toEqual({
+        bookingsPseudonymised: 2,
+        rosterReadsPseudonymised: 1,
+        conversationsDeleted: 1,
+        rolesDeleted: 1,
+        facilitatorProfilesDeleted: 1,
+        circlesPseudonymised: 1,
+      });
+      expect(await stores.personalData.exportFor('asha')).toMatchObject({
+        roles: [],
+        bookings: [],
+        conversations: [],
+        facilitatorProfile: null,
+        circlesFacilitated: [],
+        rosterReads: [],
+      });
+      const kept = (await stores.circles.bookings('circle-1')).find((b) => b.userId === 'anon:erased-1');
+      expect(kept).toMatchObject({ status: 'confirmed', displayName: undefined, teamsUserId: undefined });
+      expect((await stores.circles.attendance('circle-1')).get('anon:erased-1')).toBe(true);
+      expect(await stores.circles.rosterReads('circle-3')).toEqual([
+        { readerId: 'anon:erased-1', readAt: '2026-11-24T10:00:00.000Z' },
+      ]);
+      expect((await stores.personalData.exportFor('ben')).bookings).toHaveLength(2);
+      expect(await stores.conversations.get('a:ben')).toBeDefined();
+    });
+
+    it('pseudonymises bookings and attendance of circles that ended before a cut-off, one pseudonym per person', async () => {
+      await seed();
+      let next = 0;
+      const given: string[] = [];
+      const pseudonymOf = (userId: string) => {
+        const pseudonym = `anon:${userId.length}-${(next += 1)}`;
+        given.push(pseudonym);
+        return pseudonym;
+      };
+      // circle-1 ran 13:00-14:00 on 3 Dec 2026: a cut-off at 13:59 leaves it alone, one at 14:01 takes it.
+      expect(
+        await stores.personalData.pseudonymiseCirclesEndedBefore(
+          new Date('2026-12-03T13:59:00Z'),
+          pseudonymOf,
+        ),
+      ).toBe(0);
+      expect(
+        await stores.personalData.pseudonymiseCirclesEndedBefore(
+          new Date('2026-12-03T14:01:00Z'),
+          pseudonymOf,
+        ),
+      ).toBe(2);
+      const past = await stores.circles.bookings('circle-1');
+      expect(past.map((b) => b.userId).sort()).toEqual([...given].sort());
+      expect(past.every((b) => b.displayName === undefined && b.teamsUserId === undefined)).toBe(true);
+      expect([...(await stores.circles.attendance('circle-1')).values()]).toEqual([true]);
+      expect((await stores.circles.bookings('circle-2')).map((b) => b.userId)).toEqual(['asha', 'ben']);
+      expect(
+        await stores.personalData.pseudonymiseCirclesEndedBefore(
+          new Date('2026-12-03T14:01:00Z'),
+          pseudonymOf,
+        ),
+      ).toBe(0);
     });
   });
 

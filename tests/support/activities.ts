@@ -13,6 +13,8 @@ export interface ActivityOptions {
   text?: string;
   teamId?: string;
   entities?: unknown[];
+  /** The sender's Entra object id (default USER_AAD_ID). */
+  aadObjectId?: string;
 }
 
 function base(type: string, options: ActivityOptions): Record<string, unknown> {
@@ -23,7 +25,7 @@ function base(type: string, options: ActivityOptions): Record<string, unknown> {
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: options.serviceUrl,
-    from: { id: '29:user-1', name: 'Test Manager', aadObjectId: USER_AAD_ID },
+    from: { id: '29:user-1', name: 'Test Manager', aadObjectId: options.aadObjectId ?? USER_AAD_ID },
     recipient: { id: BOT_ID, name: 'Leading Compassionately' },
     conversation: {
       id: options.conversationId ?? `a:${conversationType}-conversation`,

@@ -88,4 +88,14 @@ describe('the conversation record kept for a Teams activity', () => {
       expect(JSON.stringify(record)).not.toMatch(/Asha|Ben|Ward 7/);
     }
   });
+
+  it('keeps only the day for a personal chat, which names a person, and the exact time for a channel', () => {
+    const personal = conversationRecordOf(
+      activity({ id: 'a:personal', isGroup: false, conversationType: 'personal' }),
+      new Date('2026-11-27T12:34:56.789Z'),
+    );
+    expect(personal).toMatchObject({ scope: 'personal', updatedAt: '2026-11-27T00:00:00.000Z' });
+    const channel = conversationRecordOf(activity({}), new Date('2026-11-27T12:34:56.789Z'));
+    expect(channel?.updatedAt).toBe('2026-11-27T12:34:56.789Z');
+  });
 });

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Facilitator } from '../api';
 import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
 import { Section, TextField, useLayout } from '../components/layout';
-import { formatWhen } from '../format';
+import { formatDay } from '../format';
 import { messageOf, useAppState, useLoad } from '../state';
 
 const EMPTY: Facilitator = { userId: '', name: '', organisationName: '', odsCode: '', region: '' };
@@ -149,7 +149,7 @@ export default function AdminPage() {
                 {value.questions.map((question) => (
                   <li key={question.id}>
                     “{question.text}”{' '}
-                    <span className={styles.muted}>({formatWhen(question.askedAt, locale)})</span>
+                    <span className={styles.muted}>({formatDay(question.askedOn, locale)})</span>
                   </li>
                 ))}
               </ul>

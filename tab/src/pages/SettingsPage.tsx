@@ -1,7 +1,93 @@
-import { Link } from '@fluentui/react-components';
-import { PageHeading } from '../components/common';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Link,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { Outcome, PageHeading, useAction } from '../components/common';
 import { Section, useLayout } from '../components/layout';
 import { useAppState } from '../state';
+
+/** Saves JSON as a file the person downloads. */
+function download(data: unknown, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** "Download my data" and "Delete my data" (with a confirmation): the person's UK GDPR rights, in the tab. */
+function YourData() {
+  const { api } = useAppState();
+  const styles = useLayout();
+  const [downloaded, runDownload] = useAction();
+  const [erased, runErase] = useAction();
+  const [confirming, setConfirming] = useState(false);
+  const busy = downloaded.kind === 'busy' || erased.kind === 'busy';
+  const erase = async () => {
+    setConfirming(false);
+    await runErase(async () => {
+      await api.eraseMyData();
+      return 'Your data has been deleted. Places on upcoming circles were given up; past attendance is kept without your name.';
+    });
+  };
+  return (
+    <Section title="Your data">
+      <p>
+        You can download everything the app holds about you, or ask for it to be deleted. Deleting gives up
+        your places on upcoming circles (the next person waiting is offered yours), removes your name from
+        rosters and your chat details, and keeps the attendance of circles that already ran without your name.
+      </p>
+      <div className={styles.row}>
+        <Button
+          disabled={busy}
+          onClick={() =>
+            void runDownload(async () => {
+              download(await api.myData(), 'leading-compassionately-my-data.json');
+              return 'Your data was downloaded as leading-compassionately-my-data.json.';
+            })
+          }
+        >
+          Download my data
+        </Button>
+        <Dialog open={confirming} onOpenChange={(_event, data) => setConfirming(data.open)} modalType="alert">
+          <DialogTrigger disableButtonEnhancement>
+            <Button disabled={busy}>Delete my data</Button>
+          </DialogTrigger>
+          <DialogSurface aria-describedby="delete-my-data-detail">
+            <DialogBody>
+              <DialogTitle>Delete your data?</DialogTitle>
+              <DialogContent id="delete-my-data-detail">
+                This gives up your places on upcoming circles and deletes your bookings, roles and chat
+                details. It cannot be undone.
+              </DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="secondary">Keep my data</Button>
+                </DialogTrigger>
+                <Button appearance="primary" onClick={() => void erase()}>
+                  Yes, delete my data
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </div>
+      <Outcome state={downloaded} failureTitle="Could not download your data" />
+      <Outcome state={erased} failureTitle="Could not delete your data" />
+    </Section>
+  );
+}
 
 /** Nudge preferences (arriving with the nudges work) and what the app knows about you. */
 export function SettingsPage() {
@@ -33,6 +119,7 @@ export function SettingsPage() {
             <Link href="/tab/privacy.html">Privacy notice</Link>.
           </p>
         </Section>
+        <YourData />
       </div>
     </>
   );

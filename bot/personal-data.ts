@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCodes } from '../core/errors';
+import { pseudonymiser } from '../core/privacy';
+import type { ErasureCounts, PersonalDataExport, Stores, Telemetry } from '../core/ports';
+import type { CircleNotices } from './circle-notices';
+
+/** GET /api/me/data's answer: what the stores hold about the caller, and what is deliberately not linkable. */
+export interface PersonalDataReport extends PersonalDataExport {
+  exportedAt: string;
+  /** Kept without anyone's identity, so nothing here can be found again for one person. */
+  notLinkedToYou: string[];
+}
+
+/** What an erasure did, by kind (no identity). */
+export interface ErasureReport extends ErasureCounts {
+  /** Places on upcoming circles given up (the first person waiting moved up). */
+  placesGivenUp: number;
+}
+
+/** Why nothing about a person is exported for these, although the service keeps them. */
+const NOT_LINKED = [
+  'Questions the bot could not answer are kept with the day only, never with who asked.',
+  '"Was this helpful?" votes on guides are counted without anyone\'s identity.',
+];
+
+/**
+ * UK GDPR rights of access and erasure over every store, for the tab API and Teams' deleteUserData activity alike.
+ * Erasure first gives up the person's places on upcoming circles through the ordinary cancellation (the waiting
+ * list moves up and the promoted person is told), then erases or pseudonymises the rest in one transaction.
+ * Repeating an erasure is harmless and finishes one that was interrupted.
+ */
+export class PersonalDataService {
+  constructor(
+    private readonly stores: Stores,
+    private readonly notices: CircleNotices,
+    private readonly telemetry: Telemetry,
+    private readonly now: () => Date,
+    private readonly randomId: () => string = randomUUID,
+  ) {}
+
+  /** Everything held about `userId` (a verified Entra object id). */
+  async exportFor(userId: string): Promise<PersonalDataReport> {
+    const exported = await this.stores.personalData.exportFor(userId);
+    // AUDIT: record({ actorId: userId, action: 'personalData.export', subjectType: 'person', subjectId: userId, at: now })
+    this.telemetry.event('privacy.export', { bookings: exported.bookings.length });
+    return { ...exported, exportedAt: this.now().toISOString(), notLinkedToYou: NOT_LINKED };
+  }
+
+  /** Erases `userId` (a verified Entra object id) from every store. */
+  async erase(userId: string): Promise<ErasureReport> {
+    const now = this.now();
+    let placesGivenUp = 0;
+    for (const booking of await this.stores.circles.bookingsOf(userId)) {
+      const cancelled = await this.stores.circles.cancel(booking.circleId, userId, now);
+      if (!cancelled.ok) {
+        // A circle that has started keeps its booking, pseudonymised below; anything else is a real surprise.
+        if (cancelled.code !== ErrorCodes.CIRCLE_STARTED && cancelled.code !== ErrorCodes.NOT_BOOKED) {
+          throw new Error(`Erasure could not give up a place: ${cancelled.code}`);
+        }
+        continue;
+      }
+      placesGivenUp += 1;
+      const promoted = cancelled.value.promoted;
+      if (promoted) await this.notices.sendBooked(booking.circleId, promoted.userId, 'promoted');
+      await this.notices.bookingsChanged(booking.circleId);
+    }
+    const pseudonym = pseudonymiser(this.randomId)(userId);
+    const counts = await this.stores.personalData.erase(userId, pseudonym, now);
+    // AUDIT: pseudonymise the person's audit rows (actorId and subjectId = userId become `pseudonym`) in the same
+    // step, then record({ actorId: pseudonym, action: 'personalData.erase', subjectType: 'person',
+    // subjectId: pseudonym, at: now }) — the erased person's id must not be written back into the audit log.
+    this.telemetry.event('privacy.erase', {
+      placesGivenUp,
+      bookingsPseudonymised: counts.bookingsPseudonymised,
+    });
+    return { ...counts, placesGivenUp };
+  }
+}
