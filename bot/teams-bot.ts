@@ -7,10 +7,12 @@ import {
   type AdaptiveCardInvokeValue,
   type Attachment,
   type ConversationAccount,
+  type InvokeResponse,
 } from 'botbuilder';
 import { z } from 'zod';
 import type { AskResult, LiveAnswerer } from '../core/answering/ask';
 import type { Command } from '../core/answering/commands';
+import { ErrorCodes } from '../core/errors';
 import { waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
 import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
@@ -48,6 +50,7 @@ import {
 import type { AdaptiveCard } from './cards/types';
 import type { CircleNotices } from './circle-notices';
 import { checkInCard, SAFETY_VERBS, urgentSupportCard } from './cards/urgent-card';
+import { errorBody } from './http/responses';
 
 /** What the bot needs from the rest of the service. */
 export interface BotDependencies {
@@ -73,6 +76,10 @@ export interface BotDependencies {
   answerer: LiveAnswerer;
   now: () => Date;
 }
+
+/** What a task module request (a dialog this app does not have) is answered with. */
+const UNSUPPORTED_TASK_MESSAGE =
+  'Leading Compassionately has no dialogs. Type help in a chat with me to see what I can do.';
 
 /** The longest question kept for the content team. */
 const MAX_STORED_QUESTION = 500;
@@ -561,6 +568,27 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       return invokeError(400, 'BadActionData', 'This card is out of date.');
     const [first, ...others] = guides.filter((guide): guide is Guide => guide !== undefined);
     return invokeCard(first ? this.guideCardFor(first, library, others, 'ask') : helpCard(this.deps.links));
+  }
+
+  /**
+   * Invokes the bot does not handle (task modules, message extensions, legacy card actions…): botbuilder answers
+   * those 501, which is a server fault to Teams. A task module request gets a task "message" answer (Teams shows
+   * it in place of a dialog); any other gets 400 INVOKE_NOT_SUPPORTED with our error body.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== 501) return response;
+    const name = context.activity.name ?? '';
+    if (name === 'task/fetch' || name === 'task/submit') {
+      return {
+        status: 200,
+        body: { task: { type: 'message', value: UNSUPPORTED_TASK_MESSAGE } },
+      };
+    }
+    return {
+      status: 400,
+      body: errorBody(ErrorCodes.INVOKE_NOT_SUPPORTED, 'This app does not support that kind of request.'),
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { ErrorCodes, fail, succeed, type Outcome } from '../../core/errors';
 import type { Caller } from '../../core/identity';
+import { TEXT_LIMITS, truncateText } from '../../core/text-limits';
 
 /** The delegated scope every tab API token must carry. */
 export const REQUIRED_SCOPE = 'access_as_user';
@@ -53,7 +54,8 @@ export class JoseTokenVerifier implements TokenVerifier {
       return succeed({
         userId: payload.oid,
         tenantId: payload.tid,
-        name: typeof payload.name === 'string' ? payload.name : undefined,
+        name:
+          typeof payload.name === 'string' ? truncateText(payload.name, TEXT_LIMITS.personName) : undefined,
       });
     } catch (error) {
       if (error instanceof joseErrors.JOSEError || error instanceof TypeError) {
