@@ -39,6 +39,18 @@ const httpUrl = z
   .url()
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://');
 
+/** The interfaces local mode may listen on. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * https, or plain http to this machine's loopback (a sidecar or a test's key server, never reachable by others):
+ * what production accepts for the addresses it trusts.
+ */
+function httpsOrLoopback(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname.replace(/^\[|\]$/g, ''));
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: optionalText,
@@ -196,6 +208,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     };
   } else {
     tabAuth = { mode: 'local', tenantId: LOCAL_TENANT_ID, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE };
+  }
+  if (mode === 'local' && e.HOST !== undefined && !LOOPBACK_HOSTS.has(e.HOST)) {
+    problems.push(
+      `HOST: local mode (AUTH_MODE=local) mints its own sign-in tokens, so it only listens on 127.0.0.1, ::1 or localhost, not ${e.HOST}; set AUTH_MODE=entra with the TAB_* settings to listen elsewhere`,
+    );
+  }
+  if (production) {
+    for (const [key, value] of [
+      ['PUBLIC_URL', e.PUBLIC_URL],
+      ['TAB_JWKS_URL', e.TAB_JWKS_URL],
+    ] as const) {
+      if (value !== undefined && !httpsOrLoopback(value)) {
+        problems.push(`${key}: must be an https:// URL when NODE_ENV=production`);
+      }
+    }
   }
   let storage: StorageConfig = { kind: 'sqlite' };
   if (e.DATABASE_URL !== undefined) {
