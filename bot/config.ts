@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { RateBudget } from '../core/rate-limit';
 import {
   DEFAULT_POOL_SIZE,
   postgresOptionsFromUrl,
@@ -91,6 +92,10 @@ const EnvSchema = z.object({
   TAB_ISSUERS: commaList,
   ADMIN_OBJECT_IDS: commaList,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  RATE_LIMIT_PERSON_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
+  RATE_LIMIT_PERSON_BURST: z.coerce.number().int().min(1).max(100_000).default(150),
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  RATE_LIMIT_IP_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
 });
 
 /** Bot Framework authentication overrides, passed to botbuilder as-is. */
@@ -145,6 +150,11 @@ export interface AppConfig {
   tabAuth: TabAuthConfig;
   adminObjectIds: string[];
   appInsightsConnectionString: string | undefined;
+  /**
+   * Request budgets: per signed-in person on the tab API, and per client address on the routes that need no
+   * sign-in (tab settings, calendar files).
+   */
+  rateLimits: { person: RateBudget; address: RateBudget };
 }
 
 /** Thrown when configuration is missing or invalid; the message names every offending variable. */
@@ -274,5 +284,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     tabAuth,
     adminObjectIds: e.ADMIN_OBJECT_IDS,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    rateLimits: {
+      person: { perMinute: e.RATE_LIMIT_PERSON_PER_MINUTE, burst: e.RATE_LIMIT_PERSON_BURST },
+      address: { perMinute: e.RATE_LIMIT_IP_PER_MINUTE, burst: e.RATE_LIMIT_IP_BURST },
+    },
   };
 }
