@@ -30,6 +30,7 @@ import { describeReload, watchContent } from './content-watcher';
 import { allowedOrRefused, codeForStatus, errorBody, sendFailure } from './http/responses';
 import { MemoryRateLimiter } from '../core/rate-limit';
 import { LeadingCompassionatelyBot } from './teams-bot';
+import { VoterKeys } from './vote-keys';
 import { createTelemetry } from './telemetry';
 
 /** The project's root folder (works from source under ts-jest and from dist/ after a build). */
@@ -177,6 +178,8 @@ export async function startService(
       .filter((id): id is string => id !== undefined);
     return circleInviteCard(await notices.summaryOf(circle), teamsIds);
   };
+  const voterKeys = VoterKeys.open(config.calendarLinkSecret, config.dataDir);
+  const voterKey = (guideId: string, userId: string) => voterKeys.keyOf(guideId, userId);
   const bot = new LeadingCompassionatelyBot({
     conversations: stores.conversations,
     circles: stores.circles,
@@ -194,6 +197,7 @@ export async function startService(
     links,
     answerer,
     now,
+    voterKey,
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
   const notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
@@ -218,7 +222,7 @@ export async function startService(
     now,
     limiter: personLimiter,
   });
-  const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now);
+  const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now, voterKey);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
   const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);

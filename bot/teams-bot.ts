@@ -75,6 +75,8 @@ export interface BotDependencies {
   links: CardLinks;
   answerer: LiveAnswerer;
   now: () => Date;
+  /** One-way key of a person's vote on a guide, so each person has one vote per guide (never their id). */
+  voterKey?: (guideId: string, userId: string) => string;
 }
 
 /** What a task module request (a dialog this app does not have) is answered with. */
@@ -620,6 +622,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       ? library.guides.find((candidate) => candidate.id === data.data.guideId)
       : undefined;
     if (!data.success || !guide) return invokeError(400, 'BadActionData', 'This card is out of date.');
+    const voter = context.activity.from?.aadObjectId;
     const recorded = await this.deps.feedback.recordGuideFeedback({
       guideId: guide.id,
       helpful: data.data.helpful,
@@ -627,6 +630,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         context.activity.id ??
         `${context.activity.conversation.id}:${context.activity.replyToId ?? ''}:${this.deps.now().toISOString()}`,
       at: this.deps.now(),
+      ...(voter && this.deps.voterKey ? { voterKey: this.deps.voterKey(guide.id, voter) } : {}),
     });
     this.deps.telemetry.event('bot.guideFeedback', {
       guideId: guide.id,

@@ -117,4 +117,12 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'one guide vote per person (by a one-way voter key)',
+    sql: `
+      ALTER TABLE guide_feedback ADD COLUMN voter_key text;
+      CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
+    `,
+  },
 ];

@@ -128,4 +128,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversations_channels ON conversations (updated_at) WHERE scope = 'channel';
     `,
   },
+  {
+    version: 10,
+    name: 'one guide vote per person (by a one-way voter key)',
+    sql: `
+      ALTER TABLE guide_feedback ADD COLUMN voter_key TEXT;
+      CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
+    `,
+  },
 ];

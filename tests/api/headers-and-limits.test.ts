@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { MemoryRateLimiter } from '../../core/rate-limit';
-import { localToken, startTestService, type TestService } from '../support/service';
+import { cardActionActivity } from '../support/activities';
+import { localToken, postJson, startTestService, type TestService } from '../support/service';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -98,5 +100,54 @@ describe('rate limits', () => {
     expect(limiter.take('a', start)).toEqual({ allowed: false, retryAfterSeconds: 1 });
     expect(limiter.take('b', start)).toEqual({ allowed: true });
     expect(limiter.take('a', new Date(start.getTime() + 1000))).toEqual({ allowed: true });
+  });
+});
+
+describe('guide votes: once per person per guide', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(() => service.stop());
+
+  const tally = async (guideId: string) =>
+    (await service.stores.feedback.guideFeedback()).find((row) => row.guideId === guideId);
+
+  it('counts one person voting 100 times on a guide as one vote, the latest replacing the earlier', async () => {
+    const voter = await localToken(service, 'Vera Votes');
+    const other = await localToken(service, 'Otto Other');
+    const url = `${service.url}/api/guides/huddles-that-help/feedback`;
+    for (let i = 0; i < 100; i++) {
+      const vote = await postJson(url, { helpful: true, voteId: randomUUID() }, bearer(voter));
+      expect(vote.status).toBe(200);
+    }
+    expect(await tally('huddles-that-help')).toEqual({
+      guideId: 'huddles-that-help',
+      helpful: 1,
+      notHelpful: 0,
+    });
+    await postJson(url, { helpful: false, voteId: randomUUID() }, bearer(voter));
+    await postJson(url, { helpful: true, voteId: randomUUID() }, bearer(other));
+    expect(await tally('huddles-that-help')).toEqual({
+      guideId: 'huddles-that-help',
+      helpful: 1,
+      notHelpful: 1,
+    });
+  });
+
+  it('keeps one vote per person from "Was this helpful?" in Teams too', async () => {
+    const serviceUrl = 'http://127.0.0.1:9/';
+    for (const helpful of [true, true, false]) {
+      const invoke = cardActionActivity({ serviceUrl }, 'guideFeedback', {
+        guideId: 'react-conversation',
+        helpful,
+      });
+      expect((await postJson(`${service.url}/api/messages`, invoke)).status).toBe(200);
+    }
+    expect(await tally('react-conversation')).toEqual({
+      guideId: 'react-conversation',
+      helpful: 0,
+      notHelpful: 1,
+    });
   });
 });
