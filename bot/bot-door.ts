@@ -8,25 +8,110 @@ import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { ErrorCodes, fail } from '../core/errors';
+import { TEXT_LIMITS, truncateText } from '../core/text-limits';
 import type { Telemetry } from '../core/ports';
 import type { AppConfig } from './config';
 import { BODY_LIMITS, readJsonBody, validate } from './http/body';
 import { codeForStatus, errorBody, sendFailure } from './http/responses';
 import type { LeadingCompassionatelyBot } from './teams-bot';
 
-/** The fields every Bot Framework activity must carry before botbuilder sees it. */
-const InboundActivitySchema = z
+/** Loopback hosts: the only ones a local run may reach over plain http. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Whether the bot may send replies to this serviceUrl: https always; plain http only to a loopback address and
+ * only in local mode (the fake Bot Connector and the Agents Playground).
+ */
+export function serviceUrlAllowed(value: string, allowLoopbackHttp: boolean): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (url.username !== '' || url.password !== '') return false;
+  if (url.protocol === 'https:') return true;
+  return allowLoopbackHttp && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+}
+
+const ActivityId = z.string().min(1).max(1024);
+const ShortText = z.string().max(256);
+/** A display name: any length arrives from Teams, but at most TEXT_LIMITS.personName is kept. */
+const DisplayName = z
+  .string()
+  .max(BODY_LIMITS.botActivity)
+  .transform((name) => truncateText(name, TEXT_LIMITS.personName));
+const ChannelAccountSchema = z
   .object({
-    type: z.string().min(1).max(64),
-    id: z.string().max(512).optional(),
-    channelId: z.string().min(1).max(64),
-    serviceUrl: z.string().url().max(2048),
-    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-    from: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-    recipient: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-    text: z.string().max(28_000).optional(),
+    id: ActivityId,
+    name: DisplayName.optional(),
+    aadObjectId: z.string().max(128).optional(),
+    role: ShortText.optional(),
   })
   .passthrough();
+/** A team or channel as Teams names it on channelData: its name is cut to TEXT_LIMITS.teamOrChannelName. */
+const NamedThingSchema = z
+  .object({
+    id: ActivityId.optional(),
+    name: z
+      .string()
+      .max(BODY_LIMITS.botActivity)
+      .transform((name) => truncateText(name, TEXT_LIMITS.teamOrChannelName))
+      .optional(),
+  })
+  .passthrough();
+
+/**
+ * The shape of every Bot Framework activity, checked (and its sizes bounded) before botbuilder sees it: a wrong
+ * type anywhere the bot reads is a 400 VALIDATION_FAILED rather than a failure inside a turn.
+ */
+function inboundActivitySchema(allowLoopbackHttp: boolean) {
+  return z
+    .object({
+      type: z.string().min(1).max(64),
+      id: z.string().max(512).optional(),
+      name: ShortText.optional(),
+      action: ShortText.optional(),
+      timestamp: ShortText.optional(),
+      localTimestamp: ShortText.optional(),
+      locale: ShortText.optional(),
+      replyToId: z.string().max(1024).optional(),
+      channelId: z.string().min(1).max(64),
+      serviceUrl: z
+        .string()
+        .max(2048)
+        .refine(
+          (value) => serviceUrlAllowed(value, allowLoopbackHttp),
+          allowLoopbackHttp
+            ? 'must be an https URL (or http on a loopback address in local mode)'
+            : 'must be an https URL',
+        ),
+      conversation: z
+        .object({
+          id: ActivityId,
+          conversationType: ShortText.optional(),
+          tenantId: z.string().max(128).optional(),
+          isGroup: z.boolean().optional(),
+          name: DisplayName.optional(),
+        })
+        .passthrough(),
+      from: ChannelAccountSchema,
+      recipient: ChannelAccountSchema,
+      membersAdded: z.array(ChannelAccountSchema).max(5000).optional(),
+      membersRemoved: z.array(ChannelAccountSchema).max(5000).optional(),
+      channelData: z
+        .object({
+          team: NamedThingSchema.optional(),
+          channel: NamedThingSchema.optional(),
+          tenant: z
+            .object({ id: z.string().max(128).optional() })
+            .passthrough()
+            .optional(),
+        })
+        .passthrough()
+        .optional(),
+      entities: z.array(z.record(z.string(), z.unknown())).max(64).optional(),
+      attachments: z.array(z.record(z.string(), z.unknown())).max(16).optional(),
+      text: z.string().max(28_000).optional(),
+    })
+    .passthrough();
+}
 
 function authOptions(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
   const { bot } = config;
@@ -77,6 +162,7 @@ class CapturedResponse {
  */
 export class BotDoor {
   readonly adapter: CloudAdapter;
+  private readonly activitySchema: ReturnType<typeof inboundActivitySchema>;
 
   constructor(
     config: AppConfig,
@@ -84,6 +170,7 @@ export class BotDoor {
     private readonly telemetry: Telemetry,
     credentialsFactory?: ServiceClientCredentialsFactory,
   ) {
+    this.activitySchema = inboundActivitySchema(config.tabAuth.mode === 'local');
     const auth = new ConfigurationBotFrameworkAuthentication(authOptions(config), credentialsFactory);
     this.adapter = new CloudAdapter(auth);
     this.adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -99,7 +186,7 @@ export class BotDoor {
   async handle(req: Request, res: Response): Promise<void> {
     const body = await readJsonBody(req, BODY_LIMITS.botActivity);
     if (!body.ok) return sendFailure(res, body);
-    const activity = validate(InboundActivitySchema, body.value);
+    const activity = validate(this.activitySchema, body.value);
     if (!activity.ok) return sendFailure(res, activity, activity.problems);
 
     const captured = new CapturedResponse();

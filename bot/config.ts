@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION, type RetentionPolicy } from '../core/privacy';
+import type { RateBudget } from '../core/rate-limit';
 import {
   DEFAULT_POOL_SIZE,
   postgresOptionsFromUrl,
@@ -39,6 +40,18 @@ const httpUrl = z
   .trim()
   .url()
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://');
+
+/** The interfaces local mode may listen on. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * https, or plain http to this machine's loopback (a sidecar or a test's key server, never reachable by others):
+ * what production accepts for the addresses it trusts.
+ */
+function httpsOrLoopback(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname.replace(/^\[|\]$/g, ''));
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -93,6 +106,10 @@ const EnvSchema = z.object({
     .max(120)
     .default(DEFAULT_RETENTION.pastCircleMonths),
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  RATE_LIMIT_PERSON_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
+  RATE_LIMIT_PERSON_BURST: z.coerce.number().int().min(1).max(100_000).default(150),
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  RATE_LIMIT_IP_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
 });
 
 /** Bot Framework authentication overrides, passed to botbuilder as-is. */
@@ -149,6 +166,11 @@ export interface AppConfig {
   appInsightsConnectionString: string | undefined;
   /** How long personal data is kept, and how often the service applies that (core/privacy.ts). */
   retention: RetentionPolicy & { intervalMs: number };
+  /**
+   * Request budgets: per signed-in person on the tab API, and per client address on the routes that need no
+   * sign-in (tab settings, calendar files).
+   */
+  rateLimits: { person: RateBudget; address: RateBudget };
 }
 
 /** Thrown when configuration is missing or invalid; the message names every offending variable. */
@@ -213,6 +235,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   } else {
     tabAuth = { mode: 'local', tenantId: LOCAL_TENANT_ID, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE };
   }
+  if (mode === 'local' && e.HOST !== undefined && !LOOPBACK_HOSTS.has(e.HOST)) {
+    problems.push(
+      `HOST: local mode (AUTH_MODE=local) mints its own sign-in tokens, so it only listens on 127.0.0.1, ::1 or localhost, not ${e.HOST}; set AUTH_MODE=entra with the TAB_* settings to listen elsewhere`,
+    );
+  }
+  if (production) {
+    for (const [key, value] of [
+      ['PUBLIC_URL', e.PUBLIC_URL],
+      ['TAB_JWKS_URL', e.TAB_JWKS_URL],
+    ] as const) {
+      if (value !== undefined && !httpsOrLoopback(value)) {
+        problems.push(`${key}: must be an https:// URL when NODE_ENV=production`);
+      }
+    }
+  }
   let storage: StorageConfig = { kind: 'sqlite' };
   if (e.DATABASE_URL !== undefined) {
     const postgres = postgresOptionsFromUrl(e.DATABASE_URL, e.DATABASE_POOL_SIZE);
@@ -267,6 +304,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       unansweredQuestionDays: e.RETENTION_UNANSWERED_DAYS,
       pastCircleMonths: e.RETENTION_PAST_CIRCLE_MONTHS,
       intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000,
+    },
+    rateLimits: {
+      person: { perMinute: e.RATE_LIMIT_PERSON_PER_MINUTE, burst: e.RATE_LIMIT_PERSON_BURST },
+      address: { perMinute: e.RATE_LIMIT_IP_PER_MINUTE, burst: e.RATE_LIMIT_IP_BURST },
     },
   };
 }

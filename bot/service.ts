@@ -30,8 +30,10 @@ import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
 import type { CardLinks } from './cards/cards';
 import type { AppConfig } from './config';
 import { describeReload, watchContent } from './content-watcher';
-import { codeForStatus, errorBody, sendFailure } from './http/responses';
+import { allowedOrRefused, codeForStatus, errorBody, sendFailure } from './http/responses';
+import { MemoryRateLimiter } from '../core/rate-limit';
 import { LeadingCompassionatelyBot } from './teams-bot';
+import { VoterKeys } from './vote-keys';
 import { createTelemetry } from './telemetry';
 
 /** The project's root folder (works from source under ts-jest and from dist/ after a build). */
@@ -182,6 +184,8 @@ export async function startService(
     return circleInviteCard(await notices.summaryOf(circle), teamsIds);
   };
   const personalData = new PersonalDataService(stores, notices, telemetry, now);
+  const voterKeys = VoterKeys.open(config.calendarLinkSecret, config.dataDir);
+  const voterKey = (guideId: string, userId: string) => voterKeys.keyOf(guideId, userId);
   const bot = new LeadingCompassionatelyBot({
     conversations: stores.conversations,
     circles: stores.circles,
@@ -202,6 +206,7 @@ export async function startService(
     links,
     answerer,
     now,
+    voterKey,
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
   const notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
@@ -216,8 +221,17 @@ export async function startService(
     overrides.inviteUpdateWindowMs,
   );
   delivery.updater = updater;
-  const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
-  const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now);
+  // In-process budgets behind the RateLimiter port (a shared store could back it for several instances).
+  const personLimiter = new MemoryRateLimiter(config.rateLimits.person);
+  const addressLimiter = new MemoryRateLimiter(config.rateLimits.address);
+  const tabApi = new TabApi({
+    stores,
+    verifier,
+    adminObjectIds: config.adminObjectIds,
+    now,
+    limiter: personLimiter,
+  });
+  const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now, voterKey);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
   const privacyApi = new PrivacyApi(tabApi, personalData);
@@ -248,6 +262,26 @@ export async function startService(
     }
   };
 
+  /** A route that needs no sign-in, limited per client address. */
+  const byAddress = (handler: Handler) =>
+    route((req, res) =>
+      allowedOrRefused(addressLimiter, `address:${req.socket.remoteAddress ?? 'unknown'}`, now(), res)
+        ? handler(req, res)
+        : undefined,
+    );
+
+  // Every answer: never cached, never sniffed; in production, HTTPS only from now on (HSTS).
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    if (req.url?.startsWith('/api/') || req.url === '/healthz' || req.url?.startsWith('/healthz?')) {
+      res.header('Cache-Control', 'no-store');
+    }
+    res.header('X-Content-Type-Options', 'nosniff');
+    if (config.environment === 'production') {
+      res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+    next();
+  });
+
   server.on('restifyError', (_req: Request, _res: Response, err: RestifyErrorLike, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const code = codeForStatus(status);
@@ -272,7 +306,7 @@ export async function startService(
   );
   server.get(
     '/api/tab-settings',
-    route((_req, res) => {
+    byAddress((_req, res) => {
       res.send(200, tabSettingsOf(config, publicUrl));
       return Promise.resolve();
     }),
@@ -343,7 +377,7 @@ export async function startService(
   );
   server.get(
     '/api/circles/:id/calendar.ics',
-    route((req, res) => circlesApi.calendar(req, res)),
+    byAddress((req, res) => circlesApi.calendar(req, res)),
   );
   server.put(
     '/api/circles/:id/attendance',

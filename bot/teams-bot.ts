@@ -8,10 +8,12 @@ import {
   type AdaptiveCardInvokeValue,
   type Attachment,
   type ConversationAccount,
+  type InvokeResponse,
 } from 'botbuilder';
 import { z } from 'zod';
 import type { AskResult, LiveAnswerer } from '../core/answering/ask';
 import type { Command } from '../core/answering/commands';
+import { ErrorCodes } from '../core/errors';
 import { waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
 import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
@@ -50,6 +52,7 @@ import {
 import type { AdaptiveCard } from './cards/types';
 import type { CircleNotices } from './circle-notices';
 import { checkInCard, SAFETY_VERBS, urgentSupportCard } from './cards/urgent-card';
+import { errorBody } from './http/responses';
 
 /** What the bot needs from the rest of the service. */
 export interface BotDependencies {
@@ -76,10 +79,15 @@ export interface BotDependencies {
   links: CardLinks;
   answerer: LiveAnswerer;
   now: () => Date;
+  /** One-way key of a person's vote on a guide, so each person has one vote per guide (never their id). */
+  voterKey?: (guideId: string, userId: string) => string;
 }
 
 /** The activity type Teams sends when a person asks for their data to be deleted. */
 const DELETE_USER_DATA: string = ActivityTypes.DeleteUserData;
+/** What a task module request (a dialog this app does not have) is answered with. */
+const UNSUPPORTED_TASK_MESSAGE =
+  'Leading Compassionately has no dialogs. Type help in a chat with me to see what I can do.';
 
 /** The longest question kept for the content team. */
 const MAX_STORED_QUESTION = 500;
@@ -585,6 +593,27 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
   }
 
   /**
+   * Invokes the bot does not handle (task modules, message extensions, legacy card actions…): botbuilder answers
+   * those 501, which is a server fault to Teams. A task module request gets a task "message" answer (Teams shows
+   * it in place of a dialog); any other gets 400 INVOKE_NOT_SUPPORTED with our error body.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== 501) return response;
+    const name = context.activity.name ?? '';
+    if (name === 'task/fetch' || name === 'task/submit') {
+      return {
+        status: 200,
+        body: { task: { type: 'message', value: UNSUPPORTED_TASK_MESSAGE } },
+      };
+    }
+    return {
+      status: 400,
+      body: errorBody(ErrorCodes.INVOKE_NOT_SUPPORTED, 'This app does not support that kind of request.'),
+    };
+  }
+
+  /**
    * Universal Actions: a check-in's answers, circle sign-up, cancel and refresh, and "Was this helpful?" on a
    * guide card (the vote is recorded without identity and the card updated).
    */
@@ -613,6 +642,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       ? library.guides.find((candidate) => candidate.id === data.data.guideId)
       : undefined;
     if (!data.success || !guide) return invokeError(400, 'BadActionData', 'This card is out of date.');
+    const voter = context.activity.from?.aadObjectId;
     const recorded = await this.deps.feedback.recordGuideFeedback({
       guideId: guide.id,
       helpful: data.data.helpful,
@@ -620,6 +650,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         context.activity.id ??
         `${context.activity.conversation.id}:${context.activity.replyToId ?? ''}:${this.deps.now().toISOString()}`,
       at: this.deps.now(),
+      ...(voter && this.deps.voterKey ? { voterKey: this.deps.voterKey(guide.id, voter) } : {}),
     });
     this.deps.telemetry.event('bot.guideFeedback', {
       guideId: guide.id,

@@ -60,13 +60,15 @@ export interface RoleStore {
 export interface FeedbackStore {
   /**
    * Records one vote. `actionId` is the id of the card action (Teams may retry it): a repeat is ignored and
-   * false is returned.
+   * false is returned. With `voterKey` (a one-way key of the person and the guide, never their id) the person
+   * has one vote per guide: a later vote replaces the earlier one (false is returned, as nothing was added).
    */
   recordGuideFeedback(vote: {
     guideId: string;
     helpful: boolean;
     actionId: string;
     at: Date;
+    voterKey?: string;
   }): Promise<boolean>;
   /** Vote counts per guide. */
   guideFeedback(): Promise<{ guideId: string; helpful: number; notHelpful: number }[]>;

@@ -7,6 +7,7 @@ import { circleListFilter } from '../../core/circles/listing';
 import type { FacilitatorProfile } from '../../core/circles/ports';
 import { THEME_IDS } from '../../core/content/model';
 import { ErrorCodes, fail } from '../../core/errors';
+import { InstantSchema } from '../../core/time';
 import type { Caller, Role } from '../../core/identity';
 import type { Stores, Telemetry } from '../../core/ports';
 import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
@@ -16,18 +17,13 @@ import type { CircleNotices } from '../circle-notices';
 import { queryOf } from './content-api';
 import type { TabApi } from './tab-api';
 
-const isoTime = z
-  .string()
-  .max(40)
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 time');
-
 const CreateCircleSchema = z
   .object({
     themeId: z.enum(THEME_IDS).optional(),
     extraTopic: z.string().trim().min(1).max(80).optional(),
     title: z.string().trim().min(1).max(120),
     description: z.string().max(1000).optional(),
-    startsAt: isoTime,
+    startsAt: InstantSchema,
     durationMinutes: z.number().int().optional(),
     capacity: z.number().int().optional(),
     audience: z.enum(['open', 'organisation']).optional(),
@@ -42,8 +38,8 @@ const EditCircleSchema = CreateCircleSchema.omit({ themeId: true, extraTopic: tr
 const ListQuerySchema = z
   .object({
     theme: z.enum(THEME_IDS).optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
+    from: InstantSchema.optional(),
+    to: InstantSchema.optional(),
     organisation: z.string().trim().min(1).max(120).optional(),
     available: z.enum(['true', 'false']).optional(),
     mine: z.enum(['true', 'false']).optional(),

@@ -59,6 +59,8 @@ export class ContentApi {
     private readonly telemetry: Telemetry,
     private readonly feedback: FeedbackStore,
     private readonly now: () => Date,
+    /** One-way key of a person's vote on a guide (one vote per person per guide); none: every vote counts. */
+    private readonly voterKey?: (guideId: string, userId: string) => string,
   ) {}
 
   /** GET /api/plan. */
@@ -106,10 +108,12 @@ export class ContentApi {
 
   /**
    * POST /api/guides/:id/feedback {"helpful","voteId"}: an anonymous helpful / not-helpful vote. A token is
-   * needed, but no identity is stored; the vote id makes a retried request count once.
+   * needed, but no identity is stored: a one-way key of person and guide keeps one vote per person per guide (a
+   * repeat replaces the earlier vote); the vote id makes a retried request count once.
    */
   async guideFeedback(req: Request, res: Response): Promise<void> {
-    if (!(await this.tabApi.authenticate(req, res))) return;
+    const caller = await this.tabApi.authenticate(req, res);
+    if (!caller) return;
     const id = validate(GuideIdSchema, (req.params as Record<string, unknown>).id);
     if (!id.ok) return sendFailure(res, id, id.problems);
     const body = await readJsonBody(req, BODY_LIMITS.api);
@@ -123,6 +127,7 @@ export class ContentApi {
       helpful: vote.value.helpful,
       actionId: `tab:${vote.value.voteId}`,
       at: this.now(),
+      ...(this.voterKey ? { voterKey: this.voterKey(guide.id, caller.userId) } : {}),
     });
     this.telemetry.event('content.guideFeedback', {
       guideId: guide.id,

@@ -6,7 +6,8 @@ import type { Stores } from '../../core/ports';
 import { localUserId, type LocalIssuer } from '../auth/local-issuer';
 import type { TokenVerifier } from '../auth/tab-tokens';
 import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
-import { sendFailure } from '../http/responses';
+import { allowedOrRefused, sendFailure } from '../http/responses';
+import type { RateLimiter } from '../../core/rate-limit';
 
 /** What the tab API routes need. */
 export interface TabApiDependencies {
@@ -14,6 +15,8 @@ export interface TabApiDependencies {
   verifier: TokenVerifier;
   adminObjectIds: readonly string[];
   now: () => Date;
+  /** The per-person request budget on the tab API (none: unlimited). */
+  limiter?: RateLimiter;
 }
 
 /** The body of POST /api/dev/token. */
@@ -44,6 +47,9 @@ export class TabApi {
     const result = await this.deps.verifier.verify(req.headers.authorization);
     if (!result.ok) {
       sendFailure(res, result);
+      return undefined;
+    }
+    if (!allowedOrRefused(this.deps.limiter, `person:${result.value.userId}`, this.deps.now(), res)) {
       return undefined;
     }
     return result.value;

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { ErrorCodes, fail, succeed, type Outcome } from '../../core/errors';
 import type { Caller } from '../../core/identity';
+import { TEXT_LIMITS, truncateText } from '../../core/text-limits';
 
 /** The delegated scope every tab API token must carry. */
 export const REQUIRED_SCOPE = 'access_as_user';
@@ -53,15 +54,53 @@ export class JoseTokenVerifier implements TokenVerifier {
       return succeed({
         userId: payload.oid,
         tenantId: payload.tid,
-        name: typeof payload.name === 'string' ? payload.name : undefined,
+        name:
+          typeof payload.name === 'string' ? truncateText(payload.name, TEXT_LIMITS.personName) : undefined,
       });
     } catch (error) {
+      if (keysUnreachable(error)) {
+        return fail(
+          ErrorCodes.AUTH_KEYS_UNAVAILABLE,
+          'The sign-in keys could not be fetched just now; please try again shortly.',
+        );
+      }
       if (error instanceof joseErrors.JOSEError || error instanceof TypeError) {
         return fail(ErrorCodes.TOKEN_INVALID, describeJoseError(error));
       }
       throw error;
     }
   }
+}
+
+/** Socket errors that mean the JWKS endpoint could not be reached. */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
+
+/**
+ * Whether verification failed because the key set could not be fetched (the JWKS endpoint timed out, refused the
+ * connection or answered with an error), rather than because of the token: that is a 503, and jose fetches the
+ * keys again on the next request, so it recovers when the endpoint does.
+ */
+function keysUnreachable(error: unknown): boolean {
+  if (error instanceof joseErrors.JWKSTimeout) return true;
+  if (error instanceof TypeError && error.message === 'fetch failed') return true;
+  // Socket errors come from Node's own realm, so they are recognised by their code rather than by instanceof.
+  const code =
+    typeof error === 'object' && error !== null ? (error as NodeJS.ErrnoException).code : undefined;
+  if (code !== undefined && NETWORK_ERROR_CODES.has(code)) return true;
+  return (
+    error instanceof joseErrors.JOSEError &&
+    error.code === 'ERR_JOSE_GENERIC' &&
+    /JSON Web Key Set HTTP response/.test(error.message)
+  );
 }
 
 function describeJoseError(error: Error): string {

@@ -1,5 +1,6 @@
 import type { Circle } from '../../core/circles/circle';
 import { card, heading, openUrl, paragraph, sendCommand } from './building-blocks';
+import { plainLine, plainText } from './plain-text';
 import type { AdaptiveCard, CardAction, CardElement, ExecuteAction } from './types';
 
 /** Verbs of the circle card buttons. */
@@ -33,14 +34,14 @@ function execute(title: string, verb: string, circleId: string): ExecuteAction {
 function details(summary: CircleSummary): CardElement[] {
   const { circle } = summary;
   return [
-    paragraph(`Leadership Support Circle · ${summary.topic}`, { isSubtle: true, size: 'Small' }),
-    heading(circle.title),
+    paragraph(`Leadership Support Circle · ${plainLine(summary.topic)}`, { isSubtle: true, size: 'Small' }),
+    heading(plainLine(circle.title)),
     {
       type: 'FactSet',
       facts: [
         { title: 'When', value: when(circle.startsAt) },
         { title: 'Length', value: `${circle.durationMinutes} minutes, on Teams` },
-        { title: 'Facilitator', value: summary.facilitatorName },
+        { title: 'Facilitator', value: plainLine(summary.facilitatorName) },
         {
           title: 'Places',
           value:
@@ -66,7 +67,7 @@ export function circleInviteCard(
 ): AdaptiveCard {
   const { circle } = summary;
   const body = [...details(summary)];
-  if (circle.description) body.push(paragraph(circle.description));
+  if (circle.description) body.push(paragraph(plainText(circle.description)));
   body.push(paragraph(CONFIDENTIAL, { isSubtle: true, size: 'Small' }));
   const actions: CardAction[] =
     circle.status === 'scheduled'
@@ -270,9 +271,9 @@ export function circleListCard(
     const { circle } = summary;
     const place = placeOnList(summary, mine.get(circle.id), shown);
     const items: CardElement[] = [
-      paragraph(`**${circle.title}** · ${summary.topic}`),
+      paragraph(`**${plainLine(circle.title)}** · ${plainLine(summary.topic)}`),
       paragraph(
-        `${when(circle.startsAt)} · ${circle.durationMinutes} min · ${summary.facilitatorName} · ${placesLeft(summary.seatsLeft)}`,
+        `${when(circle.startsAt)} · ${circle.durationMinutes} min · ${plainLine(summary.facilitatorName)} · ${placesLeft(summary.seatsLeft)}`,
         { isSubtle: true, spacing: 'None' },
       ),
       ...place.lines,
@@ -311,19 +312,19 @@ export function myCirclesCard(
     });
     switch (state.kind) {
       case 'booked':
-        lines.push(paragraph(`**${circle.title}** · booked`));
+        lines.push(paragraph(`**${plainLine(circle.title)}** · booked`));
         actions.push(cancel(`Cancel your place on ${circle.title}`));
         break;
       case 'waitlisted':
-        lines.push(paragraph(`**${circle.title}** · waitlist position ${state.position}`));
+        lines.push(paragraph(`**${plainLine(circle.title)}** · waitlist position ${state.position}`));
         actions.push(cancel(`Leave the waitlist for ${circle.title}`));
         break;
       case 'cancelled':
-        lines.push(paragraph(`**${circle.title}** · place given up`));
+        lines.push(paragraph(`**${plainLine(circle.title)}** · place given up`));
         break;
       case 'refused':
         lines.push(
-          paragraph(`**${circle.title}**`),
+          paragraph(`**${plainLine(circle.title)}**`),
           paragraph(state.message, { color: 'Attention', spacing: 'None' }),
         );
         break;

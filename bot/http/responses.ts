@@ -1,5 +1,6 @@
 import type { Response } from 'restify';
-import { ErrorCodes, type ErrorCode, type Failure } from '../../core/errors';
+import { ErrorCodes, fail, type ErrorCode, type Failure } from '../../core/errors';
+import type { RateLimiter } from '../../core/rate-limit';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   BAD_JSON: 400,
@@ -20,6 +21,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   ALREADY_POSTED: 409,
   DELIVERY_FAILED: 502,
   STORE_UNAVAILABLE: 503,
+  INVOKE_NOT_SUPPORTED: 400,
+  RATE_LIMITED: 429,
+  AUTH_KEYS_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -66,4 +70,24 @@ export function codeForStatus(status: number): ErrorCode {
     default:
       return status >= 500 ? ErrorCodes.INTERNAL : ErrorCodes.VALIDATION_FAILED;
   }
+}
+
+/**
+ * Takes one request from `key`'s budget. True when it may go ahead; otherwise answers 429 RATE_LIMITED with
+ * Retry-After (whole seconds) and returns false. Without a limiter every request goes ahead.
+ */
+export function allowedOrRefused(
+  limiter: RateLimiter | undefined,
+  key: string,
+  now: Date,
+  res: Response,
+): boolean {
+  const decision = limiter?.take(key, now) ?? { allowed: true };
+  if (decision.allowed) return true;
+  res.header('Retry-After', String(decision.retryAfterSeconds));
+  sendFailure(
+    res,
+    fail(ErrorCodes.RATE_LIMITED, `Too many requests; try again in ${decision.retryAfterSeconds} seconds.`),
+  );
+  return false;
 }

@@ -1,5 +1,6 @@
 import { ErrorCodes, fail, succeed, type Outcome } from '../errors';
 import { THEME_IDS, type ThemeId } from '../content/model';
+import { INSTANT_FORMAT, parseInstant, scheduleProblem } from '../time';
 
 /** Limits a facilitator works within when creating a circle. */
 export const CIRCLE_LIMITS = {
@@ -65,12 +66,11 @@ export function validateCircleDraft(input: CircleDraftInput, now: Date): Outcome
   const description = (input.description ?? '').trim();
   if (description.length > CIRCLE_LIMITS.description.max)
     problems.push(`description must be at most ${CIRCLE_LIMITS.description.max} characters`);
-  const startsAt = Date.parse(input.startsAt);
-  if (Number.isNaN(startsAt) || !/(?:Z|[+-]\d{2}:\d{2})$/.test(input.startsAt)) {
-    problems.push('startsAt must be an ISO-8601 time with a zone, such as 2026-12-03T13:00:00Z');
-  } else if (startsAt <= now.getTime()) {
-    problems.push('startsAt must be in the future');
-  }
+  const startsAt = parseInstant(input.startsAt);
+  const scheduling = startsAt
+    ? scheduleProblem(startsAt, now)
+    : `startsAt must be ${INSTANT_FORMAT}, on a real date`;
+  if (scheduling) problems.push(scheduling);
   const durationMinutes = input.durationMinutes ?? CIRCLE_LIMITS.durationMinutes.default;
   const capacity = input.capacity ?? CIRCLE_LIMITS.capacity.default;
   for (const [name, value, limits] of [
@@ -90,7 +90,7 @@ export function validateCircleDraft(input: CircleDraftInput, now: Date): Outcome
     extraTopic,
     title,
     description,
-    startsAt: new Date(startsAt).toISOString(),
+    startsAt: (startsAt ?? now).toISOString(),
     durationMinutes,
     capacity,
     audience: input.audience ?? { kind: 'open' },

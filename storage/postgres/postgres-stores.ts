@@ -139,13 +139,26 @@ export class PostgresFeedbackStore implements FeedbackStore {
     helpful: boolean;
     actionId: string;
     at: Date;
+    voterKey?: string;
   }): Promise<boolean> {
-    const result = await this.pool.query(
-      `INSERT INTO guide_feedback (action_id, guide_id, helpful, recorded_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (action_id) DO NOTHING`,
-      [vote.actionId, vote.guideId, vote.helpful, vote.at.toISOString()],
+    if (vote.voterKey === undefined) {
+      const result = await this.pool.query(
+        `INSERT INTO guide_feedback (action_id, guide_id, helpful, recorded_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (action_id) DO NOTHING`,
+        [vote.actionId, vote.guideId, vote.helpful, vote.at.toISOString()],
+      );
+      return (result.rowCount ?? 0) > 0;
+    }
+    // One row per person and guide: a later vote replaces the earlier one; a retried action changes nothing.
+    const result = await this.pool.query<{ inserted: boolean }>(
+      `INSERT INTO guide_feedback (action_id, guide_id, helpful, recorded_at, voter_key)
+       SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM guide_feedback WHERE action_id = $1)
+       ON CONFLICT (guide_id, voter_key) WHERE voter_key IS NOT NULL
+       DO UPDATE SET helpful = EXCLUDED.helpful, recorded_at = EXCLUDED.recorded_at
+       RETURNING (xmax = 0) AS inserted`,
+      [vote.actionId, vote.guideId, vote.helpful, vote.at.toISOString(), vote.voterKey],
     );
-    return (result.rowCount ?? 0) > 0;
+    return result.rows[0]?.inserted ?? false;
   }
 
   async guideFeedback(): Promise<{ guideId: string; helpful: number; notHelpful: number }[]> {

@@ -150,6 +150,14 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE conversations SET updated_at = substr(updated_at, 1, 10) || 'T00:00:00.000Z' WHERE scope = 'personal';
       CREATE INDEX roster_reads_reader ON roster_reads (reader_id);
       CREATE INDEX circles_facilitator ON circles (facilitator_id);
+      `,
+    },
+    {
+    version: 10,
+    name: 'one guide vote per person (by a one-way voter key)',
+    sql: `
+      ALTER TABLE guide_feedback ADD COLUMN voter_key TEXT;
+      CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
     `,
   },
 ];

@@ -128,13 +128,34 @@ export class SqliteFeedbackStore implements FeedbackStore {
     helpful: boolean;
     actionId: string;
     at: Date;
+    voterKey?: string;
   }): Promise<boolean> {
-    const result = this.db
-      .prepare(
-        'INSERT OR IGNORE INTO guide_feedback (action_id, guide_id, helpful, recorded_at) VALUES (?, ?, ?, ?)',
-      )
-      .run(vote.actionId, vote.guideId, vote.helpful ? 1 : 0, vote.at.toISOString());
-    return Promise.resolve(result.changes > 0);
+    const helpful = vote.helpful ? 1 : 0;
+    const at = vote.at.toISOString();
+    if (vote.voterKey === undefined) {
+      const result = this.db
+        .prepare(
+          'INSERT OR IGNORE INTO guide_feedback (action_id, guide_id, helpful, recorded_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(vote.actionId, vote.guideId, helpful, at);
+      return Promise.resolve(result.changes > 0);
+    }
+    const voterKey = vote.voterKey;
+    const record = this.db.transaction(() => {
+      const replaced = this.db
+        .prepare(
+          'UPDATE guide_feedback SET helpful = ?, recorded_at = ? WHERE guide_id = ? AND voter_key = ?',
+        )
+        .run(helpful, at, vote.guideId, voterKey);
+      if (replaced.changes > 0) return false;
+      const added = this.db
+        .prepare(
+          'INSERT OR IGNORE INTO guide_feedback (action_id, guide_id, helpful, recorded_at, voter_key) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(vote.actionId, vote.guideId, helpful, at, voterKey);
+      return added.changes > 0;
+    });
+    return Promise.resolve(record.immediate());
   }
 
   guideFeedback(): Promise<{ guideId: string; helpful: number; notHelpful: number }[]> {

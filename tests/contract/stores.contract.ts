@@ -256,6 +256,21 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         { guideId: 'pause-spaces', helpful: 1, notHelpful: 0 },
       ]);
     });
+    it('keeps one vote per voter key and guide: a repeat replaces the earlier vote, other voters still add', async () => {
+      const at = new Date('2026-11-27T10:00:00Z');
+      const vote = (actionId: string, voterKey: string, helpful: boolean, guideId = 'pause-spaces') =>
+        stores.feedback.recordGuideFeedback({ guideId, helpful, actionId, at, voterKey });
+      expect(await vote('v1', 'voter-a', true)).toBe(true);
+      for (let i = 2; i <= 20; i++) expect(await vote(`v${i}`, 'voter-a', true)).toBe(false);
+      expect(await vote('v21', 'voter-a', false)).toBe(false);
+      expect(await vote('v21', 'voter-a', false)).toBe(false);
+      expect(await vote('v22', 'voter-b', true)).toBe(true);
+      expect(await vote('v23', 'voter-a', true, 'team-reset')).toBe(true);
+      expect(await stores.feedback.guideFeedback()).toEqual([
+        { guideId: 'pause-spaces', helpful: 1, notHelpful: 1 },
+        { guideId: 'team-reset', helpful: 1, notHelpful: 0 },
+      ]);
+    });
   });
 
   describe(`${name}: UnansweredStore`, () => {

@@ -139,7 +139,9 @@ describe('a production install of the deploy package', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       // A well-formed activity (a malformed one is refused with 400 before any token check).
-      body: JSON.stringify(messageActivity({ serviceUrl: 'http://127.0.0.1:9/', text: 'help' })),
+      body: JSON.stringify(
+        messageActivity({ serviceUrl: 'https://smba.trafficmanager.net/teams/', text: 'help' }),
+      ),
     });
     expect(response.status).toBe(401);
   });

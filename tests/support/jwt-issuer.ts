@@ -54,7 +54,8 @@ export class LocalOpenIdServer {
     private readonly endorsements: string[] = [],
   ) {}
 
-  async start(): Promise<void> {
+  /** Starts on a loopback port: an ephemeral one, or `port` to come back where a stopped server was. */
+  async start(port = 0): Promise<void> {
     this.server = http.createServer((req, res) => {
       if (req.url === '/.well-known/openid-configuration') {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -71,7 +72,7 @@ export class LocalOpenIdServer {
         res.end();
       }
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
