@@ -1,5 +1,6 @@
 import type { CircleStore, FacilitatorStore } from './circles/ports';
 import type { GrantedRole } from './identity';
+import type { OutboxStore } from './outbox/ports';
 
 /** Where a conversation with the bot lives in Teams. */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -97,6 +98,8 @@ export interface Stores {
   roles: RoleStore;
   feedback: FeedbackStore;
   unanswered: UnansweredStore;
+  /** Proactive messages waiting to be sent, in flight, or done. */
+  outbox: OutboxStore;
   health: StoreHealth;
   close(): Promise<void>;
 }

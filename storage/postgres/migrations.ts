@@ -117,4 +117,30 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'outbox',
+    sql: `
+      CREATE TABLE outbox (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL,
+        conversation_id text NOT NULL,
+        subject text NOT NULL,
+        occurrence text NOT NULL,
+        payload jsonb NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'retired')),
+        due_at timestamptz NOT NULL,
+        next_try_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text,
+        lease_owner text,
+        again_at timestamptz,
+        sent_at timestamptz,
+        UNIQUE (kind, conversation_id, subject, occurrence)
+      );
+      CREATE INDEX outbox_due ON outbox (next_try_at, id) WHERE status IN ('pending', 'sending');
+      CREATE INDEX outbox_subject ON outbox (kind, subject, status);
+      CREATE INDEX outbox_conversation ON outbox (conversation_id, status);
+    `,
+  },
 ];

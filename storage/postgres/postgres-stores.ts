@@ -15,6 +15,7 @@ import { createPool, describeTarget, endPool, type PostgresConnectionOptions } f
 import { applyPostgresMigrations } from './database';
 import { messageOf, PostgresStoreError, PostgresStoreErrorCodes } from './errors';
 import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circles';
+import { PostgresOutboxStore } from './postgres-outbox';
 
 interface ConversationRow {
   conversation_id: string;
@@ -266,6 +267,7 @@ export async function openPostgresStores(
     facilitators: new PostgresFacilitatorStore(pool),
     feedback: new PostgresFeedbackStore(pool),
     unanswered: new PostgresUnansweredStore(pool),
+    outbox: new PostgresOutboxStore(pool),
     health: new PostgresHealth(pool),
     // Waits for checked-out connections to come back, then closes every connection; safe to call twice.
     close: () => (closing ??= endPool(pool)),

@@ -13,6 +13,7 @@ import type {
 } from '../../core/ports';
 import { openDatabase } from './database';
 import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
+import { SqliteOutboxStore } from './sqlite-outbox';
 
 interface ConversationRow {
   conversation_id: string;
@@ -218,6 +219,7 @@ export function openSqliteStores(dataDir: string): Stores {
     facilitators: new SqliteFacilitatorStore(db),
     feedback: new SqliteFeedbackStore(db),
     unanswered: new SqliteUnansweredStore(db),
+    outbox: new SqliteOutboxStore(db),
     health: new SqliteHealth(db),
     close: () => {
       if (db.open) db.close();

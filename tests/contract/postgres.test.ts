@@ -44,6 +44,7 @@ runStoreContract('PostgreSQL', {
     await stores.close();
     await server.dropDatabase(urls.get(stores) ?? '');
   },
+  openPeer: (stores) => openPostgresStores(testOptions(urls.get(stores) ?? '')),
 });
 
 /** Opens a bare pool on a database (no migrations), for tests that drive migrations themselves. */
@@ -92,7 +93,7 @@ describe('PostgreSQL migrations', () => {
   it('rolls a failing migration back whole, applies nothing after it and leaves the lock free', async () => {
     const pool = open();
     await applyPostgresMigrations(pool);
-    const next = POSTGRES_MIGRATIONS.length + 1;
+    const next = Math.max(...POSTGRES_MIGRATIONS.map((migration) => migration.version)) + 1;
     const broken = {
       version: next,
       name: 'broken',

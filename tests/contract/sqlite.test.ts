@@ -21,6 +21,7 @@ runStoreContract('SQLite', {
     await stores.close();
     fs.rmSync(dirs.get(stores) ?? '', { recursive: true, force: true });
   },
+  openPeer: (stores) => Promise.resolve(openSqliteStores(dirs.get(stores) ?? '')),
 });
 
 describe('SQLite database file and migrations', () => {
@@ -52,7 +53,7 @@ describe('SQLite database file and migrations', () => {
 
   it('applies only newer migrations, and rolls a failing one back whole', () => {
     const db = openDatabase(dir);
-    const next = MIGRATIONS.length + 1;
+    const next = Math.max(...MIGRATIONS.map((migration) => migration.version)) + 1;
     const broken = {
       version: next,
       name: 'broken',
