@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { TEAMS_TENANT_LIMIT_PER_SECOND } from '../core/outbox/limits';
 import {
   DEFAULT_POOL_SIZE,
   postgresOptionsFromUrl,
@@ -79,6 +80,8 @@ const EnvSchema = z.object({
   TAB_ISSUERS: commaList,
   ADMIN_OBJECT_IDS: commaList,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  SEND_RATE_PER_SECOND: z.coerce.number().positive().max(TEAMS_TENANT_LIMIT_PER_SECOND).default(40),
+  SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
 /** Bot Framework authentication overrides, passed to botbuilder as-is. */
@@ -133,6 +136,8 @@ export interface AppConfig {
   tabAuth: TabAuthConfig;
   adminObjectIds: string[];
   appInsightsConnectionString: string | undefined;
+  /** Proactive sending (the outbox): global rate per tenant (Teams allows 50/s per app per tenant) and attempts. */
+  outbox: { sendRatePerSecond: number; maxAttempts: number };
 }
 
 /** Thrown when configuration is missing or invalid; the message names every offending variable. */
@@ -247,5 +252,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     tabAuth,
     adminObjectIds: e.ADMIN_OBJECT_IDS,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    outbox: { sendRatePerSecond: e.SEND_RATE_PER_SECOND, maxAttempts: e.SEND_MAX_ATTEMPTS },
   };
 }

@@ -20,8 +20,11 @@ import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
 import { BotDoor } from './bot-door';
 import { CircleNotices } from './circle-notices';
-import { Notifier } from './notifier';
+import { bookingNoticeBuilder, Notifier } from './notifier';
 import { InviteUpdater } from './invite-updater';
+import { LimitedSender, systemClock, type Clock } from './outbox/sender';
+import { TeamsTransport } from './outbox/teams-transport';
+import { CardBuilders, OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { circleInviteCard } from './cards/circle-cards';
 import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
 import type { CardLinks } from './cards/cards';
@@ -44,6 +47,9 @@ export interface ServiceOverrides {
   now?: () => Date;
   /** How long invite-card updates are coalesced (tests shorten it). */
   inviteUpdateWindowMs?: number;
+  /** The outbox worker's clock and pacing (tests move time and shorten backoff). */
+  outboxClock?: Clock;
+  outboxWorker?: Partial<OutboxWorkerOptions>;
   /** Builds the answerer over the live content (tests give scripted readings of a few messages). */
   answerer?: (library: () => ContentLibrary) => LiveAnswerer;
 }
@@ -53,8 +59,22 @@ export interface RunningService {
   url: string;
   port: number;
   stores: Stores;
+  /** Card builders per outbox kind: features register theirs (nudges, reminders, broadcasts). */
+  outboxBuilders: CardBuilders;
+  /** Wakes the outbox worker after an enqueue in this process. */
+  kickOutbox(): void;
   close(): Promise<void>;
 }
+
+/** The outbox worker's pacing unless a caller overrides it. */
+export const DEFAULT_OUTBOX_WORKER: Omit<OutboxWorkerOptions, 'maxAttempts'> = {
+  batchSize: 100,
+  leaseMs: 60_000,
+  baseBackoffMs: 2000,
+  maxBackoffMs: 5 * 60_000,
+  pollMs: 2000,
+  concurrency: 16,
+};
 
 type Handler = (req: Request, res: Response) => Promise<void> | void;
 
@@ -159,13 +179,15 @@ export async function startService(
     return `${publicUrl}/api/circles/${circleId}/calendar.ics?t=${token}`;
   };
   // The notifier needs the adapter, which needs the bot: it is bound once both exist.
-  const delivery: { notifier?: Notifier; updater?: InviteUpdater } = {};
+  const delivery: { notifier?: Notifier; updater?: InviteUpdater; worker?: OutboxWorker } = {};
+  const kickOutbox = () => delivery.worker?.kick();
   const notices = new CircleNotices(
     stores.circles,
     stores.facilitators,
     () => content.current(),
     calendarUrl,
-    (userId, card, reason) => delivery.notifier?.sendToPerson(userId, card, reason) ?? Promise.resolve(false),
+    (circleId, userId, reason) =>
+      delivery.notifier?.queueBookingNotice(circleId, userId, reason) ?? Promise.resolve(false),
     (circleId) => delivery.updater?.schedule(circleId) ?? Promise.resolve(),
   );
   const inviteCard = async (circleId: string) => {
@@ -195,18 +217,36 @@ export async function startService(
     now,
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
-  const notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
+  const clock = overrides.outboxClock ?? systemClock;
+  const sender = new LimitedSender(
+    new TeamsTransport(botDoor.adapter, config.bot.appId ?? ''),
+    config.outbox.sendRatePerSecond,
+    clock,
+  );
+  const notifier = new Notifier(sender, stores.outbox, stores.conversations, telemetry, now, kickOutbox);
   delivery.notifier = notifier;
   const updater = new InviteUpdater(
-    botDoor.adapter,
-    config.bot.appId ?? '',
-    stores.conversations,
+    stores.outbox,
     stores.circles,
     inviteCard,
-    telemetry,
+    now,
+    kickOutbox,
     overrides.inviteUpdateWindowMs,
   );
   delivery.updater = updater;
+  const outboxBuilders = new CardBuilders();
+  outboxBuilders.register('booking-notice', bookingNoticeBuilder(notices));
+  outboxBuilders.register('invite-update', updater.builder);
+  const worker = new OutboxWorker(
+    stores.outbox,
+    stores.conversations,
+    outboxBuilders,
+    sender,
+    telemetry,
+    { ...DEFAULT_OUTBOX_WORKER, maxAttempts: config.outbox.maxAttempts, ...overrides.outboxWorker },
+    clock,
+  );
+  delivery.worker = worker;
   const tabApi = new TabApi({ stores, verifier, adminObjectIds: config.adminObjectIds, now });
   const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
@@ -388,13 +428,17 @@ export async function startService(
     ? watchContent(content, (result) => console.log(describeReload(result)))
     : undefined;
 
+  worker.start();
+
   return {
     url,
     port: address.port,
     stores,
+    outboxBuilders,
+    kickOutbox,
     close: async () => {
       stopWatching?.();
-      await updater.close();
+      await worker.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
