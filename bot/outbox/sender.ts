@@ -55,10 +55,12 @@ export class LimitedSender {
       if (allowed <= now) break;
       await this.clock.sleep(allowed - now);
     }
-    this.limits.record(tenant, record.conversationId, this.clock.now());
+    const sentAt = this.clock.now();
+    this.limits.record(tenant, record.conversationId, sentAt);
     const result = activityId
       ? await this.transport.update(record, activityId, card)
       : await this.transport.send(record, card);
+    this.limits.complete(tenant, record.conversationId, sentAt, this.clock.now());
     if (!result.ok && result.status === 429) {
       this.limits.pauseTenant(tenant, this.clock.now() + (result.retryAfterMs ?? 1000));
     }

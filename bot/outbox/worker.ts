@@ -10,10 +10,7 @@ import type { TransportResult } from './teams-transport';
  * What to send for one outbox row: a new message, updates of messages already posted (an invite card in a
  * channel), or nothing (what it was about is gone).
  */
-export type OutboxMessage =
-  | { card: AdaptiveCard; updateActivityIds?: undefined }
-  | { card: AdaptiveCard; updateActivityIds: readonly string[] }
-  | undefined;
+export type OutboxMessage = { card: AdaptiveCard; updateActivityIds?: readonly string[] } | undefined;
 
 /** Builds a row's card at send time from its payload and the conversation it goes to. */
 export type CardBuilder = (row: OutboxRow, conversation: ConversationRecord) => Promise<OutboxMessage>;
@@ -105,6 +102,22 @@ export class OutboxWorker {
       this.options.leaseMs,
       this.workerId,
     );
+    // A conversation's rows go one after another (a 403 on the first stops the rest); conversations in parallel.
+    const byConversation = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      byConversation.set(row.conversationId, [...(byConversation.get(row.conversationId) ?? []), row]);
+    }
+    for (const group of byConversation.values()) {
+      const task = this.deliverInTurn(group);
+      this.inFlight.add(task);
+      void task.finally(() => this.inFlight.delete(task));
+      if (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
+    }
+    await Promise.all(this.inFlight);
+    return rows.length;
+  }
+
+  private async deliverInTurn(rows: readonly OutboxRow[]): Promise<void> {
     for (const row of rows) {
       if (!this.running && this.loop !== undefined) {
         // Stopping: give back what was claimed but not started, without using an attempt.
@@ -113,15 +126,10 @@ export class OutboxWorker {
         });
         continue;
       }
-      const task = this.deliver(row).catch((error: unknown) => {
+      await this.deliver(row).catch((error: unknown) => {
         this.telemetry.exception(error, { operation: 'outbox.deliver', kind: row.kind });
       });
-      this.inFlight.add(task);
-      void task.finally(() => this.inFlight.delete(task));
-      if (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
     }
-    await Promise.all(this.inFlight);
-    return rows.length;
   }
 
   private async run(): Promise<void> {

@@ -83,6 +83,26 @@ export class SendLimits {
     this.push(this.conversations, conversation, now, this.longestWindowMs);
   }
 
+  /**
+   * The request recorded at `sentAt` finished at `now`: Teams saw it somewhere in between, so it counts from the
+   * later time. Keeps a slow request from letting the next window's sends arrive too close behind it.
+   */
+  complete(tenant: string, conversation: string, sentAt: number, now: number): void {
+    for (const [logs, key] of [
+      [this.tenants, tenant],
+      [this.conversations, conversation],
+    ] as const) {
+      const times = logs.get(key);
+      if (!times) continue;
+      const index = times.lastIndexOf(sentAt);
+      if (index < 0) continue;
+      times.splice(index, 1);
+      let at = times.length;
+      while (at > 0 && (times[at - 1] ?? 0) > now) at -= 1;
+      times.splice(at, 0, now);
+    }
+  }
+
   /** Teams answered 429: nothing more goes to this tenant before `until`. */
   pauseTenant(tenant: string, until: number): void {
     this.pausedUntil.set(tenant, Math.max(until, this.pausedUntil.get(tenant) ?? 0));
