@@ -1,7 +1,12 @@
 import { backoffMs, decide, SendLimits } from '../../core/outbox/limits';
 
 /** Sends as fast as the limiter allows from `start` for `count` sends; returns the send times. */
-function drain(limits: SendLimits, conversation: (index: number) => string, count: number, start = 0): number[] {
+function drain(
+  limits: SendLimits,
+  conversation: (index: number) => string,
+  count: number,
+  start = 0,
+): number[] {
   const times: number[] = [];
   let now = start;
   for (let index = 0; index < count; index += 1) {
