@@ -39,7 +39,7 @@ describe('the outbox across a crash', () => {
   let stores: Stores;
   const children: ChildProcess[] = [];
 
-  beforeEach(async () => {
+  beforeEach(() => {
     connector = new FakeConnector();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-outbox-crash-'));
     stores = openSqliteStores(dataDir);
