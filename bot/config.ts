@@ -80,7 +80,7 @@ const EnvSchema = z.object({
   TAB_ISSUERS: commaList,
   ADMIN_OBJECT_IDS: commaList,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
-  SEND_RATE_PER_SECOND: z.coerce.number().positive().max(TEAMS_TENANT_LIMIT_PER_SECOND).default(40),
+  SEND_RATE_PER_SECOND: z.coerce.number().positive().max(TEAMS_TENANT_LIMIT_PER_SECOND).default(25),
   SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
@@ -136,7 +136,10 @@ export interface AppConfig {
   tabAuth: TabAuthConfig;
   adminObjectIds: string[];
   appInsightsConnectionString: string | undefined;
-  /** Proactive sending (the outbox): global rate per tenant (Teams allows 50/s per app per tenant) and attempts. */
+  /**
+   * Proactive sending (the outbox): sends a second per tenant from this instance (Teams allows 50/s per app per
+   * tenant across all instances: the default 25 keeps two instances within it) and attempts before failing.
+   */
   outbox: { sendRatePerSecond: number; maxAttempts: number };
 }
 
