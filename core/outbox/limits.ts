@@ -25,8 +25,9 @@ export interface SendLimitOptions {
   perTenantPerSecond: number;
   conversationLimits?: readonly WindowLimit[];
   /**
-   * Each window is held this much longer than Teams' (a share, 0.05 = 5%), so network jitter between our clock
-   * and Teams' never turns a legal burst into a 429.
+   * Each window is held this much longer than Teams' (a share; default 0.01 = 1%). Jitter is covered by counting
+   * each request from when it finished (`complete`), which is never before Teams saw it; the slack only absorbs
+   * rounding in how Teams measures its windows.
    */
   slack?: number;
 }
@@ -52,7 +53,7 @@ export class SendLimits {
   private readonly pausedUntil = new Map<string, number>();
 
   constructor(options: SendLimitOptions) {
-    const stretch = 1 + (options.slack ?? 0.05);
+    const stretch = 1 + (options.slack ?? 0.01);
     const stretched = (limit: WindowLimit) => ({
       count: limit.count,
       windowMs: Math.ceil(limit.windowMs * stretch),
