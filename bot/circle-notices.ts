@@ -5,11 +5,14 @@ import type { ContentLibrary } from '../core/content/model';
 import { circlePersonalCard, type CircleSummary } from './cards/circle-cards';
 import type { AdaptiveCard } from './cards/types';
 
-/** Sends a card to one person 1:1; false when they cannot be reached. */
-export type SendToPerson = (
+/**
+ * Queues a person's private booking card in the outbox (built when it is sent); false when the bot has no 1:1
+ * chat with them.
+ */
+export type QueueBookingNotice = (
+  circleId: string,
   userAadObjectId: string,
-  content: AdaptiveCard,
-  reason: string,
+  reason: 'confirmed' | 'promoted',
 ) => Promise<boolean>;
 
 /**
@@ -22,7 +25,7 @@ export class CircleNotices {
     private readonly facilitators: FacilitatorStore,
     private readonly library: () => ContentLibrary,
     private readonly calendarUrl: (circleId: string, userId: string) => string | undefined,
-    private readonly send: SendToPerson,
+    private readonly queue: QueueBookingNotice,
     private readonly changed: (circleId: string) => Promise<void> = () => Promise.resolve(),
   ) {}
 
@@ -43,16 +46,24 @@ export class CircleNotices {
     };
   }
 
-  /** Sends a confirmed person their private booking card. */
-  async sendBooked(circleId: string, userId: string, reason: 'confirmed' | 'promoted'): Promise<boolean> {
+  /** Queues a confirmed person's private booking card; false when they cannot be reached 1:1. */
+  sendBooked(circleId: string, userId: string, reason: 'confirmed' | 'promoted'): Promise<boolean> {
+    return this.queue(circleId, userId, reason);
+  }
+
+  /** The private "you're booked" card as it is now (built at send time by the outbox worker). */
+  async bookedCard(
+    circleId: string,
+    userId: string,
+    reason: 'confirmed' | 'promoted',
+  ): Promise<AdaptiveCard | undefined> {
     const circle = await this.circles.get(circleId);
-    if (!circle) return false;
-    const card = circlePersonalCard(await this.summaryOf(circle), {
+    if (!circle) return undefined;
+    return circlePersonalCard(await this.summaryOf(circle), {
       kind: 'booked',
       joinUrl: circle.meetingUrl,
       calendarUrl: this.calendarUrl(circle.id, userId),
       ...(reason === 'promoted' ? { promoted: true } : {}),
     });
-    return this.send(userId, card, `circle-${reason}`);
   }
 }

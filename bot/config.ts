@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION, type RetentionPolicy } from '../core/privacy';
 import type { RateBudget } from '../core/rate-limit';
+import { TEAMS_TENANT_LIMIT_PER_SECOND } from '../core/outbox/limits';
 import {
   DEFAULT_POOL_SIZE,
   postgresOptionsFromUrl,
@@ -110,6 +111,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_PERSON_BURST: z.coerce.number().int().min(1).max(100_000).default(150),
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   RATE_LIMIT_IP_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
+  SEND_RATE_PER_SECOND: z.coerce.number().positive().max(TEAMS_TENANT_LIMIT_PER_SECOND).default(25),
+  SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
 /** Bot Framework authentication overrides, passed to botbuilder as-is. */
@@ -171,6 +174,11 @@ export interface AppConfig {
    * sign-in (tab settings, calendar files).
    */
   rateLimits: { person: RateBudget; address: RateBudget };
+  /**
+   * Proactive sending (the outbox): sends a second per tenant from this instance (Teams allows 50/s per app per
+   * tenant across all instances: the default 25 keeps two instances within it) and attempts before failing.
+   */
+  outbox: { sendRatePerSecond: number; maxAttempts: number };
 }
 
 /** Thrown when configuration is missing or invalid; the message names every offending variable. */
@@ -309,5 +317,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       person: { perMinute: e.RATE_LIMIT_PERSON_PER_MINUTE, burst: e.RATE_LIMIT_PERSON_BURST },
       address: { perMinute: e.RATE_LIMIT_IP_PER_MINUTE, burst: e.RATE_LIMIT_IP_BURST },
     },
+    outbox: { sendRatePerSecond: e.SEND_RATE_PER_SECOND, maxAttempts: e.SEND_MAX_ATTEMPTS },
   };
 }

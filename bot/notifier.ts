@@ -1,26 +1,12 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
-import type { ConversationRecord, ConversationStore, Telemetry } from '../core/ports';
+import type { OutboxStore } from '../core/outbox/ports';
+import type { ConversationStore, Telemetry } from '../core/ports';
 import type { AdaptiveCard } from './cards/types';
+import type { CircleNotices } from './circle-notices';
+import { isHeldBack, type LimitedSender } from './outbox/sender';
+import type { CardBuilder } from './outbox/worker';
 
-/** HTTP statuses from the Bot Connector that mean "stop sending to this conversation". */
-const GONE_STATUSES = new Set([403, 404]);
-
-function referenceOf(record: ConversationRecord): Partial<ConversationReference> {
-  return {
-    channelId: record.channelId,
-    serviceUrl: record.serviceUrl,
-    bot: { id: record.botId, name: 'Leading Compassionately' },
-    user: record.userId ? { id: record.userId, name: '', aadObjectId: record.userAadObjectId } : undefined,
-    conversation: {
-      id: record.conversationId,
-      isGroup: record.scope !== 'personal',
-      conversationType: record.scope,
-      tenantId: record.tenantId,
-      name: '',
-    },
-  };
-}
+/** How long a user-initiated post waits for room under Teams' limits before giving up. */
+const POST_MAX_WAIT_MS = 5000;
 
 /**
  * The outcome of posting a card in a stored conversation: the new activity's id, or why not. `unknown`: no such
@@ -30,42 +16,46 @@ function referenceOf(record: ConversationRecord): Partial<ConversationReference>
 export type ConversationSendResult =
   { ok: true; activityId: string } | { ok: false; reason: 'unknown' | 'gone' | 'failed'; status?: number };
 
-/** What came back from one send: the activity id, or the error botbuilder threw. */
-type Delivery = { ok: true; activityId: string | undefined } | { ok: false; failure: unknown };
-
-function statusOf(failure: unknown): number | undefined {
-  const status = (failure as { statusCode?: unknown } | undefined)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
-
 /**
- * Sends cards proactively through stored conversations: to people 1:1 (booking confirmations, waitlist
- * promotions) and to channels (circle invites posted from the tab). A person the bot cannot reach is skipped;
- * a conversation Teams says is gone (403/404) is forgotten. botbuilder's connector already retries 429 and 5xx
- * itself.
+ * Proactive messages from the service. Booking confirmations and waitlist promotions go to the outbox (durable,
+ * retried, within Teams' limits). A circle invite posted from the tab is user-initiated and its caller needs the
+ * new activity id at once, so it goes straight through the limit-aware sender (one attempt, no outbox row).
  */
 export class Notifier {
   constructor(
-    private readonly adapter: CloudAdapter,
-    private readonly botAppId: string,
+    private readonly sender: LimitedSender,
+    private readonly outbox: OutboxStore,
     private readonly conversations: ConversationStore,
     private readonly telemetry: Telemetry,
+    private readonly now: () => Date,
+    private readonly kick: () => void,
   ) {}
 
-  /** Sends a card to a person's 1:1 chat; returns whether it was delivered. */
-  async sendToPerson(userAadObjectId: string, content: AdaptiveCard, reason: string): Promise<boolean> {
+  /** Queues a person's booking card (built when sent); false when the bot has no 1:1 chat with them. */
+  async queueBookingNotice(
+    circleId: string,
+    userAadObjectId: string,
+    reason: 'confirmed' | 'promoted',
+  ): Promise<boolean> {
     const record = await this.conversations.findPersonal(userAadObjectId);
     if (!record) {
-      this.telemetry.event('notify.unreachable', { reason });
+      this.telemetry.event('notify.unreachable', { reason: `circle-${reason}` });
       return false;
     }
-    const delivery = await this.deliver(record, content);
-    if (delivery.ok) {
-      this.telemetry.event('notify.sent', { reason });
-      return true;
-    }
-    await this.handleFailure(record, delivery.failure, reason);
-    return false;
+    const now = this.now();
+    await this.outbox.enqueue([
+      {
+        kind: 'booking-notice',
+        conversationId: record.conversationId,
+        subject: circleId,
+        // Each booking change is its own message: a repeat of the same change at the same instant is one row.
+        occurrence: `${reason}@${now.toISOString()}`,
+        dueAt: now,
+        payload: { circleId, userId: userAadObjectId, reason },
+      },
+    ]);
+    this.kick();
+    return true;
   }
 
   /** Posts a card as a new message in a stored conversation (a channel) and returns the new activity's id. */
@@ -79,50 +69,36 @@ export class Notifier {
       this.telemetry.event('notify.unreachable', { reason });
       return { ok: false, reason: 'unknown' };
     }
-    const delivery = await this.deliver(record, content);
-    if (delivery.ok && delivery.activityId) {
-      this.telemetry.event('notify.sent', { reason });
-      return { ok: true, activityId: delivery.activityId };
+    const result = await this.sender.send(record, content, POST_MAX_WAIT_MS);
+    if (isHeldBack(result)) {
+      this.telemetry.event('notify.rateLimited', { reason });
+      return { ok: false, reason: 'failed', status: 429 };
     }
-    if (delivery.ok) {
+    if (result.ok && result.activityId) {
+      this.telemetry.event('notify.sent', { reason });
+      return { ok: true, activityId: result.activityId };
+    }
+    if (result.ok) {
       this.telemetry.event('notify.noActivityId', { reason });
       return { ok: false, reason: 'failed' };
     }
-    const status = statusOf(delivery.failure);
-    const gone = await this.handleFailure(record, delivery.failure, reason);
-    return { ok: false, reason: gone ? 'gone' : 'failed', ...(status === undefined ? {} : { status }) };
-  }
-
-  private async deliver(record: ConversationRecord, content: AdaptiveCard): Promise<Delivery> {
-    // The adapter routes errors inside the turn to onTurnError and does not rethrow, so keep the send's own.
-    let delivery: Delivery = { ok: false, failure: new Error('The conversation was not continued.') };
-    await this.adapter.continueConversationAsync(this.botAppId, referenceOf(record), async (context) => {
-      try {
-        const sent = await context.sendActivity({
-          type: 'message',
-          attachments: [CardFactory.adaptiveCard(content)],
-        });
-        delivery = { ok: true, activityId: sent?.id };
-      } catch (error) {
-        delivery = { ok: false, failure: error };
-      }
-    });
-    return delivery;
-  }
-
-  /** Forgets a conversation Teams says is gone (403/404) and returns true; records anything else. */
-  private async handleFailure(
-    record: ConversationRecord,
-    failure: unknown,
-    reason: string,
-  ): Promise<boolean> {
-    const status = statusOf(failure);
-    if (status !== undefined && GONE_STATUSES.has(status)) {
+    if (result.status === 403 || result.status === 404) {
       await this.conversations.remove(record.conversationId);
-      this.telemetry.event('notify.gone', { reason, status });
-      return true;
+      await this.outbox.retireConversation(record.conversationId);
+      this.telemetry.event('notify.gone', { reason, status: result.status });
+      return { ok: false, reason: 'gone', status: result.status };
     }
-    this.telemetry.exception(failure, { reason, ...(status === undefined ? {} : { status }) });
-    return false;
+    this.telemetry.event('notify.failed', { reason, status: String(result.status) });
+    return { ok: false, reason: 'failed', ...(result.status === 'network' ? {} : { status: result.status }) };
   }
+}
+
+/** The outbox card builder for 'booking-notice': the private booking card as it is when sent. */
+export function bookingNoticeBuilder(notices: CircleNotices): CardBuilder {
+  return async (row) => {
+    const { circleId, userId, reason } = row.payload;
+    if (typeof circleId !== 'string' || typeof userId !== 'string') return undefined;
+    const card = await notices.bookedCard(circleId, userId, reason === 'promoted' ? 'promoted' : 'confirmed');
+    return card && { card };
+  };
 }

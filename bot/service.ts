@@ -21,10 +21,13 @@ import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
 import { BotDoor } from './bot-door';
 import { CircleNotices } from './circle-notices';
-import { Notifier } from './notifier';
+import { bookingNoticeBuilder, Notifier } from './notifier';
 import { PersonalDataService } from './personal-data';
 import { startRetentionSchedule, type RetentionSchedule } from './retention-schedule';
 import { InviteUpdater } from './invite-updater';
+import { LimitedSender, systemClock, type Clock } from './outbox/sender';
+import { TeamsTransport } from './outbox/teams-transport';
+import { CardBuilders, OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { circleInviteCard } from './cards/circle-cards';
 import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
 import type { CardLinks } from './cards/cards';
@@ -49,6 +52,9 @@ export interface ServiceOverrides {
   now?: () => Date;
   /** How long invite-card updates are coalesced (tests shorten it). */
   inviteUpdateWindowMs?: number;
+  /** The outbox worker's clock and pacing (tests move time and shorten backoff). */
+  outboxClock?: Clock;
+  outboxWorker?: Partial<OutboxWorkerOptions>;
   /** Builds the answerer over the live content (tests give scripted readings of a few messages). */
   answerer?: (library: () => ContentLibrary) => LiveAnswerer;
 }
@@ -60,8 +66,22 @@ export interface RunningService {
   stores: Stores;
   /** The retention schedule (tests run a pass on demand). */
   retention: RetentionSchedule;
+  /** Card builders per outbox kind: features register theirs (nudges, reminders, broadcasts). */
+  outboxBuilders: CardBuilders;
+  /** Wakes the outbox worker after an enqueue in this process. */
+  kickOutbox(): void;
   close(): Promise<void>;
 }
+
+/** The outbox worker's pacing unless a caller overrides it. */
+export const DEFAULT_OUTBOX_WORKER: Omit<OutboxWorkerOptions, 'maxAttempts'> = {
+  batchSize: 100,
+  leaseMs: 60_000,
+  baseBackoffMs: 2000,
+  maxBackoffMs: 5 * 60_000,
+  pollMs: 2000,
+  concurrency: 16,
+};
 
 type Handler = (req: Request, res: Response) => Promise<void> | void;
 
@@ -166,13 +186,15 @@ export async function startService(
     return `${publicUrl}/api/circles/${circleId}/calendar.ics?t=${token}`;
   };
   // The notifier needs the adapter, which needs the bot: it is bound once both exist.
-  const delivery: { notifier?: Notifier; updater?: InviteUpdater } = {};
+  const delivery: { notifier?: Notifier; updater?: InviteUpdater; worker?: OutboxWorker } = {};
+  const kickOutbox = () => delivery.worker?.kick();
   const notices = new CircleNotices(
     stores.circles,
     stores.facilitators,
     () => content.current(),
     calendarUrl,
-    (userId, card, reason) => delivery.notifier?.sendToPerson(userId, card, reason) ?? Promise.resolve(false),
+    (circleId, userId, reason) =>
+      delivery.notifier?.queueBookingNotice(circleId, userId, reason) ?? Promise.resolve(false),
     (circleId) => delivery.updater?.schedule(circleId) ?? Promise.resolve(),
   );
   const inviteCard = async (circleId: string) => {
@@ -209,18 +231,36 @@ export async function startService(
     voterKey,
   });
   const botDoor = new BotDoor(config, bot, telemetry, overrides.botCredentialsFactory);
-  const notifier = new Notifier(botDoor.adapter, config.bot.appId ?? '', stores.conversations, telemetry);
+  const clock = overrides.outboxClock ?? systemClock;
+  const sender = new LimitedSender(
+    new TeamsTransport(botDoor.adapter, config.bot.appId ?? ''),
+    config.outbox.sendRatePerSecond,
+    clock,
+  );
+  const notifier = new Notifier(sender, stores.outbox, stores.conversations, telemetry, now, kickOutbox);
   delivery.notifier = notifier;
   const updater = new InviteUpdater(
-    botDoor.adapter,
-    config.bot.appId ?? '',
-    stores.conversations,
+    stores.outbox,
     stores.circles,
     inviteCard,
-    telemetry,
+    now,
+    kickOutbox,
     overrides.inviteUpdateWindowMs,
   );
   delivery.updater = updater;
+  const outboxBuilders = new CardBuilders();
+  outboxBuilders.register('booking-notice', bookingNoticeBuilder(notices));
+  outboxBuilders.register('invite-update', updater.builder);
+  const worker = new OutboxWorker(
+    stores.outbox,
+    stores.conversations,
+    outboxBuilders,
+    sender,
+    telemetry,
+    { ...DEFAULT_OUTBOX_WORKER, maxAttempts: config.outbox.maxAttempts, ...overrides.outboxWorker },
+    clock,
+  );
+  delivery.worker = worker;
   // In-process budgets behind the RateLimiter port (a shared store could back it for several instances).
   const personLimiter = new MemoryRateLimiter(config.rateLimits.person);
   const addressLimiter = new MemoryRateLimiter(config.rateLimits.address);
@@ -457,15 +497,19 @@ export async function startService(
     ? watchContent(content, (result) => console.log(describeReload(result)))
     : undefined;
 
+  worker.start();
+
   return {
     url,
     port: address.port,
     stores,
     retention,
+    outboxBuilders,
+    kickOutbox,
     close: async () => {
       stopWatching?.();
       await retention.stop();
-      await updater.close();
+      await worker.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });

@@ -2,6 +2,7 @@ import type { CircleStore, FacilitatorStore } from './circles/ports';
 import type { FacilitatorProfile } from './circles/ports';
 import type { GrantedRole } from './identity';
 import type { CalendarDay } from './privacy';
+import type { OutboxStore } from './outbox/ports';
 
 /** Where a conversation with the bot lives in Teams. */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -166,6 +167,8 @@ export interface Stores {
   feedback: FeedbackStore;
   unanswered: UnansweredStore;
   personalData: PersonalDataStore;
+  /** Proactive messages waiting to be sent, in flight, or done. */
+  outbox: OutboxStore;
   health: StoreHealth;
   close(): Promise<void>;
 }

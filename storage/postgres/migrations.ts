@@ -144,6 +144,32 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     sql: `
       ALTER TABLE guide_feedback ADD COLUMN voter_key text;
       CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
+      `,
+    },
+    {
+    version: 4,
+    name: 'outbox',
+    sql: `
+      CREATE TABLE outbox (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL,
+        conversation_id text NOT NULL,
+        subject text NOT NULL,
+        occurrence text NOT NULL,
+        payload jsonb NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'retired')),
+        due_at timestamptz NOT NULL,
+        next_try_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text,
+        lease_owner text,
+        again_at timestamptz,
+        sent_at timestamptz,
+        UNIQUE (kind, conversation_id, subject, occurrence)
+      );
+      CREATE INDEX outbox_due ON outbox (next_try_at, id) WHERE status IN ('pending', 'sending');
+      CREATE INDEX outbox_subject ON outbox (kind, subject, status);
+      CREATE INDEX outbox_conversation ON outbox (conversation_id, status);
     `,
   },
 ];

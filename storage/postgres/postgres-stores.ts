@@ -25,6 +25,7 @@ import { applyPostgresMigrations } from './database';
 import { messageOf, postgresFaults, PostgresStoreError, PostgresStoreErrorCodes } from './errors';
 import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circles';
 import { PostgresPersonalDataStore } from './postgres-privacy';
+import { PostgresOutboxStore } from './postgres-outbox';
 
 /** Conversation references in PostgreSQL. */
 export class PostgresConversationStore implements ConversationStore {
@@ -270,6 +271,7 @@ export async function openPostgresStores(
     feedback: guard(new PostgresFeedbackStore(pool), 'feedback'),
     unanswered: guard(new PostgresUnansweredStore(pool), 'unanswered question'),
     personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
+    outbox: guard(new PostgresOutboxStore(pool), 'outbox'),
     health: new PostgresHealth(pool),
     // Waits for checked-out connections to come back, then closes every connection; safe to call twice.
     close: () => (closing ??= endPool(pool)),

@@ -158,6 +158,32 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE guide_feedback ADD COLUMN voter_key TEXT;
       CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
+      `,
+    },
+    {
+    version: 9,
+    name: 'outbox',
+    sql: `
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        occurrence TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'retired')),
+        due_at TEXT NOT NULL,
+        next_try_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        lease_owner TEXT,
+        again_at TEXT,
+        sent_at TEXT,
+        UNIQUE (kind, conversation_id, subject, occurrence)
+      );
+      CREATE INDEX outbox_due ON outbox (next_try_at, id) WHERE status IN ('pending', 'sending');
+      CREATE INDEX outbox_subject ON outbox (kind, subject, status);
+      CREATE INDEX outbox_conversation ON outbox (conversation_id, status);
     `,
   },
 ];

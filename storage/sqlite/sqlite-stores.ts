@@ -18,6 +18,7 @@ import { toConversationRecord, type ConversationRow } from './conversation-rows'
 import { openDatabase, sqliteFaults } from './database';
 import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
 import { SqlitePersonalDataStore } from './sqlite-privacy';
+import { SqliteOutboxStore } from './sqlite-outbox';
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
@@ -252,6 +253,7 @@ export function sqliteStoresOn(db: Database.Database): Stores {
     feedback: guard(new SqliteFeedbackStore(db), 'feedback'),
     unanswered: guard(new SqliteUnansweredStore(db), 'unanswered question'),
     personalData: guard(new SqlitePersonalDataStore(db), 'personal data'),
+    outbox: guard(new SqliteOutboxStore(db), 'outbox'),
     health: new SqliteHealth(db),
     close: () => {
       if (db.open) db.close();

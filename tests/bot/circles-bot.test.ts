@@ -1,6 +1,7 @@
 import { FakeConnector } from '../support/fake-connector';
 import { botAddedActivity, messageActivity } from '../support/activities';
 import { localToken, postJson, startTestService, type TestService } from '../support/service';
+import { waitUntil } from '../support/wait';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js') as {
@@ -194,8 +195,15 @@ describe('circles in Teams', () => {
     expect(await service.stores.conversations.findPersonal('oid-gone')).toBeDefined();
     connector.failNext(403);
     const booked = await invoke('circleSignUp', circleId, as('oid-gone', 'Gone', { channel: true }));
-    expect(cardText(booked)).toContain('in **my circles**');
-    expect(await service.stores.conversations.findPersonal('oid-gone')).toBeUndefined();
+    // The private card is queued in the outbox; Teams' 403 then retires the conversation and its rows.
+    expect(cardText(booked)).toContain("You're booked");
+    await waitUntil('the blocked conversation to be forgotten', async () =>
+      (await service.stores.conversations.findPersonal('oid-gone')) === undefined ? true : undefined,
+    );
+    const rows = await service.stores.outbox.list({ conversationId: 'a:personal-oid-gone' }, 10);
+    expect(rows.map((row) => [row.kind, row.status, row.lastError ?? null])).toEqual([
+      ['booking-notice', 'retired', null],
+    ]);
     expect((await service.stores.circles.bookings(circleId)).some((b) => b.userId === 'oid-gone')).toBe(true);
   });
 
@@ -239,7 +247,10 @@ describe('circles in Teams', () => {
         invoke('circleSignUp', burstId, inChannel(`oid-${id}`)),
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await waitUntil('the coalesced invite update to be sent', async () => {
+      const rows = await service.stores.outbox.list({ kind: 'invite-update', subject: burstId }, 10);
+      return rows.length > 0 && rows.every((row) => row.status === 'sent');
+    });
     const updates = connector.calls.slice(before).filter((call) => call.method === 'PUT');
     expect(updates).toHaveLength(1);
     const updated = FakeConnector.cardOf(updates[0]) as { refresh?: { userIds: string[] } };

@@ -45,6 +45,7 @@ runStoreContract('PostgreSQL', {
     await stores.close();
     await server.dropDatabase(urls.get(stores) ?? '');
   },
+  openPeer: (stores) => openPostgresStores(testOptions(urls.get(stores) ?? '')),
 });
 
 /** Opens a bare pool on a database (no migrations), for tests that drive migrations themselves. */

@@ -21,6 +21,7 @@ runStoreContract('SQLite', {
     await stores.close();
     fs.rmSync(dirs.get(stores) ?? '', { recursive: true, force: true });
   },
+  openPeer: (stores) => Promise.resolve(openSqliteStores(dirs.get(stores) ?? '')),
 });
 
 describe('SQLite database file and migrations', () => {

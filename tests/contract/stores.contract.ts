@@ -1,10 +1,13 @@
 import { sampleCircle } from '../support/sample-circle';
 import type { ConversationRecord, Stores } from '../../core/ports';
+import type { OutboxItem } from '../../core/outbox/ports';
 
 /** Creates a fresh, empty set of stores for one test, and disposes of it. */
 export interface StoreFactory {
   open(): Promise<Stores>;
   dispose(stores: Stores): Promise<void>;
+  /** Opens a second, independent connection (pool) to the same store, as another instance would. */
+  openPeer(stores: Stores): Promise<Stores>;
 }
 
 function record(overrides: Partial<ConversationRecord> = {}): ConversationRecord {
@@ -746,6 +749,215 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           pseudonymOf,
         ),
       ).toBe(0);
+    });
+  });
+
+  describe(`${name}: OutboxStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+
+    const t0 = new Date('2026-12-01T09:00:00.000Z');
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const item = (overrides: Partial<OutboxItem> = {}): OutboxItem => ({
+      kind: 'nudge',
+      conversationId: 'a:personal-1',
+      subject: 'guide-1',
+      occurrence: '2026-W49',
+      dueAt: t0,
+      payload: { guideId: 'guide-1' },
+      ...overrides,
+    });
+    const lease = 30_000;
+
+    it('adds an item once: a repeat of its kind, conversation, subject and occurrence is a no-op', async () => {
+      expect(await stores.outbox.enqueue([item(), item({ occurrence: '2026-W50' })])).toBe(2);
+      expect(await stores.outbox.enqueue([item({ payload: { guideId: 'other' } })])).toBe(0);
+      const rows = await stores.outbox.list({ kind: 'nudge' }, 10);
+      expect(rows.map((row) => [row.occurrence, row.status, row.attempts, row.payload])).toEqual([
+        ['2026-W49', 'pending', 0, { guideId: 'guide-1' }],
+        ['2026-W50', 'pending', 0, { guideId: 'guide-1' }],
+      ]);
+      expect(rows[0]?.dueAt).toEqual(t0);
+    });
+
+    it('claims only due rows, oldest due first, each with a lease and one more attempt', async () => {
+      await stores.outbox.enqueue([
+        item({ occurrence: 'later', dueAt: at(60) }),
+        item({ occurrence: 'second', dueAt: at(5) }),
+        item({ occurrence: 'first', dueAt: at(1) }),
+      ]);
+      expect(await stores.outbox.claimDue(t0, 10, lease, 'w1')).toEqual([]);
+      const [earliest] = await stores.outbox.claimDue(at(10), 1, lease, 'w1');
+      expect([earliest?.occurrence, earliest?.status, earliest?.attempts]).toEqual(['first', 'sending', 1]);
+      const rest = await stores.outbox.claimDue(at(10), 10, lease, 'w1');
+      expect(rest.map((row) => row.occurrence)).toEqual(['second']);
+      const claimed = [earliest, ...rest].filter((row) => row !== undefined);
+      expect(claimed.every((row) => row.nextTryAt.getTime() === at(10).getTime() + lease)).toBe(true);
+      // Held rows are not claimed again while the lease runs, by this worker or another.
+      expect(await stores.outbox.claimDue(at(20), 10, lease, 'w2')).toEqual([]);
+      expect(await stores.outbox.nextDueAt()).toEqual(at(40));
+    });
+
+    it('reclaims a row whose lease ran out, and refuses the first worker’s late report on it', async () => {
+      await stores.outbox.enqueue([item()]);
+      const [first] = await stores.outbox.claimDue(t0, 1, lease, 'crashed');
+      const [again] = await stores.outbox.claimDue(at(31), 1, lease, 'w2');
+      expect(again?.id).toBe(first?.id);
+      expect(again?.attempts).toBe(2);
+      expect(await stores.outbox.markSent(first?.id ?? '', 'crashed', at(32))).toBe(false);
+      expect(await stores.outbox.markSent(again?.id ?? '', 'w2', at(32))).toBe(true);
+      const [row] = await stores.outbox.list({}, 10);
+      expect([row?.status, row?.sentAt]).toEqual(['sent', at(32)]);
+      expect(await stores.outbox.claimDue(at(999), 10, lease, 'w3')).toEqual([]);
+      expect(await stores.outbox.nextDueAt()).toBeUndefined();
+    });
+
+    it('puts a retried row back to wait, refunds a held-back claim, and keeps a failed row visible', async () => {
+      await stores.outbox.enqueue([item(), item({ occurrence: 'b' })]);
+      const [a, b] = await stores.outbox.claimDue(t0, 2, lease, 'w1');
+      expect(await stores.outbox.markRetry(a?.id ?? '', 'w1', at(5), 'HTTP_503')).toBe(true);
+      expect(await stores.outbox.markRetry(b?.id ?? '', 'w1', at(2), 'RATE_LIMITED', { refund: true })).toBe(
+        true,
+      );
+      expect(await stores.outbox.claimDue(at(1), 10, lease, 'w1')).toEqual([]);
+      const due = await stores.outbox.claimDue(at(5), 10, lease, 'w1');
+      expect(due.map((row) => [row.occurrence, row.attempts, row.lastError])).toEqual([
+        ['2026-W49', 2, 'HTTP_503'],
+        ['b', 1, 'RATE_LIMITED'],
+      ]);
+      expect(await stores.outbox.markFailed(due[0]?.id ?? '', 'w1', 'HTTP_503')).toBe(true);
+      expect(await stores.outbox.markSent(due[1]?.id ?? '', 'w1', at(6))).toBe(true);
+      expect(await stores.outbox.stats({ kind: 'nudge', subject: 'guide-1' })).toEqual({
+        total: 2,
+        pending: 0,
+        sending: 0,
+        sent: 1,
+        failed: 1,
+        retired: 0,
+      });
+      const [failed] = await stores.outbox.list({ status: 'failed' }, 10);
+      expect([failed?.occurrence, failed?.lastError, failed?.attempts]).toEqual(['2026-W49', 'HTTP_503', 2]);
+      // A lead resends to the failed rows only.
+      expect(await stores.outbox.requeueFailed('nudge', 'guide-1', at(100))).toBe(1);
+      const resent = await stores.outbox.claimDue(at(100), 10, lease, 'w1');
+      expect(resent.map((row) => [row.occurrence, row.attempts])).toEqual([['2026-W49', 1]]);
+    });
+
+    it('replaces a pending row’s payload and due time, and leaves a sent row alone', async () => {
+      await stores.outbox.enqueue([item({ kind: 'circle-reminder', subject: 'c1', occurrence: '24h' })]);
+      await stores.outbox.enqueue([item({ kind: 'circle-reminder', subject: 'c2', occurrence: '24h' })]);
+      const moved = { kind: 'circle-reminder' as const, occurrence: '24h', dueAt: at(3600) };
+      expect(
+        await stores.outbox.enqueue([item({ ...moved, subject: 'c1', payload: { startsAt: 'later' } })], {
+          replace: true,
+        }),
+      ).toBe(1);
+      const [c2] = await stores.outbox.claimDue(t0, 1, lease, 'w1');
+      expect(c2?.subject).toBe('c2');
+      await stores.outbox.markSent(c2?.id ?? '', 'w1', t0);
+      expect(await stores.outbox.enqueue([item({ ...moved, subject: 'c2' })], { replace: true })).toBe(0);
+      const rows = await stores.outbox.list({ kind: 'circle-reminder' }, 10);
+      expect(rows.map((row) => [row.subject, row.status, row.dueAt.toISOString(), row.payload])).toEqual([
+        ['c1', 'pending', at(3600).toISOString(), { startsAt: 'later' }],
+        ['c2', 'sent', t0.toISOString(), { guideId: 'guide-1' }],
+      ]);
+    });
+
+    it('coalesces a card update: the earliest due time holds, a sent row is due again, one in flight is sent again after', async () => {
+      const update = (dueAt: Date) =>
+        item({
+          kind: 'invite-update',
+          conversationId: '19:channel',
+          subject: 'c1',
+          occurrence: 'seats',
+          dueAt,
+        });
+      expect(await stores.outbox.enqueue([update(at(2))], { coalesce: true })).toBe(1);
+      await stores.outbox.enqueue([update(at(3))], { coalesce: true });
+      expect((await stores.outbox.list({ kind: 'invite-update' }, 10)).map((row) => row.dueAt)).toEqual([
+        at(2),
+      ]);
+      const [claimed] = await stores.outbox.claimDue(at(2), 10, lease, 'w1');
+      // A change while the update is in flight: the card must be sent once more after this send.
+      await stores.outbox.enqueue([update(at(4))], { coalesce: true });
+      expect(await stores.outbox.claimDue(at(4), 10, lease, 'w2')).toEqual([]);
+      expect(await stores.outbox.markSent(claimed?.id ?? '', 'w1', at(3))).toBe(true);
+      const [again] = await stores.outbox.claimDue(at(4), 10, lease, 'w2');
+      expect([again?.id, again?.attempts]).toEqual([claimed?.id, 1]);
+      await stores.outbox.markSent(again?.id ?? '', 'w2', at(4));
+      expect((await stores.outbox.list({ kind: 'invite-update' }, 10))[0]?.status).toBe('sent');
+      await stores.outbox.enqueue([update(at(10))], { coalesce: true });
+      const [revived] = await stores.outbox.list({ kind: 'invite-update' }, 10);
+      expect([revived?.status, revived?.nextTryAt]).toEqual(['pending', at(10)]);
+    });
+
+    it('cancels pending rows of a subject (one occurrence or all) and keeps sent ones', async () => {
+      const reminder = (occurrence: string) => item({ kind: 'circle-reminder', subject: 'c1', occurrence });
+      await stores.outbox.enqueue([reminder('24h'), reminder('1h'), reminder('sent')]);
+      const claimed = await stores.outbox.claimDue(t0, 10, lease, 'w1');
+      const sent = claimed.find((row) => row.occurrence === 'sent');
+      for (const row of claimed) {
+        if (row === sent) await stores.outbox.markSent(row.id, 'w1', t0);
+        else await stores.outbox.markRetry(row.id, 'w1', at(60), 'HELD', { refund: true });
+      }
+      expect(await stores.outbox.cancel('circle-reminder', 'c1', '1h')).toBe(1);
+      expect(await stores.outbox.cancel('circle-reminder', 'c1')).toBe(1);
+      const rows = await stores.outbox.list({ subject: 'c1' }, 10);
+      expect(rows.map((row) => [row.occurrence, row.status])).toEqual([['sent', 'sent']]);
+    });
+
+    it('retires every pending or in-flight row of a conversation that is gone, and nothing else', async () => {
+      await stores.outbox.enqueue([
+        item({ occurrence: 'a' }),
+        item({ occurrence: 'b' }),
+        item({ occurrence: 'c', conversationId: 'a:other' }),
+      ]);
+      await stores.outbox.claimDue(t0, 1, lease, 'w1');
+      expect(await stores.outbox.retireConversation('a:personal-1')).toBe(2);
+      const rows = await stores.outbox.list({}, 10);
+      expect(rows.map((row) => [row.occurrence, row.status])).toEqual([
+        ['a', 'retired'],
+        ['b', 'retired'],
+        ['c', 'pending'],
+      ]);
+      expect((await stores.outbox.stats({ kind: 'nudge', subject: 'guide-1' })).retired).toBe(2);
+    });
+
+    it('never gives one row to two workers claiming at once from separate connections', async () => {
+      const peer = await factory.openPeer(stores);
+      try {
+        const total = 300;
+        await stores.outbox.enqueue(
+          Array.from({ length: total }, (_, index) =>
+            item({ conversationId: `a:${index % 37}`, occurrence: `o${index}`, dueAt: at(index % 5) }),
+          ),
+        );
+        const claimedBy = async (store: Stores, worker: string): Promise<string[]> => {
+          const ids: string[] = [];
+          for (;;) {
+            const batch = await store.outbox.claimDue(at(10), 7, lease, worker);
+            if (batch.length === 0) return ids;
+            ids.push(...batch.map((row) => row.id));
+          }
+        };
+        const [one, two, three] = await Promise.all([
+          claimedBy(stores, 'w1'),
+          claimedBy(peer, 'w2'),
+          claimedBy(peer, 'w3'),
+        ]);
+        const all = [...(one ?? []), ...(two ?? []), ...(three ?? [])];
+        expect(all).toHaveLength(total);
+        expect(new Set(all).size).toBe(total);
+        expect((one ?? []).length).toBeGreaterThan(0);
+        expect((two ?? []).length + (three ?? []).length).toBeGreaterThan(0);
+      } finally {
+        await peer.close();
+      }
     });
   });
 

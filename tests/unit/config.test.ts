@@ -54,6 +54,16 @@ describe('configuration', () => {
     expect(loadConfig({}).demoMode).toBe(false);
   });
 
+  it("sends proactive messages at 25 a second per instance by default (two instances within Teams' 50), and refuses a rate above Teams' 50 per tenant", () => {
+    expect(loadConfig({}).outbox).toEqual({ sendRatePerSecond: 25, maxAttempts: 6 });
+    expect(loadConfig({ SEND_RATE_PER_SECOND: '50', SEND_MAX_ATTEMPTS: '3' }).outbox).toEqual({
+      sendRatePerSecond: 50,
+      maxAttempts: 3,
+    });
+    expect(problemsOf({ SEND_RATE_PER_SECOND: '51' }).join('\n')).toMatch(/^SEND_RATE_PER_SECOND:/m);
+    expect(problemsOf({ SEND_MAX_ATTEMPTS: '0' }).join('\n')).toMatch(/^SEND_MAX_ATTEMPTS:/m);
+  });
+
   it('names an invalid port', () => {
     expect(problemsOf({ PORT: 'eighty' }).join('\n')).toMatch(/^PORT:/m);
     expect(problemsOf({ PORT: '70000' }).join('\n')).toMatch(/^PORT:/m);
