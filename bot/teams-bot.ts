@@ -14,7 +14,7 @@ import type { Command } from '../core/answering/commands';
 import { waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
 import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
-import { pickByIds, type ContentLibrary, type Guide } from '../core/content/model';
+import { AUDIENCES, pickByIds, type Audience, type ContentLibrary, type Guide } from '../core/content/model';
 import type { Role } from '../core/identity';
 import type {
   ConversationRecord,
@@ -48,6 +48,9 @@ import {
 import type { AdaptiveCard } from './cards/types';
 import type { CircleNotices } from './circle-notices';
 import { checkInCard, SAFETY_VERBS, urgentSupportCard } from './cards/urgent-card';
+
+/** The guides a caller without the facilitator role is answered from. */
+const MANAGER_ONLY: readonly Audience[] = ['manager'];
 
 /** What the bot needs from the rest of the service. */
 export interface BotDependencies {
@@ -244,7 +247,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     const scope = scopeOf(context.activity.conversation);
     const answerer = this.deps.answerer.current();
     const { library } = answerer;
-    const result = answerer.ask(text.slice(0, 2000));
+    const result = answerer.ask(text.slice(0, 2000), await this.audiencesOf(context));
     if (result.intent === 'urgent') {
       // Safety comes first and alone. The message is never stored, and neither it nor any guide id goes to
       // telemetry: only the level and where it was said.
@@ -267,6 +270,13 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         this.deps.now(),
       );
     }
+  }
+
+  /** Facilitators (and admins) are answered from every guide; everyone else from the guides for managers. */
+  private async audiencesOf(context: TurnContext): Promise<readonly Audience[]> {
+    const userId = context.activity.from?.aadObjectId;
+    const roles = userId ? await this.deps.rolesOf(userId) : [];
+    return roles.includes('facilitator') || roles.includes('admin') ? AUDIENCES : MANAGER_ONLY;
   }
 
   private async replyFor(
