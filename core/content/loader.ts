@@ -308,6 +308,7 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     behaviours: theme.behaviours,
     inclusiveNote: theme.inclusiveNote,
     circleTopic: theme.circleTopic,
+    addedByProgrammeTeam: theme.addedByProgrammeTeam,
     guideIds: theme.guides,
     resourceIds: theme.resources,
   }));

@@ -46,6 +46,8 @@ export interface Theme {
   whyNow: string;
   behaviours: string[];
   inclusiveNote: string;
+  /** True for points the programme team added to the published behaviours (8–10). */
+  addedByProgrammeTeam: boolean;
   circleTopic: string;
   guideIds: string[];
   resourceIds: string[];

@@ -34,6 +34,8 @@ export const ThemeSchema = z
     behaviours: z.array(text(300)).length(3, 'must list exactly three behaviours'),
     inclusiveNote: text(600),
     circleTopic: text(100),
+    /** Points 8–10: added by the programme team, not in the published list of behaviours. */
+    addedByProgrammeTeam: z.boolean().default(false),
     guides: z.array(id).min(1),
     resources: z.array(id).default([]),
   })

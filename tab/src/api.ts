@@ -46,6 +46,8 @@ export interface Theme {
   behaviours: string[];
   inclusiveNote: string;
   circleTopic: string;
+  /** True for points 8–10, which the programme team added to the published behaviours. */
+  addedByProgrammeTeam?: boolean;
   guides: GuideSummary[];
   resources: Resource[];
 }

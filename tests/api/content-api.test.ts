@@ -38,6 +38,12 @@ describe('the content API', () => {
     const themes = response.body.themes as Record<string, unknown>[];
     expect(themes).toHaveLength(10);
     expect(themes[0]).toMatchObject({ id: 'look-after-yourself', number: 1, title: 'Look after yourself' });
+    expect(themes.map((theme) => theme.addedByProgrammeTeam)).toEqual([
+      ...Array<boolean>(7).fill(false),
+      true,
+      true,
+      true,
+    ]);
     for (const theme of themes) {
       expect(theme).toEqual(
         expect.objectContaining({
