@@ -360,6 +360,10 @@ export async function startService(
     route((req, res) => contentApi.plan(req, res)),
   );
   server.get(
+    '/api/guides',
+    route((req, res) => contentApi.guides(req, res)),
+  );
+  server.get(
     '/api/guides/:id',
     route((req, res) => contentApi.guide(req, res)),
   );

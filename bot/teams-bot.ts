@@ -17,7 +17,7 @@ import { ErrorCodes } from '../core/errors';
 import { waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
 import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
-import { pickByIds, type ContentLibrary, type Guide } from '../core/content/model';
+import { AUDIENCES, pickByIds, type Audience, type ContentLibrary, type Guide } from '../core/content/model';
 import type { Role } from '../core/identity';
 import { dayOf, startOfDayIso } from '../core/privacy';
 import type {
@@ -53,6 +53,9 @@ import type { AdaptiveCard } from './cards/types';
 import type { CircleNotices } from './circle-notices';
 import { checkInCard, SAFETY_VERBS, urgentSupportCard } from './cards/urgent-card';
 import { errorBody } from './http/responses';
+
+/** The guides a caller without the facilitator role is answered from. */
+const MANAGER_ONLY: readonly Audience[] = ['manager'];
 
 /** What the bot needs from the rest of the service. */
 export interface BotDependencies {
@@ -272,7 +275,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     const scope = scopeOf(context.activity.conversation);
     const answerer = this.deps.answerer.current();
     const { library } = answerer;
-    const result = answerer.ask(text.slice(0, 2000));
+    const result = answerer.ask(text.slice(0, 2000), await this.audiencesOf(context));
     if (result.intent === 'urgent') {
       // Safety comes first and alone. The message is never stored, and neither it nor any guide id goes to
       // telemetry: only the level and where it was said.
@@ -295,6 +298,13 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         this.deps.now(),
       );
     }
+  }
+
+  /** Facilitators (and admins) are answered from every guide; everyone else from the guides for managers. */
+  private async audiencesOf(context: TurnContext): Promise<readonly Audience[]> {
+    const userId = context.activity.from?.aadObjectId;
+    const roles = userId ? await this.deps.rolesOf(userId) : [];
+    return roles.includes('facilitator') || roles.includes('admin') ? AUDIENCES : MANAGER_ONLY;
   }
 
   private async replyFor(

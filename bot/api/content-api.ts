@@ -1,7 +1,15 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { ErrorCodes, fail } from '../../core/errors';
-import { pickByIds, RESOURCE_TYPES, THEME_IDS, type Guide, type Resource } from '../../core/content/model';
+import {
+  AUDIENCES,
+  isFor,
+  pickByIds,
+  RESOURCE_TYPES,
+  THEME_IDS,
+  type Guide,
+  type Resource,
+} from '../../core/content/model';
 import type { ContentRegistry } from '../../core/content/registry';
 import type { FeedbackStore, Telemetry } from '../../core/ports';
 import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
@@ -28,6 +36,9 @@ const ResourceQuerySchema = z
   })
   .strict();
 
+/** GET /api/guides?audience=: one audience, or every audience when absent. */
+const GuideListQuerySchema = z.object({ audience: z.enum(AUDIENCES).optional() }).strict();
+
 /** The query string of a request as a plain object (the last value wins for repeated keys). */
 export function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
@@ -48,7 +59,13 @@ function resourceView(resource: Resource) {
 }
 
 function guideSummary(guide: Guide) {
-  return { id: guide.id, title: guide.title, summary: guide.summary, readingMinutes: guide.readingMinutes };
+  return {
+    id: guide.id,
+    title: guide.title,
+    summary: guide.summary,
+    readingMinutes: guide.readingMinutes,
+    audiences: guide.audiences,
+  };
 }
 
 /** The plan, guides and resources, guide votes and the admin reload. Every route authenticates first. */
@@ -63,16 +80,34 @@ export class ContentApi {
     private readonly voterKey?: (guideId: string, userId: string) => string,
   ) {}
 
-  /** GET /api/plan. */
+  /** GET /api/plan: the themes with their guides for managers (facilitator guides are in GET /api/guides). */
   async plan(req: Request, res: Response): Promise<void> {
     if (!(await this.tabApi.authenticate(req, res))) return;
     const { themes, guides, resources } = this.registry.current();
     res.send(200, {
       themes: themes.map(({ guideIds, resourceIds, ...theme }) => ({
         ...theme,
-        guides: pickByIds(guides, guideIds).map(guideSummary),
+        guides: pickByIds(guides, guideIds)
+          .filter((guide) => isFor(guide, ['manager']))
+          .map(guideSummary),
         resources: pickByIds(resources, resourceIds).map(resourceView),
       })),
+    });
+  }
+
+  /** GET /api/guides?audience=manager|facilitator: guide summaries with their theme, in plan order. */
+  async guides(req: Request, res: Response): Promise<void> {
+    if (!(await this.tabApi.authenticate(req, res))) return;
+    const query = validate(GuideListQuerySchema, queryOf(req));
+    if (!query.ok) return sendFailure(res, query, query.problems);
+    const audiences = query.value.audience ? [query.value.audience] : AUDIENCES;
+    const { themes, guides } = this.registry.current();
+    res.send(200, {
+      guides: themes.flatMap((theme) =>
+        pickByIds(guides, theme.guideIds)
+          .filter((guide) => isFor(guide, audiences))
+          .map((guide) => ({ ...guideSummary(guide), themeId: theme.id })),
+      ),
     });
   }
 
@@ -101,8 +136,10 @@ export class ContentApi {
       keywords: guide.keywords,
       resources: pickByIds(resources, guide.resourceIds).map(resourceView),
       circleTopic: theme?.circleTopic ?? null,
+      audiences: guide.audiences,
       owner: guide.owner,
       lastReviewed: guide.lastReviewed,
+      whatChanged: guide.whatChanged ?? null,
     });
   }
 

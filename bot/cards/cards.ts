@@ -82,7 +82,9 @@ export function planCard(themes: readonly Theme[], links: CardLinks): AdaptiveCa
     type: 'Container',
     spacing: 'Small',
     items: [
-      paragraph(`**${theme.number}. ${theme.title}**`),
+      paragraph(
+        `**${theme.number}. ${theme.title}**${theme.addedByProgrammeTeam ? ' (added by the programme team)' : ''}`,
+      ),
       paragraph(theme.promise, { isSubtle: true, spacing: 'None' }),
     ],
   }));

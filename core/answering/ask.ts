@@ -1,4 +1,4 @@
-import { pickByIds, type ContentLibrary } from '../content/model';
+import { AUDIENCES, isFor, pickByIds, type Audience, type ContentLibrary } from '../content/model';
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
 import { SafetyCheck, type RiskSubject, type Urgency } from '../safety';
@@ -45,8 +45,9 @@ export class Answerer {
   /**
    * Urgent-support language first (immediate, or a check-in that carries the guides to offer afterwards), then
    * commands, then questions the bot cannot help with, then the guide search; below confidence, no guess.
+   * Only guides written for one of `audiences` are answered (every audience unless the caller narrows it).
    */
-  ask(question: string): AskResult {
+  ask(question: string, audiences: readonly Audience[] = AUDIENCES): AskResult {
     const risk = this.safety.assess(question);
     if (risk.urgency === 'immediate')
       return {
@@ -57,34 +58,39 @@ export class Answerer {
         command: undefined,
         confident: true,
       };
-    if (risk.urgency === 'check-in') return this.checkIn(question, risk.about);
-    return this.answer(question);
+    if (risk.urgency === 'check-in') return this.checkIn(question, risk.about, audiences);
+    return this.answer(question, audiences);
   }
 
   /** The reading of a message with no safety language: commands, off-topic, then the guide search. */
-  private answer(question: string): AskResult {
+  private answer(question: string, audiences: readonly Audience[]): AskResult {
     const command = parseCommand(question, this.library);
     // "how does it work" asks about the named topic, not the bot, when that topic is one we cannot help with.
     if (command?.kind === 'help' && isOffTopic(question))
       return { intent: 'offTopic', answers: [], command: undefined, confident: true };
     if (command) {
       if (command.kind === 'theme' || command.kind === 'guide') {
-        return { intent: 'guide', answers: this.commandAnswers(command), command, confident: true };
+        return {
+          intent: 'guide',
+          answers: this.commandAnswers(command, audiences),
+          command,
+          confident: true,
+        };
       }
       const intent = command.kind === 'myCircles' || command.kind === 'postCircle' ? 'circles' : command.kind;
       return { intent, answers: [], command, confident: true };
     }
     if (isOffTopic(question)) return { intent: 'offTopic', answers: [], command: undefined, confident: true };
     const second = this.safety.secondLook(question);
-    if (second.urgency) return this.checkIn(question, second.about);
-    const ranking = this.search.search(question, 3);
+    if (second.urgency) return this.checkIn(question, second.about, audiences);
+    const ranking = this.search.search(question, 3, audiences);
     const confident = this.search.isConfident(ranking);
     return { intent: 'guide', answers: confident ? ranking.ranked : [], command: undefined, confident };
   }
 
   /** A check-in, carrying the guides the question would have had (or a fallback) to offer once the person is safe. */
-  private checkIn(question: string, about: RiskSubject): AskResult {
-    const ranking = this.search.search(question, 3);
+  private checkIn(question: string, about: RiskSubject, audiences: readonly Audience[]): AskResult {
+    const ranking = this.search.search(question, 3, audiences);
     const answers = this.search.isConfident(ranking) ? ranking.ranked : this.fallbackFor(about);
     return { intent: 'urgent', urgency: 'check-in', about, answers, command: undefined, confident: true };
   }
@@ -95,18 +101,22 @@ export class Answerer {
   }
 
   /** Ranked guides with their scores, whatever the confidence (for evaluation and tuning). */
-  rank(question: string, limit = 3): RankedGuide[] {
-    return this.search.rank(question, limit);
+  rank(question: string, limit = 3, audiences: readonly Audience[] = AUDIENCES): RankedGuide[] {
+    return this.search.rank(question, limit, audiences);
   }
 
-  private commandAnswers(command: Extract<Command, { kind: 'theme' | 'guide' }>): RankedGuide[] {
+  /** A named guide is always shown; a theme lists its guides for the caller's audiences. */
+  private commandAnswers(
+    command: Extract<Command, { kind: 'theme' | 'guide' }>,
+    audiences: readonly Audience[],
+  ): RankedGuide[] {
     const guides =
       command.kind === 'guide'
         ? this.library.guides.filter((guide) => guide.id === command.guideId)
         : pickByIds(
             this.library.guides,
             this.library.themes.find((theme) => theme.id === command.themeId)?.guideIds ?? [],
-          );
+          ).filter((guide) => isFor(guide, audiences));
     return guides.map((guide) => ({
       guideId: guide.id,
       themeId: guide.themeId,

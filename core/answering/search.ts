@@ -1,5 +1,12 @@
 import MiniSearch from 'minisearch';
-import type { ContentLibrary, Guide, ThemeId } from '../content/model';
+import {
+  AUDIENCES,
+  isFor,
+  type Audience,
+  type ContentLibrary,
+  type Guide,
+  type ThemeId,
+} from '../content/model';
 import { GuideClassifier } from './classifier';
 import { SpellingReader } from './spelling';
 import { normalise, terms, tokenize } from './text';
@@ -137,7 +144,7 @@ export class GuideSearch {
    * its best guide by the same fused score. Keyword scores are BM25 per distinct query term, so a long question
    * and a two-word one are on the same scale for the confidence threshold.
    */
-  search(typed: string, limit = 3): Ranking {
+  search(typed: string, limit = 3, audiences: readonly Audience[] = AUDIENCES): Ranking {
     const question = this.spelling.read(typed);
     const expanded = this.expand(question);
     const queryTerms = new Set(terms(expanded)).size;
@@ -147,6 +154,7 @@ export class GuideSearch {
     let confidence = 0;
     for (const result of this.index.search(expanded)) {
       const guide = this.guides.get(String(result.id)) as Guide;
+      if (!isFor(guide, audiences)) continue;
       const score = Math.round((result.score / queryTerms) * 100) / 100;
       keywordScores.set(guide.id, score);
       confidence = Math.max(confidence, score);
@@ -160,7 +168,7 @@ export class GuideSearch {
     }
     const topEvidence = Math.max(0, ...[...keywordThemes.values()].map((theme) => theme.evidence));
     const { classifierWeight, temperature } = this.settings.fusion;
-    const likelihoods = this.classifier.rank(question);
+    const likelihoods = this.classifier.rank(question).filter(({ guide }) => isFor(guide, audiences));
     const bestLikelihood = likelihoods[0]?.perTerm ?? 0;
     const classifierScores = new Map(
       likelihoods.map(({ guide, perTerm }) => [guide.id, Math.exp((perTerm - bestLikelihood) / temperature)]),
@@ -196,8 +204,8 @@ export class GuideSearch {
   }
 
   /** The ranked guides alone. */
-  rank(question: string, limit = 3): RankedGuide[] {
-    return this.search(question, limit).ranked;
+  rank(question: string, limit = 3, audiences: readonly Audience[] = AUDIENCES): RankedGuide[] {
+    return this.search(question, limit, audiences).ranked;
   }
 
   /** True when the keyword evidence is strong enough to answer without guessing. */

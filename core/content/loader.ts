@@ -218,8 +218,10 @@ function loadGuide(
     keywords: front.keywords,
     examples: front.examples,
     resourceIds: front.resources,
+    audiences: front.audience,
     owner: front.owner,
     lastReviewed: front.lastReviewed,
+    ...(front.whatChanged ? { whatChanged: front.whatChanged } : {}),
     whyThisMatters: sections.get('Why this matters') ?? '',
     tryThisToday,
     inclusiveLens: sections.get('The inclusive lens') ?? '',
@@ -306,6 +308,7 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     behaviours: theme.behaviours,
     inclusiveNote: theme.inclusiveNote,
     circleTopic: theme.circleTopic,
+    addedByProgrammeTeam: theme.addedByProgrammeTeam,
     guideIds: theme.guides,
     resourceIds: theme.resources,
   }));

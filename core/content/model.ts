@@ -32,6 +32,11 @@ export const RESOURCE_TYPES = [
 /** A kind of resource. */
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
+/** Who a guide is written for: people managers (the default) and circle facilitators. */
+export const AUDIENCES = ['manager', 'facilitator'] as const;
+/** One of AUDIENCES. */
+export type Audience = (typeof AUDIENCES)[number];
+
 /** One point of the ten-point plan. */
 export interface Theme {
   id: ThemeId;
@@ -41,6 +46,8 @@ export interface Theme {
   whyNow: string;
   behaviours: string[];
   inclusiveNote: string;
+  /** True for points the programme team added to the published behaviours (8–10). */
+  addedByProgrammeTeam: boolean;
   circleTopic: string;
   guideIds: string[];
   resourceIds: string[];
@@ -56,8 +63,12 @@ export interface Guide {
   /** Questions a manager might ask when this guide is the answer (matching only; never shown). */
   examples: string[];
   resourceIds: string[];
+  /** Who the guide is for; a guide nobody marked is for managers. */
+  audiences: Audience[];
   owner: string;
   lastReviewed: string;
+  /** One line on what the last review changed, shown on the guide page (absent for unrevised guides). */
+  whatChanged?: string;
   whyThisMatters: string;
   tryThisToday: string[];
   inclusiveLens: string;
@@ -65,6 +76,11 @@ export interface Guide {
   whereToGetHelp: string;
   wordCount: number;
   readingMinutes: number;
+}
+
+/** True when a guide is written for at least one of the given audiences. */
+export function isFor(guide: Pick<Guide, 'audiences'>, audiences: readonly Audience[]): boolean {
+  return guide.audiences.some((audience) => audiences.includes(audience));
 }
 
 /** A public video, podcast, article, guide, collection, tool or service. */

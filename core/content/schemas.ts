@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESOURCE_TYPES, THEME_IDS } from './model';
+import { AUDIENCES, RESOURCE_TYPES, THEME_IDS } from './model';
 
 const id = z
   .string()
@@ -34,6 +34,8 @@ export const ThemeSchema = z
     behaviours: z.array(text(300)).length(3, 'must list exactly three behaviours'),
     inclusiveNote: text(600),
     circleTopic: text(100),
+    /** Points 8–10: added by the programme team, not in the published list of behaviours. */
+    addedByProgrammeTeam: z.boolean().default(false),
     guides: z.array(id).min(1),
     resources: z.array(id).default([]),
   })
@@ -52,8 +54,14 @@ export const GuideFrontMatterSchema = z
     keywords: z.array(text(60)).min(3, 'list at least three words or phrases managers use').max(30),
     examples: z.array(text(240)).max(60).default([]),
     resources: z.array(id).default([]),
+    audience: z
+      .array(z.enum(AUDIENCES))
+      .min(1, 'name at least one audience (manager, facilitator)')
+      .refine((list) => new Set(list).size === list.length, 'must not repeat an audience')
+      .default(['manager']),
     owner: text(120),
     lastReviewed: isoDate,
+    whatChanged: text(200).optional(),
   })
   .strict();
 

@@ -17,7 +17,12 @@ export interface GuideSummary {
   title: string;
   summary: string;
   readingMinutes: number;
+  /** Who the guide is written for. */
+  audiences?: Audience[];
 }
+
+/** Who a guide is written for. */
+export type Audience = 'manager' | 'facilitator';
 
 /** A resource: video, podcast, article and so on. */
 export interface Resource {
@@ -41,6 +46,8 @@ export interface Theme {
   behaviours: string[];
   inclusiveNote: string;
   circleTopic: string;
+  /** True for points 8–10, which the programme team added to the published behaviours. */
+  addedByProgrammeTeam?: boolean;
   guides: GuideSummary[];
   resources: Resource[];
 }
@@ -61,6 +68,8 @@ export interface Guide {
   resources: Resource[];
   circleTopic: string;
   lastReviewed: string;
+  /** One line on what the last review changed, or null. */
+  whatChanged?: string | null;
 }
 
 /** Urgent-support signposting, shown first when safety language is found. */
@@ -213,6 +222,8 @@ export class ApiClient {
 
   me = () => this.call<Me>('GET', '/api/me');
   plan = () => this.call<{ themes: Theme[] }>('GET', '/api/plan');
+  guides = (audience?: Audience) =>
+    this.call<{ guides: GuideSummary[] }>('GET', `/api/guides${audience ? `?audience=${audience}` : ''}`);
   guide = (id: string) => this.call<Guide>('GET', `/api/guides/${encodeURIComponent(id)}`);
   guideFeedback = (id: string, helpful: boolean, voteId: string) =>
     this.call<{ recorded: boolean }>('POST', `/api/guides/${encodeURIComponent(id)}/feedback`, {

@@ -38,6 +38,12 @@ describe('the content API', () => {
     const themes = response.body.themes as Record<string, unknown>[];
     expect(themes).toHaveLength(10);
     expect(themes[0]).toMatchObject({ id: 'look-after-yourself', number: 1, title: 'Look after yourself' });
+    expect(themes.map((theme) => theme.addedByProgrammeTeam)).toEqual([
+      ...Array<boolean>(7).fill(false),
+      true,
+      true,
+      true,
+    ]);
     for (const theme of themes) {
       expect(theme).toEqual(
         expect.objectContaining({
@@ -51,7 +57,8 @@ describe('the content API', () => {
       const guides = theme.guides as Record<string, unknown>[];
       expect(guides.length).toBeGreaterThanOrEqual(2);
       for (const guide of guides) {
-        expect(Object.keys(guide).sort()).toEqual(['id', 'readingMinutes', 'summary', 'title']);
+        expect(Object.keys(guide).sort()).toEqual(['audiences', 'id', 'readingMinutes', 'summary', 'title']);
+        expect(guide.audiences).toContain('manager');
       }
       for (const resource of theme.resources as Record<string, unknown>[]) {
         expect(resource).toEqual(
@@ -77,6 +84,35 @@ describe('the content API', () => {
     expect((response.body.questions as string[]).length).toBeGreaterThanOrEqual(3);
     for (const resource of response.body.resources as { url: string }[])
       expect(resource.url).toMatch(/^https:\/\//);
+  });
+
+  it('lists guides for one audience, or every guide when no audience is given', async () => {
+    const all = await getJson(`${service.url}/api/guides`, bearer(manager));
+    const forFacilitators = await getJson(`${service.url}/api/guides?audience=facilitator`, bearer(manager));
+    const forManagers = await getJson(`${service.url}/api/guides?audience=manager`, bearer(manager));
+    expect([all.status, forFacilitators.status, forManagers.status]).toEqual([200, 200, 200]);
+    type Listed = { id: string; audiences: string[]; themeId: string };
+    const ids = (body: Record<string, unknown>) => (body.guides as Listed[]).map((guide) => guide.id);
+    const facilitatorGuides = forFacilitators.body.guides as Listed[];
+    expect(facilitatorGuides.length).toBeGreaterThanOrEqual(5);
+    expect(facilitatorGuides.every((guide) => guide.audiences.includes('facilitator'))).toBe(true);
+    expect(ids(forFacilitators.body)).toContain('running-a-circle');
+    expect(ids(forManagers.body)).not.toContain('running-a-circle');
+    expect(ids(forManagers.body)).toContain('pause-spaces');
+    expect(new Set(ids(all.body))).toEqual(new Set([...ids(forManagers.body), ...ids(forFacilitators.body)]));
+    const plan = await getJson(`${service.url}/api/plan`, bearer(manager));
+    const planIds = (plan.body.themes as { guides: { id: string }[] }[]).flatMap((theme) =>
+      theme.guides.map((g) => g.id),
+    );
+    expect(planIds).not.toContain('running-a-circle');
+  });
+
+  it('refuses an unknown audience or query parameter', async () => {
+    for (const query of ['audience=everyone', 'audience=manager&sort=title']) {
+      const response = await getJson(`${service.url}/api/guides?${query}`, bearer(manager));
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
   });
 
   it('answers 404 for an unknown guide and 400 for a malformed id', async () => {

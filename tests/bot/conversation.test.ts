@@ -49,6 +49,23 @@ describe('the bot over HTTP, replying through a fake Bot Connector', () => {
     expect(card).toContain('Was this helpful?');
   });
 
+  it('answers facilitator guides to facilitators only, by the role held for the caller', async () => {
+    const question =
+      'one person keeps dominating my circle and the others have gone quiet, how do i bring them in';
+    await service.stores.roles.grant('oid-facilitator', 'facilitator', new Date());
+    let before = connector.calls.length;
+    await send({
+      ...messageActivity({ serviceUrl, text: question }),
+      from: { id: '29:oid-facilitator', name: 'Fiona', aadObjectId: 'oid-facilitator' },
+    });
+    let calls = await connector.waitForCalls(before + 1);
+    expect(textOf(FakeConnector.cardOf(calls[before]))).toContain('Difficult dynamics in a circle');
+    before = connector.calls.length;
+    await send(messageActivity({ serviceUrl, text: question }));
+    calls = await connector.waitForCalls(before + 1);
+    expect(textOf(FakeConnector.cardOf(calls[before]))).not.toContain('Difficult dynamics in a circle');
+  });
+
   it('says it is not sure, rather than guessing, and keeps the question for the content team without identity', async () => {
     const before = connector.calls.length;
     await send(messageActivity({ serviceUrl, text: 'the blue folder thing from last tuesday' }));

@@ -227,6 +227,8 @@ describe('circles', () => {
 
   test('a facilitator creates a circle, then sees who signed up on its roster', async () => {
     const page = await open({ persona: 'Asha Patel', path: '/facilitate' });
+    const guides = page.getByRole('region', { name: 'Guides for facilitators' });
+    await guides.getByRole('link', { name: 'Difficult dynamics in a circle' }).waitFor();
     const form = page.getByRole('region', { name: 'Create a circle' });
     await form.getByLabel('Topic').selectOption('routines');
     await form.getByLabel('Title').fill('Browser test circle on routines');

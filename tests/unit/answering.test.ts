@@ -120,6 +120,20 @@ describe('answering', () => {
     expect(answerer.ask('i thought about jumping at the chance of the band 7 post').intent).toBe('guide');
   });
 
+  it('answers facilitator guides only to callers who may see them', () => {
+    const question =
+      'one person keeps dominating my circle and the others have gone quiet, how do i bring them in';
+    const facilitator = answerer.ask(question, ['manager', 'facilitator']);
+    const manager = answerer.ask(question, ['manager']);
+    const facilitatorOnly = (id: string) =>
+      !library.guides.find((guide) => guide.id === id)?.audiences.includes('manager');
+    expect(facilitator.answers[0]?.guideId).toBe('circle-dynamics');
+    expect(manager.answers.some((answer) => facilitatorOnly(answer.guideId))).toBe(false);
+    expect(answerer.rank(question, 3, ['manager']).some((answer) => facilitatorOnly(answer.guideId))).toBe(
+      false,
+    );
+  });
+
   it('ranks the best guide of the best themes, with scores, best first', () => {
     const result = answerer.ask('half my team is shielding, how do I keep us together?');
     expect(result.intent).toBe('guide');

@@ -6,6 +6,7 @@ import { Section, TextField, ThemeOptions, useLayout } from '../components/layou
 import { fromLocalInputValue, toLocalInputValue } from '../format';
 import { messageOf, useAppState, useLoad } from '../state';
 import { CircleItem, CircleList } from './CirclesPage';
+import { GuideCards } from './ThemePage';
 
 const EXTRA_TOPIC = '__extra__';
 
@@ -359,6 +360,10 @@ export default function FacilitatePage() {
     async () => (allowed ? (await api.circles({ mine: 'true' })).circles : []),
     `mine:${allowed}`,
   );
+  const [guides] = useLoad(
+    async () => (allowed ? (await api.guides('facilitator')).guides : []),
+    `facilitator-guides:${allowed}`,
+  );
   if (!allowed) {
     return (
       <PageHeading lead="This page is for trained Leadership Support Circle facilitators. If you facilitate circles, ask your programme lead to add you.">
@@ -379,6 +384,11 @@ export default function FacilitatePage() {
           emptyText="You have no circles yet. Create one below."
           item={(circle) => <FacilitatedCircle circle={circle} onChange={reload} />}
         />
+      </Section>
+      <Section title="Guides for facilitators">
+        <Show loaded={guides} label="guides for facilitators">
+          {(list) => <GuideCards guides={list} />}
+        </Show>
       </Section>
       <Section title="Create a circle">
         <CircleForm

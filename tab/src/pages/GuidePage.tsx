@@ -46,6 +46,7 @@ function GuideBody(props: { guide: Guide }) {
       <PageHeading lead={guide.summary}>{guide.title}</PageHeading>
       <Text className={styles.muted}>
         About {guide.readingMinutes} minutes to read · last reviewed {guide.lastReviewed}
+        {guide.whatChanged ? ` · what changed: ${guide.whatChanged}` : ''}
       </Text>
       <div className={styles.prose}>
         <Section title="Why this matters">

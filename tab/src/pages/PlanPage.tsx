@@ -9,7 +9,7 @@ export function PlanPage() {
   const styles = useLayout();
   return (
     <>
-      <PageHeading lead="Ten things that help you lead with compassion when the pressure is on. Each point opens short guides, resources and peer support circles.">
+      <PageHeading lead="Ten things that help you lead with compassion when the pressure is on. Points 1 to 7 are the published behaviours for leading through a crisis; points 8 to 10 were added by the programme team. Each point opens short guides, resources and peer support circles.">
         The ten-point plan
       </PageHeading>
       <ol className={styles.grid} aria-label="The ten points">
@@ -25,6 +25,7 @@ export function PlanPage() {
                 description={
                   <Text size={200} className={styles.muted}>
                     {theme.guides.length} {theme.guides.length === 1 ? 'guide' : 'guides'}
+                    {theme.addedByProgrammeTeam ? ' · added by the programme team' : ''}
                   </Text>
                 }
               />

@@ -1,8 +1,33 @@
 import { Card, CardHeader, Link, Text } from '@fluentui/react-components';
+import type { GuideSummary } from '../api';
 import { PageHeading } from '../components/common';
 import { ResourceList, Section, useLayout } from '../components/layout';
 import { CircleList } from './CirclesPage';
 import { useAppState, useLoad } from '../state';
+
+/** Guides as a grid of cards: title (a link to the guide), reading time and summary. */
+export function GuideCards(props: { guides: GuideSummary[] }) {
+  const styles = useLayout();
+  return (
+    <ul className={styles.grid}>
+      {props.guides.map((guide) => (
+        <li key={guide.id}>
+          <Card className={styles.card}>
+            <CardHeader
+              header={<Link href={`#/guides/${guide.id}`}>{guide.title}</Link>}
+              description={
+                <Text size={200} className={styles.muted}>
+                  About {guide.readingMinutes} minutes to read
+                </Text>
+              }
+            />
+            <Text>{guide.summary}</Text>
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** One point of the plan: why it matters, its guides, its circles and its resources. */
 export function ThemePage(props: { id: string }) {
@@ -39,23 +64,7 @@ export function ThemePage(props: { id: string }) {
         </p>
       </div>
       <Section title="Three-minute guides">
-        <ul className={styles.grid}>
-          {theme.guides.map((guide) => (
-            <li key={guide.id}>
-              <Card className={styles.card}>
-                <CardHeader
-                  header={<Link href={`#/guides/${guide.id}`}>{guide.title}</Link>}
-                  description={
-                    <Text size={200} className={styles.muted}>
-                      About {guide.readingMinutes} minutes to read
-                    </Text>
-                  }
-                />
-                <Text>{guide.summary}</Text>
-              </Card>
-            </li>
-          ))}
-        </ul>
+        <GuideCards guides={theme.guides} />
       </Section>
       <Section title="Leadership Support Circles on this theme">
         <p>Circle topic: {theme.circleTopic}</p>
