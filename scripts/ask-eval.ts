@@ -47,7 +47,8 @@ export const EVAL_DIR = path.resolve(
  *   measured once, at the end of the issue-10 work.
  * - In the fourth round of the safety work, after F, I, K and L had each been measured before and after, their
  *   misses were read and fixed (F 85.4→100%, I 94.3→100%, K 88.5→98.1%, L 94.0→100% urgent recall): from then on
- *   all four are development data (devF, devI, devK, devL), and two new sets, M and N, written blind from the same brief, are the measure.
+ *   all four are development data (devF, devI, devK, devL), and two new sets, M and N, written blind from the same brief, are the measure: measured once before (urgent
+ *   recall 81.1% / 89.1%) and once after (83.0% / 89.1%) the fourth round, never read, and not asserted on by the tests.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -66,6 +67,8 @@ export const EVAL_SETS = {
   devI: ['ask-eval-dev-i.yaml'],
   devK: ['ask-eval-dev-k.yaml'],
   devL: ['ask-eval-dev-l.yaml'],
+  heldM: ['ask-eval-held-m.yaml'],
+  heldN: ['ask-eval-held-n.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
