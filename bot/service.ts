@@ -481,7 +481,6 @@ export async function startService(
     '/tab/*',
     (_req: Request, res: Response, next: restify.Next) => {
       res.header('Content-Security-Policy', TAB_CONTENT_SECURITY_POLICY);
-      res.header('X-Content-Type-Options', 'nosniff');
       next();
     },
     restify.plugins.serveStaticFiles(tabDir),

@@ -139,14 +139,6 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       `,
   },
   {
-    version: 5,
-    name: 'one guide vote per person (by a one-way voter key)',
-    sql: `
-      ALTER TABLE guide_feedback ADD COLUMN voter_key text;
-      CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
-      `,
-  },
-  {
     version: 4,
     name: 'outbox',
     sql: `
@@ -171,5 +163,13 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX outbox_subject ON outbox (kind, subject, status);
       CREATE INDEX outbox_conversation ON outbox (conversation_id, status);
     `,
+  },
+  {
+    version: 5,
+    name: 'one guide vote per person (by a one-way voter key)',
+    sql: `
+      ALTER TABLE guide_feedback ADD COLUMN voter_key text;
+      CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
+      `,
   },
 ];

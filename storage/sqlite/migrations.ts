@@ -153,14 +153,6 @@ export const MIGRATIONS: readonly Migration[] = [
       `,
   },
   {
-    version: 10,
-    name: 'one guide vote per person (by a one-way voter key)',
-    sql: `
-      ALTER TABLE guide_feedback ADD COLUMN voter_key TEXT;
-      CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
-      `,
-  },
-  {
     version: 9,
     name: 'outbox',
     sql: `
@@ -185,5 +177,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_subject ON outbox (kind, subject, status);
       CREATE INDEX outbox_conversation ON outbox (conversation_id, status);
     `,
+  },
+  {
+    version: 10,
+    name: 'one guide vote per person (by a one-way voter key)',
+    sql: `
+      ALTER TABLE guide_feedback ADD COLUMN voter_key TEXT;
+      CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
+      `,
   },
 ];
