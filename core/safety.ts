@@ -164,7 +164,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
       String.raw`\b(?:thinking|thought|think|wonder(?:s|ed|ing)?|imagin(?:e|es|ed|ing)|picture|picturing|dream(?:s|ed|ing)? of) (?:about )?(?:what|how) (?:the |a |it )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS} )?(?:would|might|could) (?:feel|be like|take|do)\b`,
     ),
     new RegExp(
-      String.raw`\bhow (?:high|deep|cold|far down|fast|long) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|is|it is|would be|would take)\b`,
+      // A height, depth or cold asked about ("how high is it"); a speed or a length of time only with a means
+      // named ("how long is a circle" is an ordinary question).
+      String.raw`\bhow (?:high|deep|cold|far down) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|is|it is|would be|would take)\b|\bhow (?:fast|long) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|would take)\b`,
     ),
     new RegExp(
       String.raw`\b(?:googl\w*|search(?:ed|ing)?|look(?:ed|ing)? up|research(?:ed|ing)?|read(?:ing)? up on|asking about|asked about|asked me) (?:about |on )?how (?:much|many|long|high|deep|fast|quickly|easy)\b`,

@@ -62,6 +62,8 @@ describe('urgent-support detection', () => {
     'we had a patient take his own life last week and the GP is blaming herself',
     'new self harm and observation policy coming in and staff worry they will be blamed',
     'the cakes in the staff room look tempting after a night shift',
+    'how long is a leadership support circle',
+    'how long is the wait for occupational health at the moment',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
@@ -122,6 +124,13 @@ describe('the safety check’s second line', () => {
     expect(check.secondLook('how do I run a better huddle when half the team are agency')).toEqual({
       urgency: undefined,
     });
+  });
+
+  it.each([
+    'participant started recording on her phone',
+    'a member of my circle keeps checking her phone while others are talking',
+  ])('leaves a facilitator’s question about a circle alone: "%s"', (text) => {
+    expect(check.secondLook(text)).toEqual({ urgency: undefined });
   });
 
   it('never reads a planned farewell as a disclosure', () => {
