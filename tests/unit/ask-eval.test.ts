@@ -22,6 +22,7 @@ const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN'>, EvalRe
   devI: evaluate('devI', answerer, loadEvalSet(EVAL_SETS.devI)),
   devK: evaluate('devK', answerer, loadEvalSet(EVAL_SETS.devK)),
   devL: evaluate('devL', answerer, loadEvalSet(EVAL_SETS.devL)),
+  devO: evaluate('devO', answerer, loadEvalSet(EVAL_SETS.devO)),
 };
 
 describe('answer quality on labelled manager questions', () => {
