@@ -3,6 +3,7 @@ import type { FacilitatorProfile } from './circles/ports';
 import type { GrantedRole } from './identity';
 import type { CalendarDay } from './privacy';
 import type { OutboxStore } from './outbox/ports';
+import type { CircleFeedbackStore } from './feedback/circle-feedback';
 
 /** Where a conversation with the bot lives in Teams. */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -165,6 +166,8 @@ export interface Stores {
   conversations: ConversationStore;
   roles: RoleStore;
   feedback: FeedbackStore;
+  /** Participants' answers about circles, kept without identity. */
+  circleFeedback: CircleFeedbackStore;
   unanswered: UnansweredStore;
   personalData: PersonalDataStore;
   /** Proactive messages waiting to be sent, in flight, or done. */

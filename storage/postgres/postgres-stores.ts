@@ -26,6 +26,7 @@ import { messageOf, postgresFaults, PostgresStoreError, PostgresStoreErrorCodes 
 import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circles';
 import { PostgresPersonalDataStore } from './postgres-privacy';
 import { PostgresOutboxStore } from './postgres-outbox';
+import { PostgresCircleFeedbackStore } from './postgres-circle-feedback';
 
 /** Conversation references in PostgreSQL. */
 export class PostgresConversationStore implements ConversationStore {
@@ -269,6 +270,7 @@ export async function openPostgresStores(
     circles: guard(new PostgresCircleStore(pool), 'circle'),
     facilitators: guard(new PostgresFacilitatorStore(pool), 'facilitator'),
     feedback: guard(new PostgresFeedbackStore(pool), 'feedback'),
+    circleFeedback: guard(new PostgresCircleFeedbackStore(pool), 'circle feedback'),
     unanswered: guard(new PostgresUnansweredStore(pool), 'unanswered question'),
     personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
     outbox: guard(new PostgresOutboxStore(pool), 'outbox'),
