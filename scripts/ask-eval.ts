@@ -75,6 +75,7 @@ export const EVAL_SETS = {
   heldN: ['ask-eval-held-n.yaml'],
   devO: ['ask-eval-dev-o.yaml'],
   heldP: ['ask-eval-held-p.yaml'],
+  heldQ: ['ask-eval-held-q.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
