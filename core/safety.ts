@@ -74,6 +74,10 @@ const IMMEDIATE: readonly RegExp[] = [
   /\b(?:know|knows|knew|decided) (?:exactly )?how (?:it'?s|it is|it'?ll|it will|this is|i'?m|she'?s|he'?s) going to end\b/,
   /\b(?:who|whoever) (?:would|will|'d|is going to) find (?:me|her|him|them)\b/,
   /\bone[- ]way (?:ticket|train|trip|journey)\b/,
+  // Cutting deep, now: a method in progress.
+  /\b(?:is |she'?s |he'?s |i'?m |been )?cutting (?:deep|deeper|too deep)\b/,
+  // Not wanting to be found ("doesn't want anyone to find her").
+  /\b(?:doesn'?t|don'?t|does not|do not|didn'?t) want (?:anyone|anybody|people|the kids|her kids|his kids|my kids|the children|us|you|them) to find (?:her|him|me|them)\b(?! (?:crying|upset|like this|out|in tears|here)\b)/,
   // A plan: knowing how and when (not "how and when to escalate").
   /\b(?:know|knows|worked out|planned|decided|figured out) (?:exactly )?(?:how and when|when and how|how and where|where and how|when and where|where and when)\b(?! (?:to|you|we|they)\b)/,
   /\bbeachy head\b/,
@@ -97,7 +101,7 @@ const EDGES =
 
 /** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
 const DECIDED =
-  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
+  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
 /** Words of intent just before a method ("going to walk in front of", "i'll take all of"). */
 const INTENT_BEFORE =
   /\b(?:going to|gonna|i'?ll|she'?ll|he'?ll|they'?ll|will|about to|want to|wanna|planning to|plan to|ready to|decided to|i'?m|she'?s|he'?s)(?: just| going to| gonna| go and| go)? $/;
@@ -107,8 +111,10 @@ const MOVE_INTO = new RegExp(
 );
 /** Taking, swallowing or injecting a lot of something, now or soon. */
 const TAKING = new RegExp(
-  String.raw`\b(?:took|taken|take|taking|swallowed|swallow|swallowing|neck|necking|necked|inject|injecting|injected|drink|drinking|drank|down|downing|downed)(?: all| the lot| a load| loads| a handful| the whole (?:box|pack|packet|bottle|lot)| every(?: one| last one)?| all of(?: them)?| them all| a fair few| a bunch| most)(?: of)?(?: (?:my|her|his|their|the|them|it|these|those))?(?: (?:[a-z0-9'-]+)){0,2}?(?: ${PILLS}\b|(?=[ .,!?]|$))`,
+  String.raw`\b(?:took|taken|take|taking|swallowed|swallow|swallowing|neck|necking|necked|inject|injecting|injected|drink|drinking|drank|down|downing|downed)(?: all| the lot| a load| loads| a handful| (?:the|a) whole (?:box|pack|packet|bottle|lot|strip)| every(?: one| last one)?| all of(?: them)?| them all| a fair few| a bunch| most)(?: of)?(?: (?:my|her|his|their|the|them|it|these|those))?(?: (?:[a-z0-9'-]+)){0,2}?(?: ${PILLS}\b|(?=[ .,!?]|$))`,
 );
+/** The taking already done ("swallowed a whole box", "took the lot"). */
+const PAST_TAKING = /^(?:took|taken|swallowed|necked|injected|drank|downed)\b/;
 /** Means at hand: having, holding or lining up the means. */
 const HOLDING = new RegExp(
   String.raw`\b(?:got|have|has|holding|bought|buying|sorted|ready|lined up|laid out|on the side|in (?:my|her|his) (?:hand|pocket|bag))\b(?: [a-z0-9'-]+){0,4}? (?:${PILLS}|rope|ropes|noose|belt|cord|ligature|blade|blades|razor|knife|hose|hosepipe|gun|shotgun|rifle|charcoal|bottle of \w+)\b|\b(?:${PILLS}|rope|rope'?s|noose|blade|blades|razor|knife|hose|gun|shotgun) (?:is |are |'s |'re )?(?:sorted|ready|lined up|laid out|on the side|in the (?:garage|car|boot|loft|shed)|in (?:my|her|his) (?:bag|pocket|locker|car|glovebox|coat)|counted out)\b|\bwith (?:a |the |her |his |my |some )?(?:blade|blades|razor|knife|rope|belt|cord|hose|gun|shotgun|${PILLS})\b(?=.*\b(?:toilet|loo|sluice|car|bath|garage|store ?room|locked|deep|going to|gonna|tonight|now|going deep|go deep|all of them)\b)`,
@@ -125,7 +131,17 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:gets?|understands?|see|sees|knows?) (?:exactly |completely |totally )?why (?:he|she|they) did (?:it|what (?:he|she|they) did)\b(?=.*\b(?:the same|myself|me too|sometimes|inquest|suicide|own life|killed)\b)|(?<=\b(?:inquest|suicide|own life|killed (?:him|her|them)sel(?:f|ves))\b.*)\b(?:gets?|understands?|see|sees|knows?) (?:exactly |completely |totally )?why (?:he|she|they) did (?:it|what (?:he|she|they) did)\b/,
     /\b(?:think|thinks|thought|thinking) about (?:doing )?the same (?:thing )?(?:myself|sometimes|too|lately)\b/,
   ],
+  'self-harm-act': [
+    /\b(?:scratch|scratches|scratching|scratched|pick|picks|picking|picked|cut|cuts|cutting|hit|hits|hitting|burn|burns|burning|bite|biting) (?:at )?(?:my|her|his) (?:arms?|legs?|skin|wrists?|thighs?|hands?|stomach) (?:till|until|so) (?:they|it|i|she|he) bleeds?\b/,
+  ],
   means: [
+    /\b(?:cd|controlled drugs?|drugs?) (?:count|check|book|stock|register|balance) (?:will be|is|was|'?ll be|is going to be|going to be|might be) (?:short|out|wrong|down|off)\b/,
+    new RegExp(
+      String.raw`\b(?:taking|took|taken|bringing|brought|sneaking|sneaked|pocketing|pocketed) (?:[a-z]+ ){0,2}?(?:${PILLS}|pens|insulin pens|syringes|needles|drugs) (?:home )?(?:from|out of|off) (?:the |work|my |our )?(?:ward|unit|work|department|theatre|theatres|pharmacy|cd cupboard|drug cupboard|hospital)\b`,
+    ),
+    new RegExp(
+      String.raw`\b(?:i|she|he) can (?:easily )?get (?:the same|it|them|some|enough|hold of (?:it|them|some))(?: [a-z]+){0,2}? (?:from|at|on) (?:the |work|my |our )?(?:ward|unit|work|pharmacy|cd cupboard|hospital)\b|\bdid it with (?:${PILLS}|insulin|potassium|a rope|a belt|a knife|the car|gas|exhaust)\b`,
+    ),
     new RegExp(
       String.raw`\binstead of taking (?:them|it|my|her|his)\b(?=.*\b${PILLS}\b)|(?<=\b${PILLS}\b.*)\binstead of taking (?:them|it)\b`,
     ),
@@ -196,6 +212,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:doesn'?t|won'?t|wont|will not) need a return\b/,
   ],
   'wish-not-to-exist': [
+    /\b(?:rather|prefer to|sooner) be (?:on a slab|in a box|in a coffin|in the ground|six (?:feet|foot) under|in the mortuary|pushing up daisies|dead)\b/,
     /\bwish(?:es|ed)? (?:i|she|he|they) (?:would |could |can |will |just )?(?:die|be dead|not wake|disappear|not exist|not be here|wasn'?t here|was gone)\b/,
     /\b(?:die|go) in (?:my|her|his|their) sleep\b/,
     /\bnot (?:exist|be alive|be here|be around) (?:anymore|any more)\b/,
@@ -222,6 +239,8 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bif (?:i|she|he) (?:got|get|was|were) hit by a (?:bus|car|lorry|train)\b/,
   ],
   burden: [
+    /\b(?:only|just|nothing but) (?:trouble|a problem|a nuisance|a drain|hassle) (?:for|to) (?:everyone|everybody|them all|the family|her family|his family|my family)\b/,
+    /\b(?:insurance|life cover|death in service) (?:money|payout|pay ?out|would)\b(?=.*\b(?:better|family|kids|pay off|sort)\b)|\b(?:family|kids|wife|husband|partner) (?:would|'d) (?:do|be) better (?:off )?with the (?:insurance|money|payout)\b/,
     /\b(?:doing|do) (?:everyone|everybody|them|us|the world|the team|you all) a favour if (?:i|she|he) (?:didn'?t|wasn'?t|weren'?t|was not|did not|never)\b/,
     /\bsorry for being (?:such )?(?:hard work|so much hard work|difficult|a nightmare|useless)\b/,
     /\b(?:would|'d|will|could) (?:all )?(?:cope|manage|do|be|get on) (?:fine|better|ok|okay|alright|just fine) without (?:me|her|him)\b/,
@@ -239,6 +258,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\blife insurance\b.*\bbetter off\b|\bbetter off\b.*\blife insurance\b/,
   ],
   hopelessness: [
+    /\b(?:can'?t|cannot|can not) see (?:any|a) (?:future|tomorrow)(?: for (?:me|myself|her|him))?\b/,
     /\b(?:can'?t|cannot|don'?t|do not|doesn'?t) (?:really |even )?see (?:any |a )?way out\b/,
     /\b(?:can'?t|cannot|don'?t|do not|doesn'?t) (?:really |even )?see the point (?:in|of) (?:carrying on|going on|living|anything|it all|trying|getting up)\b/,
     /\bno point (?:planning|booking|making plans|thinking about|looking forward to) (?:it|the future|ahead|anything|christmas|the wedding|her wedding|my wedding)\b/,
@@ -335,11 +355,11 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
  */
 const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable', RegExp> = {
   death:
-    /\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:was|were|am|is|be) gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under)\b/,
+    /\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:was|were|am|is|be) gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b/,
   means:
-    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|jump|tracks|train|motorway|lorry|cliff|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
+    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|viaduct|reservoir|quarry|level crossing|jump|tracks|train|motorway|lorry|cliff|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
   goodbye:
-    /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|(?:my|her|his|their) last (?:message|shift|day)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
+    /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|(?:my|her|his|their) last (?:long )?(?:message|shift|day|night|set of nights)|(?:written|wrote|writing|left) (?:the|my|some|a few|all the|all my) (?:letters|notes|goodbyes)|(?:wants?|asked|asking) (?:me|you|us) to (?:look after|take|have|feed|mind|rehome) (?:my|her|his|their) (?:cat|dog|kids|children|pets?|rabbit)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
   hopeless:
     /\b(?:no (?:point|way out|future|hope|reason)|pointless|hopeless|nothing (?:left|to live for|matters)|can'?t (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|trapped|give up on (?:life|everything)|everyone(?:'d| would) be better|better off|tired of (?:it all|everything|all of it|being here)|had enough of (?:life|everything|it all)|can'?t see a way (?:out|forward|through)|what'?s the point|worthless|(?:a|such a) burden|let everyone down|(?:no ?one|nobody|noone) (?:would|will|'d) (?:miss|notice|care)|(?:has|have|had|i'?ve|she'?s|he'?s) thought about (?:it|doing it|using (?:it|them)|taking (?:it|them)))\b/,
   unreachable:
@@ -368,7 +388,8 @@ const METHOD_TAIL = String.raw`(?:(?:[ ,]+(?:by|of|from|after|with|an?|the|large
 const WORK_PROCESS = String.raw`(?:risks?|points?|audits?|assessments?|assessment tool|polic(?:y|ies)|protocols?|pathways?|training|awareness|prevention|screening|tools?|cutters?|kit|obs|observations|management|team|liaison|service|nomogram|levels?|treatment|bundle|strategy|champion|lead|data|figures|rates?|reviews?|incidents?|guidance|sop|forms?|paperwork|checks?|safety plans?|safety planning|proof|free|alarms?|environment|module|e-?learning|course|session|talk|walkround|walk-round|inspection|register|competenc(?:y|ies))`;
 const BENIGN: readonly RegExp[] = [
   new RegExp(
-    String.raw`\b${PATIENT}(?:'s|s')?\b(?:[ ,]+[a-z0-9'&/:-]+){0,10}?[ ,]+${METHOD}${METHOD_TAIL}\b[^.;!?,]*`,
+    // A patient's place ("locked herself in a clients bathroom") is where something happens, not who does it.
+    String.raw`\b${PATIENT}(?:'s|s')?\b(?! (?:bathroom|house|home|flat|bedroom|room|toilet|loo|kitchen|garden|car|address|door)\b)(?:[ ,]+[a-z0-9'&/:-]+){0,10}?[ ,]+${METHOD}${METHOD_TAIL}\b[^.;!?,]*`,
     'g',
   ),
   new RegExp(
@@ -390,11 +411,13 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:dies|died|death|dying) (?:by|from|through|of) suicide\b|\blost (?:her|his|their|my|a|our) (?:\w+ ){0,2}?(?:to|through) suicide\b|\bsuicide of (?:her|his|their|my|a|our|the) (?:\w+ ){0,2}?(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|colleague|nephew|niece|cousin|relative)\b|\b(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|nephew|niece|cousin|relative|nurse|colleague|doctor|student|someone|hca|hcsw|deputy|porter|care worker|support worker|carer|paramedic|receptionist|midwife|manager|team member|member of staff|staff member)(?:'s)? (?:\w+ ){0,6}?(?:took (?:her|his|their) own life|killed (?:him|her|them)sel(?:f|ves)|(?:died|death) (?:by|from) suicide)\b|\b(?:colleague|co-?worker|staff|staff member|team member|member of staff|porter|deputy|hca|hcsw|nurse|doctor|paramedic|carer|care worker|support worker|midwife|manager|receptionist|friend|student)(?:'s|s'|s)? suicide\b(?! (?:attempt|risk|plan|note|thoughts?|ideation))|\bthe word suicide\b|\btalk(?:ing)? (?:about|openly about) suicide (?:openly )?(?:with|in|to) (?:the|my|our) (?:team|staff|ward|unit)\b/g,
   // Asking how to ask: the manager wants the words, not disclosing ("how do I ask if they're thinking of harming themselves").
   /\b(?:ask|asking|raise|bring up|check|talk to|approach)\b(?: [a-z']+){0,3}? (?:someone|somebody|a colleague|colleagues|people|staff|them|a member of staff|my team|the team)\b(?: [a-z']+){0,2}? (?:if|whether|about)\b(?: [a-z']+){0,4}? (?:suicid\w*|self[- ]?harm\w*|harming themselves|hurting themselves|killing themselves|ending (?:their|it)|taking their own life)\b/g,
+  // A patient seen in a department ("had a 16yr old in with a paracetamol overdose who didn't make it").
+  /\b(?:had|have|got|seen|saw) (?:a|an|another|two|three) (?:[a-z0-9'/-]+ ){0,3}?in (?:with|after|following) (?:an? |another )?[^.;!?]*/g,
   // A patient arriving is work ("overdose came in by ambulance", "brought in after an od").
   /\b(?:an? |the |another )?(?:overdos\w*|od|suicide attempt|self[- ]?harm|hanging|jumper)s? (?:came|comes|coming|come|was brought|were brought|brought) in\b|\bbrought in (?:after|with|following) (?:an? |another )?(?:overdos\w*|od|suicide attempt|hanging)\b/g,
   // A facilitator or manager asking what to do if someone ever discloses: a question about handling it, answered
   // by the guides (which carry the urgent routes), not a disclosure ("what do I do if someone says they're thinking of harming themselves").
-  /\b(?:what (?:do|should|would|can) (?:i|we|you)|how (?:do|should|would|can) (?:i|we|you))\b(?: [a-z']+){0,4}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about)\b[^.?!]*/g,
+  /\b(?:what (?:do|should|would|can) (?:i|we|you)|how (?:do|should|would|can) (?:i|we|you))\b(?: [a-z']+){0,6}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about)\b[^.?!]*/g,
   // A job a crew or a team attended is work ("crew attended a paediatric suicide yesterday").
   /\b(?:attended|attending|called to|sent to|responded to|went to|dealt with) (?:a|an|the|another) (?:\w+ ){0,2}?(?:suicid\w*|hanging|overdos\w*|od|jumper|self[- ]?harm\w*)\b/g,
   /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,
@@ -605,6 +628,9 @@ function compile(signs: readonly WarningSign[]): CompiledSign[] {
   }));
 }
 
+/** How much more evidence the model needs when part of the message was set aside as work. */
+const AFTER_WORK_MARGIN = 0.5;
+
 /** The safety check for one version of the warning-signs lexicon. */
 export class SafetyCheck {
   private readonly signs: CompiledSign[];
@@ -646,7 +672,10 @@ export class SafetyCheck {
     if (!this.model || plannedDeparture(cleaned)) return { urgency: undefined };
     const features = featuresOf(cleaned);
     // Nothing left to read (all of it patient work set aside) is no evidence of risk.
-    if (features.size === 0 || this.model.score(features) < this.threshold) return { urgency: undefined };
+    // A message that spoke of work the check set aside (a patient's overdose, what to do if someone discloses)
+    // needs clearer evidence in what is left: its remaining words are often only the question's tail.
+    const threshold = cleaned.includes('[work]') ? this.threshold + AFTER_WORK_MARGIN : this.threshold;
+    if (features.size === 0 || this.model.score(features) < threshold) return { urgency: undefined };
     return { urgency: 'check-in', about: subjectOf(cleaned, []), signs: ['model'] };
   }
 
@@ -683,7 +712,13 @@ export class SafetyCheck {
       ['holding', HOLDING],
     ] as const) {
       const match = pattern.exec(cleaned);
-      note(match, kind, INTENT_BEFORE.test(cleaned.slice(0, match?.index ?? 0)) ? 'immediate' : 'check-in');
+      // Having already taken a lot of something is a method in progress, whatever comes before it.
+      const done = kind === 'taking' && PAST_TAKING.test(match?.[0] ?? '');
+      note(
+        match,
+        kind,
+        done || INTENT_BEFORE.test(cleaned.slice(0, match?.index ?? 0)) ? 'immediate' : 'check-in',
+      );
     }
     if (plannedDeparture(cleaned)) {
       for (const kind of ['goodbye', 'giving-away', 'affairs-in-order', 'not-around-future'])

@@ -37,6 +37,7 @@ describe('reading commands', () => {
     ['any chance of talking to other care home managers going through the same?', { kind: 'circles' }],
     ['sign me up pls', { kind: 'circles' }],
     ['can you put me in a circle with other new managers', { kind: 'circles' }],
+    ['would love to talk to other managers who actually get it', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -104,6 +105,8 @@ describe('answering', () => {
     'can you book me a room for my team meeting on thursday',
     'car lease salary sacrifice scheme, how does it work',
     'what band is a ward manager on agenda for change',
+    'conversion from oral morphine to a fentanyl patch for a palliative patient',
+    'is co-amoxiclav compatible with gentamicin in the same line',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

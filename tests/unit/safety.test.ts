@@ -25,6 +25,14 @@ describe('urgent-support detection', () => {
     'written a letter for the kids, saturday is it',
     'got the hosepipe sorted for saturday',
     'blade is in my bag, going to the park after work and not coming back',
+    'my band 6 messaged a picture from the top of the car park saying this is where it all ends',
+    'left the letters on the side, last set of nights then im driving up to the viaduct',
+    'my uncle did it with insulin, i can get it from the ward and ive set the date',
+    'he rang from the layby, says he took a whole packet of co-codamol and wants me to feed his dog',
+    'cd balance is going to be short on saturday, sorry, i wont be around to sort it',
+    'been bringing insulin home from the unit for a month. tonight could be the night',
+    "she texted that she's cutting deep and doesnt want anyone to find her",
+    "one of our carers locked herself in a clients bathroom and says she's cutting deep this time",
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -40,6 +48,10 @@ describe('urgent-support detection', () => {
     'hoping i get hit by a car on the way in',
     'what do i say to someone who told me they want to dissapear forever',
     'after the inquest she told me she gets why he did it and thinks about the same thing sometimes',
+    "she said she'd rather be six feet under than face another winter on this ward",
+    'my colleague keeps saying she is only a nuisance to everyone and her kids would be better with the insurance money',
+    'i cant see any future for me anymore',
+    'i scratch my legs till they bleed after bad shifts',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -75,6 +87,11 @@ describe('urgent-support detection', () => {
     'an overdose came in at 3am and the night team are shaken',
     'what do i do if someone in my circle says they have been self harming',
     'heading to the coast this weekend and not coming back till monday',
+    'we had a 19 year old in with an overdose who died, the nurses are devastated',
+    'what should i do as a new facilitator if someone ever talks about ending their life? want to be prepared',
+    'she doesnt want anyone to find her crying in the office, how do i approach it',
+    'i know exactly how many staff i need for the winter rota',
+    'the stock count will be short because pharmacy didnt deliver',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
