@@ -29,7 +29,9 @@ import { LimitedSender, systemClock, type Clock } from './outbox/sender';
 import { TeamsTransport } from './outbox/teams-transport';
 import { CardBuilders, OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { circleInviteCard } from './cards/circle-cards';
-import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
+import { calendarLinkExpiry, CalendarLinks } from './calendar';
+import type { Booking } from '../core/circles/bookings';
+import type { Circle } from '../core/circles/circle';
 import type { CardLinks } from './cards/cards';
 import type { AppConfig } from './config';
 import { describeReload, watchContent } from './content-watcher';
@@ -176,14 +178,15 @@ export async function startService(
   const calendarLinks = config.calendarLinkSecret
     ? CalendarLinks.withSecret(config.calendarLinkSecret)
     : CalendarLinks.open(config.dataDir);
-  const calendarUrl = (circleId: string, userId: string): string | undefined => {
-    if (!publicUrl) return undefined;
+  // Each link is bound to one confirmed booking and expires a day after the circle ends.
+  const calendarUrl = (circle: Circle, booking: Booking): string | undefined => {
+    if (!publicUrl || booking.status !== 'confirmed' || !booking.bookingId) return undefined;
     const token = calendarLinks.token({
-      circleId,
-      userId,
-      expiresAt: now().getTime() + CALENDAR_LINK_DAYS * 86_400_000,
+      circleId: circle.id,
+      bookingId: booking.bookingId,
+      expiresAt: calendarLinkExpiry(circle),
     });
-    return `${publicUrl}/api/circles/${circleId}/calendar.ics?t=${token}`;
+    return `${publicUrl}/api/circles/${circle.id}/calendar.ics?t=${token}`;
   };
   // The notifier needs the adapter, which needs the bot: it is bound once both exist.
   const delivery: { notifier?: Notifier; updater?: InviteUpdater; worker?: OutboxWorker } = {};
@@ -270,6 +273,7 @@ export async function startService(
     adminObjectIds: config.adminObjectIds,
     now,
     limiter: personLimiter,
+    acceptLocalUserIds: config.tabAuth.mode === 'local',
   });
   const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now, voterKey);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);

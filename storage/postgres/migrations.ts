@@ -172,4 +172,22 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
       `,
   },
+  {
+    version: 6,
+    name: 'audit log, and an id per booking (new on every re-booking) for calendar links',
+    sql: `
+      CREATE TABLE audit_events (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        actor_id text NOT NULL,
+        action text NOT NULL,
+        circle_id text,
+        subject_id text
+      );
+      CREATE INDEX audit_events_at ON audit_events (at, id);
+      CREATE INDEX audit_events_actor ON audit_events (actor_id);
+      CREATE INDEX audit_events_subject ON audit_events (subject_id);
+      ALTER TABLE bookings ADD COLUMN booking_id text NOT NULL DEFAULT gen_random_uuid()::text;
+    `,
+  },
 ];

@@ -26,6 +26,7 @@ import { messageOf, postgresFaults, PostgresStoreError, PostgresStoreErrorCodes 
 import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circles';
 import { PostgresPersonalDataStore } from './postgres-privacy';
 import { PostgresOutboxStore } from './postgres-outbox';
+import { PostgresAuditStore } from './postgres-audit';
 
 /** Conversation references in PostgreSQL. */
 export class PostgresConversationStore implements ConversationStore {
@@ -272,6 +273,7 @@ export async function openPostgresStores(
     unanswered: guard(new PostgresUnansweredStore(pool), 'unanswered question'),
     personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
     outbox: guard(new PostgresOutboxStore(pool), 'outbox'),
+    audit: guard(new PostgresAuditStore(pool), 'audit'),
     health: new PostgresHealth(pool),
     // Waits for checked-out connections to come back, then closes every connection; safe to call twice.
     close: () => (closing ??= endPool(pool)),
