@@ -12,6 +12,7 @@ import type { Stores, Telemetry } from '../core/ports';
 import { openPostgresStores } from '../storage/postgres/postgres-stores';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
 import { AskApi } from './api/ask-api';
+import { AuditApi } from './api/audit-api';
 import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { ContentApi } from './api/content-api';
@@ -279,6 +280,7 @@ export async function startService(
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
   const privacyApi = new PrivacyApi(tabApi, personalData);
+  const auditApi = new AuditApi(stores.audit, tabApi);
   const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
@@ -390,6 +392,10 @@ export async function startService(
   server.get(
     '/api/admin/unanswered',
     route((req, res) => askApi.unanswered(req, res)),
+  );
+  server.get(
+    '/api/admin/audit',
+    route((req, res) => auditApi.list(req, res)),
   );
   server.post(
     '/api/circles',
