@@ -18,7 +18,7 @@ import { waitlistPosition, type Booking, type SignUpDecision } from '../core/cir
 import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
 import { AUDIENCES, pickByIds, type Audience, type ContentLibrary, type Guide } from '../core/content/model';
-import type { Role } from '../core/identity';
+import { mayManageCircle, type Role } from '../core/identity';
 import { dayOf, startOfDayIso } from '../core/privacy';
 import type {
   ConversationRecord,
@@ -404,7 +404,10 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
           'Only facilitators can post circle invites. Type **circles** to see circles you can join.',
         );
       }
-      const matches = upcoming.filter((circle) => circle.id.startsWith(command.code));
+      // Role and ownership: a facilitator posts only their own circles (an admin any).
+      const matches = upcoming.filter(
+        (circle) => circle.id.startsWith(command.code) && userId && mayManageCircle(circle, userId, roles),
+      );
       const invite =
         matches.length === 1 && matches[0] ? await this.deps.inviteCard(matches[0].id) : undefined;
       if (!invite || !matches[0]) return this.listCard(upcoming, undefined, true);
