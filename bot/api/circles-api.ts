@@ -366,7 +366,8 @@ export class CirclesApi {
     const allowed = decideCircleCancellation(owned.circle, this.now());
     if (!allowed.ok) return sendFailure(res, allowed);
     if (owned.circle.status === 'cancelled') {
-      return res.send(200, await this.view(owned.circle, owned.caller, owned.roles));
+      res.send(200, await this.view(owned.circle, owned.caller, owned.roles));
+      return;
     }
     const cancelled: Circle = { ...owned.circle, status: 'cancelled' };
     await this.stores.circles.update(cancelled, this.now());
@@ -578,7 +579,7 @@ export class CirclesApi {
         res,
         fail(
           ErrorCodes.CONFIRMATION_REQUIRED,
-          'Revoking the facilitator role needs confirming: repeat the person\'s id as ?confirm=<id>.',
+          "Revoking the facilitator role needs confirming: repeat the person's id as ?confirm=<id>.",
         ),
       );
     }

@@ -1,7 +1,14 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { ErrorCodes, fail } from '../../core/errors';
-import { effectiveRoles, isGrantableUserId, ROLES, type Caller, type GrantedRole, type Role } from '../../core/identity';
+import {
+  effectiveRoles,
+  isGrantableUserId,
+  ROLES,
+  type Caller,
+  type GrantedRole,
+  type Role,
+} from '../../core/identity';
 import type { Stores } from '../../core/ports';
 import { localUserId, type LocalIssuer } from '../auth/local-issuer';
 import type { TokenVerifier } from '../auth/tab-tokens';

@@ -91,7 +91,10 @@ export function decideCancellation(
   // Once a circle's start has passed its bookings are its attendance record: they stay, even on a circle that was
   // (wrongly) cancelled after it ran.
   if (Date.parse(circle.startsAt) <= now.getTime()) {
-    return fail(ErrorCodes.CIRCLE_STARTED, 'This circle has already started, so its places stay as they are.');
+    return fail(
+      ErrorCodes.CIRCLE_STARTED,
+      'This circle has already started, so its places stay as they are.',
+    );
   }
   const promoted =
     booking.status === 'confirmed' && circle.status === 'scheduled'

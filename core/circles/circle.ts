@@ -119,7 +119,10 @@ export function stillOpen(circle: Circle, now: Date, startedMessage: string): Ou
 export function decideCircleCancellation(circle: Circle, now: Date): Outcome<void> {
   if (circle.status === 'cancelled') return succeed(undefined);
   if (circle.status === 'completed' || Date.parse(circle.startsAt) <= now.getTime()) {
-    return fail(ErrorCodes.CIRCLE_STARTED, 'This circle has already started, so it can no longer be cancelled.');
+    return fail(
+      ErrorCodes.CIRCLE_STARTED,
+      'This circle has already started, so it can no longer be cancelled.',
+    );
   }
   return succeed(undefined);
 }

@@ -101,7 +101,8 @@ function toBooking(row: BookingRow): Booking {
   };
 }
 
-const BOOKING_COLUMNS = 'b.booking_id, b.circle_id, b.user_id, b.status, b.sequence, b.display_name, b.teams_user_id';
+const BOOKING_COLUMNS =
+  'b.booking_id, b.circle_id, b.user_id, b.status, b.sequence, b.display_name, b.teams_user_id';
 
 async function readBookings(client: Pool | PoolClient, circleId: string): Promise<Booking[]> {
   const result = await client.query<BookingRow>(
@@ -186,7 +187,8 @@ export class PostgresCircleStore implements CircleStore {
 
   updateAndPromote(circle: Circle, at: Date): Promise<Outcome<CapacityDecision>> {
     return inTransaction(this.pool, async (client): Promise<Outcome<CapacityDecision>> => {
-      if (!(await lockCircle(client, circle.id))) return fail(ErrorCodes.NOT_FOUND, 'There is no such circle.');
+      if (!(await lockCircle(client, circle.id)))
+        return fail(ErrorCodes.NOT_FOUND, 'There is no such circle.');
       const decision = decideCapacityChange(await readBookings(client, circle.id), circle.capacity);
       if (!decision.ok) return decision;
       await writeCircle(client, circle, at);

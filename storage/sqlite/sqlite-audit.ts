@@ -15,7 +15,13 @@ export class SqliteAuditStore implements AuditStore {
       .prepare(
         'INSERT INTO audit_events (at, actor_id, action, circle_id, subject_id) VALUES (?, ?, ?, ?, ?)',
       )
-      .run(entry.at.toISOString(), entry.actorId, entry.action, entry.circleId ?? null, entry.subjectId ?? null);
+      .run(
+        entry.at.toISOString(),
+        entry.actorId,
+        entry.action,
+        entry.circleId ?? null,
+        entry.subjectId ?? null,
+      );
     return Promise.resolve();
   }
 

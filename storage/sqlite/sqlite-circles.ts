@@ -162,7 +162,9 @@ export class SqliteCircleStore implements CircleStore {
         "UPDATE bookings SET status = 'confirmed' WHERE circle_id = ? AND user_id = ? AND status = 'waitlisted'",
       );
       for (const promoted of decision.value.promoted) promote.run(circle.id, promoted.userId);
-      return succeed({ promoted: decision.value.promoted.map((booking) => ({ ...booking, status: 'confirmed' })) });
+      return succeed({
+        promoted: decision.value.promoted.map((booking) => ({ ...booking, status: 'confirmed' })),
+      });
     });
     return Promise.resolve(run.immediate());
   }

@@ -357,9 +357,15 @@ describe('Leadership Support Circles API', () => {
       },
     ]);
     expect(await service.stores.roles.rolesOf(DURHAM_OID)).toEqual(['facilitator']);
-    expect((await send('DELETE', `${service.url}/api/admin/facilitators/${DURHAM_OID}?confirm=${DURHAM_OID}`, admin)).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await send(
+          'DELETE',
+          `${service.url}/api/admin/facilitators/${DURHAM_OID}?confirm=${DURHAM_OID}`,
+          admin,
+        )
+      ).status,
+    ).toBe(200);
     expect(await service.stores.roles.rolesOf(DURHAM_OID)).toEqual([]);
   });
 });
