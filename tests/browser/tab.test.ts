@@ -390,7 +390,7 @@ describe('circles', () => {
     await dialog.waitFor();
     expect((await axeViolations(page)).map(summarise)).toEqual([]);
     await dialog.getByRole('button', { name: 'Keep the role' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'hidden' });
     expect(await service.stores.roles.rolesOf(oid)).toEqual(['facilitator']);
 
     await revoke.click();

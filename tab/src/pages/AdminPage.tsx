@@ -1,14 +1,5 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AuditEvent, Facilitator } from '../api';
 import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
 import { Section, TextField, useLayout } from '../components/layout';
@@ -75,45 +66,76 @@ function GrantForm(props: { onGranted: () => Promise<void> }) {
   );
 }
 
-/** Revoke, behind a confirmation dialog: the role goes at the person's next request. */
-function RevokeButton(props: {
-  facilitator: Facilitator;
+const useDialogStyles = makeStyles({
+  dialog: {
+    maxWidth: '32rem',
+    padding: tokens.spacingHorizontalXXL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: tokens.shadow64,
+    '::backdrop': { backgroundColor: 'rgba(0, 0, 0, 0.4)' },
+  },
+  title: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+  },
+});
+
+/**
+ * The confirmation for revoking the facilitator role (opened from any row; the role goes at the person's next
+ * request). A native modal <dialog>: it traps focus, starts on "Keep the role", closes on Escape and hands focus
+ * back to the Revoke button.
+ */
+function RevokeDialog(props: {
+  facilitator: Facilitator | undefined;
+  onClose: () => void;
   onRevoke: (facilitator: Facilitator) => Promise<void>;
 }) {
-  const { facilitator } = props;
-  const [open, setOpen] = useState(false);
-  const detailId = `revoke-${facilitator.userId}-detail`;
+  const { facilitator, onClose } = props;
+  const styles = useDialogStyles();
+  const layout = useLayout();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (facilitator && !dialog.open) dialog.showModal();
+    if (!facilitator && dialog.open) dialog.close();
+  }, [facilitator]);
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)} modalType="alert">
-      <DialogTrigger disableButtonEnhancement>
-        <Button size="small" aria-label={`Revoke facilitator role: ${facilitator.name}`}>
-          Revoke
+    <dialog
+      ref={ref}
+      role="alertdialog"
+      aria-labelledby="revoke-facilitator-title"
+      aria-describedby="revoke-facilitator-detail"
+      className={styles.dialog}
+      onClose={onClose}
+    >
+      <h2 id="revoke-facilitator-title" className={styles.title}>
+        Revoke {facilitator?.name ?? 'this person'}'s facilitator role?
+      </h2>
+      <p id="revoke-facilitator-detail">
+        From their next request they can no longer create circles, read rosters, mark attendance or change
+        their circles. Their upcoming circles stay booked; a programme lead can still manage them.
+      </p>
+      <div className={layout.row}>
+        <Button appearance="secondary" onClick={onClose}>
+          Keep the role
         </Button>
-      </DialogTrigger>
-      <DialogSurface aria-describedby={detailId}>
-        <DialogBody>
-          <DialogTitle>Revoke {facilitator.name}'s facilitator role?</DialogTitle>
-          <DialogContent id={detailId}>
-            From their next request they can no longer create circles, read rosters, mark attendance or change
-            their circles. Their upcoming circles stay booked; a programme lead can still manage them.
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Keep the role</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                setOpen(false);
-                void props.onRevoke(facilitator);
-              }}
-            >
-              Yes, revoke the role
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+        <Button
+          appearance="primary"
+          onClick={() => {
+            onClose();
+            if (facilitator) void props.onRevoke(facilitator);
+          }}
+        >
+          Yes, revoke the role
+        </Button>
+      </div>
+    </dialog>
   );
 }
 
@@ -216,6 +238,7 @@ export default function AdminPage() {
   );
   const [problem, setProblem] = useState<string>();
   const [auditVersion, setAuditVersion] = useState(0);
+  const [revoking, setRevoking] = useState<Facilitator>();
   const changed = async () => {
     await reload();
     setAuditVersion((version) => version + 1);
@@ -263,7 +286,13 @@ export default function AdminPage() {
                     </td>
                     <td>{facilitator.region}</td>
                     <td>
-                      <RevokeButton facilitator={facilitator} onRevoke={revoke} />
+                      <Button
+                        size="small"
+                        onClick={() => setRevoking(facilitator)}
+                        aria-label={`Revoke facilitator role: ${facilitator.name}`}
+                      >
+                        Revoke
+                      </Button>
                     </td>
                   </tr>
                 ))}
@@ -271,6 +300,7 @@ export default function AdminPage() {
             </table>
           )}
         </Show>
+        <RevokeDialog facilitator={revoking} onClose={() => setRevoking(undefined)} onRevoke={revoke} />
         {problem ? <Problem title="Not revoked">{problem}</Problem> : null}
       </Section>
       <Section title="Questions without a confident answer">
