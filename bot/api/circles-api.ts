@@ -555,6 +555,11 @@ export class CirclesApi {
     res.send(201, { userId: profile.userId, roles: ['manager', 'facilitator'] });
   }
 
+  private async isFacilitator(userId: string): Promise<boolean> {
+    const roles = await this.stores.roles.rolesOf(userId);
+    return roles.includes('facilitator') || (await this.stores.facilitators.get(userId)) !== undefined;
+  }
+
   /**
    * DELETE /api/admin/facilitators/:userId?confirm=<userId> (admins): revokes the role and removes the profile.
    * Revoking is destructive, so the request must repeat the person's id in `confirm` (the tab asks first in a
@@ -571,7 +576,10 @@ export class CirclesApi {
     if (!who) return;
     const userId = validate(z.string().min(1).max(128), (req.params as Record<string, unknown>).userId);
     if (!userId.ok) return sendFailure(res, userId, userId.problems);
-    if (!this.tabApi.isGrantableUserId(userId.value)) return sendFailure(res, notAnObjectId());
+    // Only object ids can be named, except to clean up a grant made before ids were checked.
+    if (!this.tabApi.isGrantableUserId(userId.value) && !(await this.isFacilitator(userId.value))) {
+      return sendFailure(res, notAnObjectId());
+    }
     const query = validate(RevokeQuerySchema, queryOf(req));
     if (!query.ok) return sendFailure(res, query, query.problems);
     if (query.value.confirm !== userId.value) {

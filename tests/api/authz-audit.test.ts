@@ -141,6 +141,15 @@ describe('authorisation, circle life and audit (issue 11: defects 1, 3, 10, 11 a
       );
       expect(revoke.status).toBe(400);
       expect(revoke.body).toMatchObject({ error: { code: 'INVALID_USER_ID' } });
+      // A grant stored before ids were checked can still be revoked, so it can be cleaned up.
+      await service.stores.roles.grant('legacy-not-a-guid', 'facilitator', new Date());
+      const cleanup = await send(
+        'DELETE',
+        `${service.url}/api/admin/facilitators/legacy-not-a-guid?confirm=legacy-not-a-guid`,
+        admin,
+      );
+      expect(cleanup.status).toBe(200);
+      expect(await service.stores.roles.rolesOf('legacy-not-a-guid')).toEqual([]);
     });
 
     it('revokes only with the confirmation: without it (or naming someone else) 400 CONFIRMATION_REQUIRED and the role stays', async () => {
