@@ -17,19 +17,28 @@ interface IcalModule {
 const ICAL = require('ical.js') as IcalModule;
 
 const SECRET_FILE = 'calendar-link-secret';
-/** How long an Add to calendar link works. */
-export const CALENDAR_LINK_DAYS = 60;
+/** How long after a circle ends its Add to calendar links keep working. */
+export const CALENDAR_LINK_GRACE_MS = 24 * 3_600_000;
 
-/** What a calendar link grants: one person's calendar file for one circle, until it expires. */
+/** When a circle's calendar links stop working: a day after it ends. */
+export function calendarLinkExpiry(circle: Pick<Circle, 'startsAt' | 'durationMinutes'>): number {
+  return Date.parse(circle.startsAt) + circle.durationMinutes * 60_000 + CALENDAR_LINK_GRACE_MS;
+}
+
+/**
+ * What a calendar link grants: the calendar file of one booking (one person's place, by its booking id, which is
+ * new on every re-booking) on one circle, until it expires.
+ */
 export interface CalendarGrant {
   circleId: string;
-  userId: string;
+  bookingId: string;
   expiresAt: number;
 }
 
 /**
- * Signs and checks "Add to calendar" links. A link works only for the person it was made for (the service
- * also checks they still hold a confirmed place), because the file carries the meeting link.
+ * Signs and checks "Add to calendar" links. A link works only for the booking it was made for (the service also
+ * checks that booking is still a confirmed place and the circle has not long ended), because the file carries the
+ * meeting link. A link from a place given up stays dead after the person books again (a new booking id).
  */
 export class CalendarLinks {
   private constructor(private readonly secret: Buffer) {}
@@ -55,7 +64,7 @@ export class CalendarLinks {
 
   /** A token for the link's query string. */
   token(grant: CalendarGrant): string {
-    const payload = Buffer.from(JSON.stringify([grant.circleId, grant.userId, grant.expiresAt])).toString(
+    const payload = Buffer.from(JSON.stringify([grant.circleId, grant.bookingId, grant.expiresAt])).toString(
       'base64url',
     );
     return `${payload}.${this.sign(payload)}`;
@@ -70,10 +79,10 @@ export class CalendarLinks {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
     if (!Array.isArray(parsed) || parsed.length !== 3) return undefined;
-    const [circleId, userId, expiresAt] = parsed as unknown[];
-    if (typeof circleId !== 'string' || typeof userId !== 'string' || typeof expiresAt !== 'number')
+    const [circleId, bookingId, expiresAt] = parsed as unknown[];
+    if (typeof circleId !== 'string' || typeof bookingId !== 'string' || typeof expiresAt !== 'number')
       return undefined;
-    return expiresAt > now.getTime() ? { circleId, userId, expiresAt } : undefined;
+    return expiresAt > now.getTime() ? { circleId, bookingId, expiresAt } : undefined;
   }
 }
 

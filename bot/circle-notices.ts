@@ -1,4 +1,4 @@
-import { seatsLeft } from '../core/circles/bookings';
+import { seatsLeft, type Booking } from '../core/circles/bookings';
 import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
 import type { ContentLibrary } from '../core/content/model';
@@ -24,7 +24,7 @@ export class CircleNotices {
     private readonly circles: CircleStore,
     private readonly facilitators: FacilitatorStore,
     private readonly library: () => ContentLibrary,
-    private readonly calendarUrl: (circleId: string, userId: string) => string | undefined,
+    private readonly calendarUrl: (circle: Circle, booking: Booking) => string | undefined,
     private readonly queue: QueueBookingNotice,
     private readonly changed: (circleId: string) => Promise<void> = () => Promise.resolve(),
   ) {}
@@ -59,10 +59,11 @@ export class CircleNotices {
   ): Promise<AdaptiveCard | undefined> {
     const circle = await this.circles.get(circleId);
     if (!circle) return undefined;
+    const booking = (await this.circles.bookings(circleId)).find((candidate) => candidate.userId === userId);
     return circlePersonalCard(await this.summaryOf(circle), {
       kind: 'booked',
       joinUrl: circle.meetingUrl,
-      calendarUrl: this.calendarUrl(circle.id, userId),
+      calendarUrl: booking ? this.calendarUrl(circle, booking) : undefined,
       ...(reason === 'promoted' ? { promoted: true } : {}),
     });
   }

@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCodes } from '../core/errors';
 import { pseudonymiser } from '../core/privacy';
+import type { AuditEvent } from '../core/audit/ports';
 import type { ErasureCounts, PersonalDataExport, Stores, Telemetry } from '../core/ports';
 import type { CircleNotices } from './circle-notices';
 
 /** GET /api/me/data's answer: what the stores hold about the caller, and what is deliberately not linkable. */
 export interface PersonalDataReport extends PersonalDataExport {
   exportedAt: string;
+  /** Audit rows where they acted or were acted on (ids, actions and times only). */
+  auditEvents: AuditEvent[];
   /** Kept without anyone's identity, so nothing here can be found again for one person. */
   notLinkedToYou: string[];
 }
 
 /** What an erasure did, by kind (no identity). */
 export interface ErasureReport extends ErasureCounts {
+  /** Audit-log ids (as actor or subject) replaced by the pseudonym. */
+  auditIdsPseudonymised: number;
   /** Places on upcoming circles given up (the first person waiting moved up). */
   placesGivenUp: number;
 }
@@ -41,9 +46,16 @@ export class PersonalDataService {
   /** Everything held about `userId` (a verified Entra object id). */
   async exportFor(userId: string): Promise<PersonalDataReport> {
     const exported = await this.stores.personalData.exportFor(userId);
-    // AUDIT: record({ actorId: userId, action: 'personalData.export', subjectType: 'person', subjectId: userId, at: now })
+    const auditEvents = await this.stores.audit.involving(userId);
+    await this.stores.audit.record({
+      actorId: userId,
+      action: 'personalData.export',
+      circleId: undefined,
+      subjectId: userId,
+      at: this.now(),
+    });
     this.telemetry.event('privacy.export', { bookings: exported.bookings.length });
-    return { ...exported, exportedAt: this.now().toISOString(), notLinkedToYou: NOT_LINKED };
+    return { ...exported, auditEvents, exportedAt: this.now().toISOString(), notLinkedToYou: NOT_LINKED };
   }
 
   /** Erases `userId` (a verified Entra object id) from every store. */
@@ -66,13 +78,21 @@ export class PersonalDataService {
     }
     const pseudonym = pseudonymiser(this.randomId)(userId);
     const counts = await this.stores.personalData.erase(userId, pseudonym, now);
-    // AUDIT: pseudonymise the person's audit rows (actorId and subjectId = userId become `pseudonym`) in the same
-    // step, then record({ actorId: pseudonym, action: 'personalData.erase', subjectType: 'person',
-    // subjectId: pseudonym, at: now }) — the erased person's id must not be written back into the audit log.
+    // The audit log keeps what happened but not who: their id becomes the same pseudonym. If this step is
+    // interrupted, repeating the erasure finishes it (with a fresh pseudonym for the rows still carrying the id).
+    const auditIdsPseudonymised = await this.stores.audit.pseudonymise(userId, pseudonym);
+    // The erasure itself is recorded under the pseudonym: the erased person's id is never written back.
+    await this.stores.audit.record({
+      actorId: pseudonym,
+      action: 'personalData.erase',
+      circleId: undefined,
+      subjectId: pseudonym,
+      at: now,
+    });
     this.telemetry.event('privacy.erase', {
       placesGivenUp,
       bookingsPseudonymised: counts.bookingsPseudonymised,
     });
-    return { ...counts, placesGivenUp };
+    return { ...counts, placesGivenUp, auditIdsPseudonymised };
   }
 }

@@ -12,6 +12,7 @@ import type { Stores, Telemetry } from '../core/ports';
 import { openPostgresStores } from '../storage/postgres/postgres-stores';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
 import { AskApi } from './api/ask-api';
+import { AuditApi } from './api/audit-api';
 import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { CircleFeedbackApi } from './api/feedback-api';
@@ -30,7 +31,9 @@ import { LimitedSender, systemClock, type Clock } from './outbox/sender';
 import { TeamsTransport } from './outbox/teams-transport';
 import { CardBuilders, OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { circleInviteCard } from './cards/circle-cards';
-import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
+import { calendarLinkExpiry, CalendarLinks } from './calendar';
+import type { Booking } from '../core/circles/bookings';
+import type { Circle } from '../core/circles/circle';
 import type { CardLinks } from './cards/cards';
 import type { AppConfig } from './config';
 import { describeReload, watchContent } from './content-watcher';
@@ -177,14 +180,15 @@ export async function startService(
   const calendarLinks = config.calendarLinkSecret
     ? CalendarLinks.withSecret(config.calendarLinkSecret)
     : CalendarLinks.open(config.dataDir);
-  const calendarUrl = (circleId: string, userId: string): string | undefined => {
-    if (!publicUrl) return undefined;
+  // Each link is bound to one confirmed booking and expires a day after the circle ends.
+  const calendarUrl = (circle: Circle, booking: Booking): string | undefined => {
+    if (!publicUrl || booking.status !== 'confirmed' || !booking.bookingId) return undefined;
     const token = calendarLinks.token({
-      circleId,
-      userId,
-      expiresAt: now().getTime() + CALENDAR_LINK_DAYS * 86_400_000,
+      circleId: circle.id,
+      bookingId: booking.bookingId,
+      expiresAt: calendarLinkExpiry(circle),
     });
-    return `${publicUrl}/api/circles/${circleId}/calendar.ics?t=${token}`;
+    return `${publicUrl}/api/circles/${circle.id}/calendar.ics?t=${token}`;
   };
   // The notifier needs the adapter, which needs the bot: it is bound once both exist.
   const delivery: { notifier?: Notifier; updater?: InviteUpdater; worker?: OutboxWorker } = {};
@@ -271,6 +275,7 @@ export async function startService(
     adminObjectIds: config.adminObjectIds,
     now,
     limiter: personLimiter,
+    acceptLocalUserIds: config.tabAuth.mode === 'local',
   });
   const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now, voterKey);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
@@ -279,6 +284,7 @@ export async function startService(
     voterKeys.circleFeedbackKeyOf(circleId, userId),
   );
   const privacyApi = new PrivacyApi(tabApi, personalData);
+  const auditApi = new AuditApi(stores.audit, tabApi);
   const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
@@ -390,6 +396,10 @@ export async function startService(
   server.get(
     '/api/admin/unanswered',
     route((req, res) => askApi.unanswered(req, res)),
+  );
+  server.get(
+    '/api/admin/audit',
+    route((req, res) => auditApi.list(req, res)),
   );
   server.post(
     '/api/circles',

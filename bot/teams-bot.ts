@@ -14,11 +14,11 @@ import { z } from 'zod';
 import type { AskResult, LiveAnswerer } from '../core/answering/ask';
 import type { Command } from '../core/answering/commands';
 import { ErrorCodes } from '../core/errors';
-import { waitlistPosition, type SignUpDecision } from '../core/circles/bookings';
+import { waitlistPosition, type Booking, type SignUpDecision } from '../core/circles/bookings';
 import type { Circle } from '../core/circles/circle';
 import type { CircleStore, FacilitatorStore } from '../core/circles/ports';
 import { AUDIENCES, pickByIds, type Audience, type ContentLibrary, type Guide } from '../core/content/model';
-import type { Role } from '../core/identity';
+import { mayManageCircle, type Role } from '../core/identity';
 import { dayOf, startOfDayIso } from '../core/privacy';
 import type {
   ConversationRecord,
@@ -65,7 +65,8 @@ export interface BotDependencies {
   /** The person's roles, from their Entra object id (for facilitator-only commands). */
   rolesOf: (userId: string) => Promise<Role[]>;
   /** An "Add to calendar" link for one person's booking, when the service has a public address. */
-  calendarUrl: (circleId: string, userId: string) => string | undefined;
+  /** The signed "Add to calendar" link for one confirmed booking (undefined without a public address). */
+  calendarUrl: (circle: Circle, booking: Booking) => string | undefined;
   /** Private booking cards sent 1:1. */
   notices: CircleNotices;
   /** Local demo only: post the next circle's invite when the bot joins a channel, so there is one to try. */
@@ -403,7 +404,10 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
           'Only facilitators can post circle invites. Type **circles** to see circles you can join.',
         );
       }
-      const matches = upcoming.filter((circle) => circle.id.startsWith(command.code));
+      // Role and ownership: a facilitator posts only their own circles (an admin any).
+      const matches = upcoming.filter(
+        (circle) => circle.id.startsWith(command.code) && userId && mayManageCircle(circle, userId, roles),
+      );
       const invite =
         matches.length === 1 && matches[0] ? await this.deps.inviteCard(matches[0].id) : undefined;
       if (!invite || !matches[0]) return this.listCard(upcoming, undefined, true);
@@ -430,7 +434,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
           ? {
               kind: 'booked',
               joinUrl: circle.meetingUrl,
-              calendarUrl: this.deps.calendarUrl(circle.id, userId),
+              calendarUrl: this.deps.calendarUrl(circle, booking),
             }
           : { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 };
       items.push({ circle, state });
@@ -467,7 +471,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         circle.id,
         booking.status === 'waitlisted'
           ? { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 }
-          : this.stateAfterSignUp({ kind: 'alreadyConfirmed' }, circle, userId, shared),
+          : this.stateAfterSignUp({ kind: 'alreadyConfirmed' }, circle, booking, shared),
       );
     }
     if (outcome) mine.set(outcome.circleId, outcome.state);
@@ -505,7 +509,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
         this.deps.now(),
       );
       state = result.ok
-        ? this.stateAfterSignUp(result.value.decision, circle, userId, shared)
+        ? this.stateAfterSignUp(result.value.decision, circle, result.value.booking, shared)
         : { kind: 'refused', message: result.message };
       if (result.ok && result.value.decision.kind === 'confirmed' && shared && state.kind === 'booked') {
         state.sentPrivately = await this.deps.notices.sendBooked(circle.id, userId, 'confirmed');
@@ -563,7 +567,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       const state: PersonalState =
         mine.status === 'waitlisted'
           ? { kind: 'waitlisted', position: waitlistPosition(bookings, userId) ?? 1 }
-          : this.stateAfterSignUp({ kind: 'alreadyConfirmed' }, circle, userId, shared);
+          : this.stateAfterSignUp({ kind: 'alreadyConfirmed' }, circle, mine, shared);
       card = circlePersonalCard(await this.deps.notices.summaryOf(circle), state);
     } else {
       card = await this.deps.inviteCard(circle.id);
@@ -575,7 +579,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
   private stateAfterSignUp(
     decision: SignUpDecision,
     circle: Circle,
-    userId: string,
+    booking: Booking,
     shared: boolean,
   ): PersonalState {
     if (decision.kind === 'waitlisted' || decision.kind === 'alreadyWaitlisted') {
@@ -583,7 +587,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     }
     return shared
       ? { kind: 'booked', joinUrl: undefined, calendarUrl: undefined }
-      : { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: this.deps.calendarUrl(circle.id, userId) };
+      : { kind: 'booked', joinUrl: circle.meetingUrl, calendarUrl: this.deps.calendarUrl(circle, booking) };
   }
 
   /**

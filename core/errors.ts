@@ -25,6 +25,10 @@ export const ErrorCodes = {
   INVOKE_NOT_SUPPORTED: 'INVOKE_NOT_SUPPORTED',
   RATE_LIMITED: 'RATE_LIMITED',
   AUTH_KEYS_UNAVAILABLE: 'AUTH_KEYS_UNAVAILABLE',
+  /** An admin grant or revocation named someone by something other than a Microsoft Entra object id (a GUID). */
+  INVALID_USER_ID: 'INVALID_USER_ID',
+  /** A destructive admin action (revoking a role) was asked for without its confirmation. */
+  CONFIRMATION_REQUIRED: 'CONFIRMATION_REQUIRED',
   INTERNAL: 'INTERNAL',
 } as const;
 

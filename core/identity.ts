@@ -26,3 +26,29 @@ export function effectiveRoles(
   if (configuredAdmins.includes(userId)) roles.add('admin');
   return ROLES.filter((role) => roles.has(role));
 }
+
+/** A Microsoft Entra object id: a GUID such as 8f1c2b3a-0d4e-4f5a-9b6c-7d8e9f0a1b2c. */
+const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether `id` can name a person in a role grant: a Microsoft Entra object id (GUID), or, only where local
+ * identities are in use, a local user's id (`local-` and a GUID).
+ */
+export function isGrantableUserId(id: string, acceptLocalIds: boolean): boolean {
+  if (ENTRA_OBJECT_ID.test(id)) return true;
+  return acceptLocalIds && id.startsWith('local-') && ENTRA_OBJECT_ID.test(id.slice('local-'.length));
+}
+
+/**
+ * Whether a person may manage a circle (edit, cancel, read its roster, mark attendance, post its invite): an
+ * admin may manage any circle; otherwise they must hold the facilitator role now *and* run this circle. Roles
+ * come from the store on every request, so a revoked facilitator is refused from their next request.
+ */
+export function mayManageCircle(
+  circle: { facilitatorId: string },
+  userId: string,
+  roles: readonly Role[],
+): boolean {
+  if (roles.includes('admin')) return true;
+  return roles.includes('facilitator') && circle.facilitatorId === userId;
+}

@@ -4,6 +4,7 @@ import type { GrantedRole } from './identity';
 import type { CalendarDay } from './privacy';
 import type { OutboxStore } from './outbox/ports';
 import type { CircleFeedbackStore } from './feedback/circle-feedback';
+import type { AuditStore } from './audit/ports';
 
 /** Where a conversation with the bot lives in Teams. */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -172,6 +173,8 @@ export interface Stores {
   personalData: PersonalDataStore;
   /** Proactive messages waiting to be sent, in flight, or done. */
   outbox: OutboxStore;
+  /** Who did what to which object, when (role changes, circle edits, roster reads, data rights). */
+  audit: AuditStore;
   health: StoreHealth;
   close(): Promise<void>;
 }

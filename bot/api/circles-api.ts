@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { seatsLeft, waitlistPosition, type Booking } from '../../core/circles/bookings';
-import { validateCircleDraft, type Circle } from '../../core/circles/circle';
+import { decideCircleCancellation, validateCircleDraft, type Circle } from '../../core/circles/circle';
 import { circleListFilter } from '../../core/circles/listing';
 import type { FacilitatorProfile } from '../../core/circles/ports';
 import { THEME_IDS } from '../../core/content/model';
 import { ErrorCodes, fail } from '../../core/errors';
 import { InstantSchema } from '../../core/time';
-import type { Caller, Role } from '../../core/identity';
+import { mayManageCircle, type Caller, type Role } from '../../core/identity';
 import type { Stores, Telemetry } from '../../core/ports';
 import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
 import { sendFailure } from '../http/responses';
-import { circleCalendar, type CalendarLinks } from '../calendar';
+import { calendarLinkExpiry, circleCalendar, type CalendarLinks } from '../calendar';
 import type { CircleNotices } from '../circle-notices';
 import { queryOf } from './content-api';
 import type { TabApi } from './tab-api';
@@ -69,6 +69,17 @@ const FacilitatorQuerySchema = z
   })
   .strict();
 
+/** The query of a facilitator revocation: the person's id again, as confirmation. */
+const RevokeQuerySchema = z.object({ confirm: z.string().min(1).max(128).optional() }).strict();
+
+/** 400 INVALID_USER_ID: role grants name people by their Microsoft Entra object id. */
+function notAnObjectId() {
+  return fail(
+    ErrorCodes.INVALID_USER_ID,
+    "userId must be the person's Microsoft Entra object id (a GUID such as 8f1c2b3a-0d4e-4f5a-9b6c-7d8e9f0a1b2c).",
+  );
+}
+
 /** The organisation id circles use: the ODS code where known, else the organisation's name. */
 export function organisationIdOf(profile: FacilitatorProfile): string {
   return profile.odsCode ?? profile.organisationName;
@@ -87,13 +98,15 @@ export class CirclesApi {
     private readonly now: () => Date,
     private readonly calendarLinks: CalendarLinks,
     private readonly notices: CircleNotices,
-    /** The signed "Add to calendar" link for one person's place (undefined without a public address). */
-    private readonly calendarUrl: (circleId: string, userId: string) => string | undefined,
+    /** The signed "Add to calendar" link for one confirmed booking (undefined without a public address). */
+    private readonly calendarUrl: (circle: Circle, booking: Booking) => string | undefined,
   ) {}
 
   /**
    * GET /api/circles/:id/calendar.ics?t= : the participant's calendar file. The signed link is the credential
-   * (it opens in a browser or calendar app), and the person must still hold a confirmed place.
+   * (it opens in a browser or calendar app): it names one booking, which must still be a confirmed place (a place
+   * given up and booked again is a new booking, so the old link stays dead), and it dies a day after the circle
+   * ends.
    */
   async calendar(req: Request, res: Response): Promise<void> {
     const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
@@ -108,8 +121,15 @@ export class CirclesApi {
       );
     }
     const circle = await this.stores.circles.get(id.value);
-    const booking = (await this.stores.circles.bookings(id.value)).find((b) => b.userId === grant.userId);
-    if (!circle || circle.status !== 'scheduled' || booking?.status !== 'confirmed') {
+    const booking = (await this.stores.circles.bookings(id.value)).find(
+      (candidate) => candidate.bookingId === grant.bookingId,
+    );
+    if (
+      !circle ||
+      circle.status !== 'scheduled' ||
+      booking?.status !== 'confirmed' ||
+      calendarLinkExpiry(circle) <= this.now().getTime()
+    ) {
       return sendFailure(
         res,
         fail(ErrorCodes.NOT_BOOKED, 'There is no confirmed place on this circle for this link.'),
@@ -172,7 +192,7 @@ export class CirclesApi {
       meetingUrl: runsIt || mine?.status === 'confirmed' ? circle.meetingUrl : null,
       calendarUrl:
         mine?.status === 'confirmed' && circle.status === 'scheduled'
-          ? (this.calendarUrl(circle.id, caller.userId) ?? null)
+          ? (this.calendarUrl(circle, mine) ?? null)
           : null,
       isMine: circle.facilitatorId === caller.userId,
     };
@@ -275,7 +295,9 @@ export class CirclesApi {
     if (!who) return undefined;
     const circle = await this.circleFor(req, res);
     if (!circle) return undefined;
-    if (circle.facilitatorId !== who.caller.userId && !who.roles.includes('admin')) {
+    // Role and ownership, both from the verified caller and the store, on every request: a facilitator whose role
+    // was revoked is refused from their next request, even on circles they created.
+    if (!mayManageCircle(circle, who.caller.userId, who.roles)) {
       sendFailure(
         res,
         fail(ErrorCodes.FORBIDDEN, "Only this circle's facilitator or a programme lead can do that."),
@@ -312,29 +334,50 @@ export class CirclesApi {
       this.now(),
     );
     if (!draft.ok) return sendFailure(res, draft);
-    const bookings = await this.stores.circles.bookings(circle.id);
-    const confirmed = bookings.filter((booking) => booking.status === 'confirmed').length;
-    if (draft.value.capacity < confirmed) {
-      return sendFailure(
-        res,
-        fail(
-          ErrorCodes.VALIDATION_FAILED,
-          `capacity cannot go below the ${confirmed} people already confirmed`,
-        ),
-      );
-    }
     const updated: Circle = { ...circle, ...draft.value };
-    await this.stores.circles.update(updated, this.now());
+    // Capacity is checked against the bookings, and freed seats go to the waiting list in order, in one
+    // transaction with the edit (so a new sign-up cannot take a freed seat ahead of the people waiting).
+    const written = await this.stores.circles.updateAndPromote(updated, this.now());
+    if (!written.ok) return sendFailure(res, written);
+    await this.stores.audit.record({
+      actorId: owned.caller.userId,
+      action: 'circle.edit',
+      circleId: updated.id,
+      subjectId: undefined,
+      at: this.now(),
+    });
+    for (const promoted of written.value.promoted) {
+      await this.notices.sendBooked(updated.id, promoted.userId, 'promoted');
+    }
     await this.notices.bookingsChanged(updated.id);
-    res.send(200, await this.view(updated, owned.caller, owned.roles, bookings));
+    if (written.value.promoted.length > 0) {
+      this.telemetry.event('circles.capacityPromoted', {
+        circleId: updated.id,
+        promoted: written.value.promoted.length,
+      });
+    }
+    res.send(200, await this.view(updated, owned.caller, owned.roles));
   }
 
   /** DELETE /api/circles/:id: cancels the circle (its facilitator or an admin). */
   async cancelCircle(req: Request, res: Response): Promise<void> {
     const owned = await this.ownedCircle(req, res);
     if (!owned) return;
+    const allowed = decideCircleCancellation(owned.circle, this.now());
+    if (!allowed.ok) return sendFailure(res, allowed);
+    if (owned.circle.status === 'cancelled') {
+      res.send(200, await this.view(owned.circle, owned.caller, owned.roles));
+      return;
+    }
     const cancelled: Circle = { ...owned.circle, status: 'cancelled' };
     await this.stores.circles.update(cancelled, this.now());
+    await this.stores.audit.record({
+      actorId: owned.caller.userId,
+      action: 'circle.cancel',
+      circleId: cancelled.id,
+      subjectId: undefined,
+      at: this.now(),
+    });
     await this.notices.bookingsChanged(cancelled.id);
     this.telemetry.event('circles.cancelled', { circleId: cancelled.id });
     res.send(200, await this.view(cancelled, owned.caller, owned.roles));
@@ -410,6 +453,13 @@ export class CirclesApi {
     const bookings = await this.stores.circles.bookings(owned.circle.id);
     const attendance = await this.stores.circles.attendance(owned.circle.id);
     await this.stores.circles.recordRosterRead(owned.circle.id, owned.caller.userId, this.now());
+    await this.stores.audit.record({
+      actorId: owned.caller.userId,
+      action: 'roster.read',
+      circleId: owned.circle.id,
+      subjectId: undefined,
+      at: this.now(),
+    });
     this.telemetry.event('circles.rosterRead', { circleId: owned.circle.id });
     res.send(200, {
       circleId: owned.circle.id,
@@ -450,6 +500,13 @@ export class CirclesApi {
         res,
         fail(ErrorCodes.NOT_BOOKED, 'That person has no confirmed place on this circle.'),
       );
+    await this.stores.audit.record({
+      actorId: owned.caller.userId,
+      action: 'attendance.mark',
+      circleId: owned.circle.id,
+      subjectId: input.value.userId,
+      at: this.now(),
+    });
     res.send(200, { userId: input.value.userId, attended: input.value.attended });
   }
 
@@ -484,13 +541,31 @@ export class CirclesApi {
     if (!body.ok) return sendFailure(res, body);
     const input = validate(FacilitatorSchema, body.value);
     if (!input.ok) return sendFailure(res, input, input.problems);
+    if (!this.tabApi.isGrantableUserId(input.value.userId)) return sendFailure(res, notAnObjectId());
     const profile: FacilitatorProfile = { ...input.value, odsCode: input.value.odsCode };
     await this.stores.facilitators.upsert(profile, this.now());
     await this.stores.roles.grant(profile.userId, 'facilitator', this.now());
+    await this.stores.audit.record({
+      actorId: who.caller.userId,
+      action: 'role.grant',
+      circleId: undefined,
+      subjectId: profile.userId,
+      at: this.now(),
+    });
     res.send(201, { userId: profile.userId, roles: ['manager', 'facilitator'] });
   }
 
-  /** DELETE /api/admin/facilitators/:userId (admins): revokes the role and removes the profile. */
+  private async isFacilitator(userId: string): Promise<boolean> {
+    const roles = await this.stores.roles.rolesOf(userId);
+    return roles.includes('facilitator') || (await this.stores.facilitators.get(userId)) !== undefined;
+  }
+
+  /**
+   * DELETE /api/admin/facilitators/:userId?confirm=<userId> (admins): revokes the role and removes the profile.
+   * Revoking is destructive, so the request must repeat the person's id in `confirm` (the tab asks first in a
+   * dialog); without it the answer is 400 CONFIRMATION_REQUIRED and nothing changes. It takes effect on the
+   * person's next request.
+   */
   async removeFacilitator(req: Request, res: Response): Promise<void> {
     const who = await this.tabApi.authorise(
       req,
@@ -501,10 +576,32 @@ export class CirclesApi {
     if (!who) return;
     const userId = validate(z.string().min(1).max(128), (req.params as Record<string, unknown>).userId);
     if (!userId.ok) return sendFailure(res, userId, userId.problems);
+    // Only object ids can be named, except to clean up a grant made before ids were checked.
+    if (!this.tabApi.isGrantableUserId(userId.value) && !(await this.isFacilitator(userId.value))) {
+      return sendFailure(res, notAnObjectId());
+    }
+    const query = validate(RevokeQuerySchema, queryOf(req));
+    if (!query.ok) return sendFailure(res, query, query.problems);
+    if (query.value.confirm !== userId.value) {
+      return sendFailure(
+        res,
+        fail(
+          ErrorCodes.CONFIRMATION_REQUIRED,
+          "Revoking the facilitator role needs confirming: repeat the person's id as ?confirm=<id>.",
+        ),
+      );
+    }
     const revoked = await this.stores.roles.revoke(userId.value, 'facilitator');
     const removed = await this.stores.facilitators.remove(userId.value);
     if (!revoked && !removed)
       return sendFailure(res, fail(ErrorCodes.NOT_FOUND, 'That person is not a facilitator.'));
+    await this.stores.audit.record({
+      actorId: who.caller.userId,
+      action: 'role.revoke',
+      circleId: undefined,
+      subjectId: userId.value,
+      at: this.now(),
+    });
     res.send(200, { userId: userId.value, revoked: true });
   }
 }

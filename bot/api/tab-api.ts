@@ -1,7 +1,14 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { ErrorCodes, fail } from '../../core/errors';
-import { effectiveRoles, ROLES, type Caller, type GrantedRole, type Role } from '../../core/identity';
+import {
+  effectiveRoles,
+  isGrantableUserId,
+  ROLES,
+  type Caller,
+  type GrantedRole,
+  type Role,
+} from '../../core/identity';
 import type { Stores } from '../../core/ports';
 import { localUserId, type LocalIssuer } from '../auth/local-issuer';
 import type { TokenVerifier } from '../auth/tab-tokens';
@@ -17,6 +24,8 @@ export interface TabApiDependencies {
   now: () => Date;
   /** The per-person request budget on the tab API (none: unlimited). */
   limiter?: RateLimiter;
+  /** Local mode: role grants may also name local users (`local-` and a GUID) besides Entra object ids. */
+  acceptLocalUserIds?: boolean;
 }
 
 /** The body of POST /api/dev/token. */
@@ -85,6 +94,11 @@ export class TabApi {
       return undefined;
     }
     return who;
+  }
+
+  /** Whether an admin may name `userId` in a role grant or revocation (an Entra object id; local ids locally). */
+  isGrantableUserId(userId: string): boolean {
+    return isGrantableUserId(userId, this.deps.acceptLocalUserIds ?? false);
   }
 
   /** GET /api/me: the caller's verified identity and roles. */

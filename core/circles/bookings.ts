@@ -3,6 +3,11 @@ import { stillOpen, type Circle } from './circle';
 
 /** A person's place in a circle. Waitlisted places are ordered by when they were asked for. */
 export interface Booking {
+  /**
+   * This place's own id, new each time a place is taken (giving a place up and booking again gives a new id), so
+   * anything issued for one booking (a calendar link) dies with it. Stores always fill it in.
+   */
+  bookingId?: string;
   circleId: string;
   userId: string;
   status: 'confirmed' | 'waitlisted';
@@ -83,8 +88,13 @@ export function decideCancellation(
 ): Outcome<CancellationDecision> {
   const booking = bookings.find((candidate) => candidate.userId === userId);
   if (!booking) return fail(ErrorCodes.NOT_BOOKED, 'You do not have a place on this circle.');
-  if (Date.parse(circle.startsAt) <= now.getTime() && circle.status !== 'cancelled') {
-    return fail(ErrorCodes.CIRCLE_STARTED, 'This circle has already started.');
+  // Once a circle's start has passed its bookings are its attendance record: they stay, even on a circle that was
+  // (wrongly) cancelled after it ran.
+  if (Date.parse(circle.startsAt) <= now.getTime()) {
+    return fail(
+      ErrorCodes.CIRCLE_STARTED,
+      'This circle has already started, so its places stay as they are.',
+    );
   }
   const promoted =
     booking.status === 'confirmed' && circle.status === 'scheduled'
@@ -93,4 +103,32 @@ export function decideCancellation(
           .sort((a, b) => a.sequence - b.sequence)[0]
       : undefined;
   return succeed({ cancelled: booking, promoted });
+}
+
+/** Who moves up from the waiting list when a circle's capacity changes. */
+export interface CapacityDecision {
+  /** Waitlisted people who now have a place, first come first served. */
+  promoted: Booking[];
+}
+
+/**
+ * Decides a change of capacity from the bookings read in the same transaction that will write it: capacity may
+ * not go below the people already confirmed, and every seat it frees goes to the waiting list in order.
+ */
+export function decideCapacityChange(
+  bookings: readonly Booking[],
+  capacity: number,
+): Outcome<CapacityDecision> {
+  const confirmed = bookings.filter((booking) => booking.status === 'confirmed').length;
+  if (capacity < confirmed) {
+    return fail(
+      ErrorCodes.VALIDATION_FAILED,
+      `capacity cannot go below the ${confirmed} people already confirmed`,
+    );
+  }
+  const promoted = bookings
+    .filter((booking) => booking.status === 'waitlisted')
+    .sort((a, b) => a.sequence - b.sequence)
+    .slice(0, capacity - confirmed);
+  return succeed({ promoted });
 }

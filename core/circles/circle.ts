@@ -110,3 +110,19 @@ export function stillOpen(circle: Circle, now: Date, startedMessage: string): Ou
   }
   return succeed(undefined);
 }
+
+/**
+ * Whether a circle may be cancelled: not once it has started (its bookings are then the attendance record, and
+ * a cancellation would let participants give up places they used). Cancelling a cancelled circle again is
+ * allowed (and changes nothing), so a retried request gets the same answer.
+ */
+export function decideCircleCancellation(circle: Circle, now: Date): Outcome<void> {
+  if (circle.status === 'cancelled') return succeed(undefined);
+  if (circle.status === 'completed' || Date.parse(circle.startsAt) <= now.getTime()) {
+    return fail(
+      ErrorCodes.CIRCLE_STARTED,
+      'This circle has already started, so it can no longer be cancelled.',
+    );
+  }
+  return succeed(undefined);
+}

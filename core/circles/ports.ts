@@ -1,5 +1,5 @@
 import type { Outcome } from '../errors';
-import type { Booking, CancellationDecision, SignUpDecision } from './bookings';
+import type { Booking, CancellationDecision, CapacityDecision, SignUpDecision } from './bookings';
 import type { Circle, CircleStatus } from './circle';
 
 /** A trained facilitator in the national registry. */
@@ -35,6 +35,12 @@ export interface CircleStore {
   list(filter: CircleFilter): Promise<Circle[]>;
   /** Replaces a circle's editable fields (the id, facilitator and organisation never change). */
   update(circle: Circle, at: Date): Promise<void>;
+  /**
+   * An edit that may change capacity: in one transaction (under the circle's lock) reads the bookings, refuses a
+   * capacity below the people confirmed, writes the circle and confirms waitlisted people in order into every
+   * seat it frees. Returns who was promoted (their notices are the caller's job).
+   */
+  updateAndPromote(circle: Circle, at: Date): Promise<Outcome<CapacityDecision>>;
   bookings(circleId: string): Promise<Booking[]>;
   bookingsOf(userId: string): Promise<Booking[]>;
   /** Reads the circle and its bookings, decides and writes in one transaction, so concurrent sign-ups are exact. */

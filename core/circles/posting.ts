@@ -1,5 +1,5 @@
 import { ErrorCodes, fail, succeed, type Outcome } from '../errors';
-import type { Role } from '../identity';
+import { mayManageCircle, type Role } from '../identity';
 import type { ConversationScope } from '../ports';
 import { stillOpen, type Circle } from './circle';
 import type { CirclePost } from './ports';
@@ -19,12 +19,12 @@ export interface InvitePostRequest {
 }
 
 /**
- * Whether an invite card may be posted: only by the circle's facilitator or an admin, only in a channel where
+ * Whether an invite card may be posted: only by the circle's facilitator (who still holds the role) or an admin, only in a channel where
  * the app is installed, only for a scheduled circle that has not started, and once per channel.
  */
 export function decideInvitePost(request: InvitePostRequest): Outcome<void> {
   const { circle, posterId, posterRoles, conversationId, conversation, posts, now } = request;
-  if (circle.facilitatorId !== posterId && !posterRoles.includes('admin')) {
+  if (!mayManageCircle(circle, posterId, posterRoles)) {
     return fail(
       ErrorCodes.FORBIDDEN,
       "Only this circle's facilitator or a programme lead can post its invite.",

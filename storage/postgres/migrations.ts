@@ -173,6 +173,24 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       `,
   },
   {
+    version: 6,
+    name: 'audit log, and an id per booking (new on every re-booking) for calendar links',
+    sql: `
+      CREATE TABLE audit_events (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        actor_id text NOT NULL,
+        action text NOT NULL,
+        circle_id text,
+        subject_id text
+      );
+      CREATE INDEX audit_events_at ON audit_events (at, id);
+      CREATE INDEX audit_events_actor ON audit_events (actor_id);
+      CREATE INDEX audit_events_subject ON audit_events (subject_id);
+      ALTER TABLE bookings ADD COLUMN booking_id text NOT NULL DEFAULT gen_random_uuid()::text;
+    `,
+  },
+  {
     version: 8,
     name: 'circle feedback without identity: givers by one-way hash, answers with no person column',
     sql: `

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import {
   decideCancellation,
+  decideCapacityChange,
+  type CapacityDecision,
   decideSignUp,
   type Booking,
   type CancellationDecision,
@@ -77,6 +80,7 @@ function editableValues(circle: Circle): (string | number | null)[] {
 }
 
 interface BookingRow {
+  booking_id: string;
   circle_id: string;
   user_id: string;
   status: 'confirmed' | 'waitlisted';
@@ -87,6 +91,7 @@ interface BookingRow {
 
 function toBooking(row: BookingRow): Booking {
   return {
+    bookingId: row.booking_id,
     circleId: row.circle_id,
     userId: row.user_id,
     status: row.status,
@@ -96,7 +101,8 @@ function toBooking(row: BookingRow): Booking {
   };
 }
 
-const BOOKING_COLUMNS = 'b.circle_id, b.user_id, b.status, b.sequence, b.display_name, b.teams_user_id';
+const BOOKING_COLUMNS =
+  'b.booking_id, b.circle_id, b.user_id, b.status, b.sequence, b.display_name, b.teams_user_id';
 
 async function readBookings(client: Pool | PoolClient, circleId: string): Promise<Booking[]> {
   const result = await client.query<BookingRow>(
@@ -114,6 +120,17 @@ async function lockCircle(client: PoolClient, circleId: string): Promise<Circle 
   );
   const row = result.rows[0];
   return row && toCircle(row);
+}
+
+/** Writes a circle's editable fields. */
+async function writeCircle(client: Pool | PoolClient, circle: Circle, at: Date): Promise<void> {
+  await client.query(
+    `UPDATE circles SET theme_id = $2, extra_topic = $3, title = $4, description = $5, starts_at = $6,
+       duration_minutes = $7, capacity = $8, audience_kind = $9, audience_organisation_id = $10,
+       meeting_url = $11, status = $12, updated_at = $13
+     WHERE id = $1`,
+    [circle.id, ...editableValues(circle), at.toISOString()],
+  );
 }
 
 /**
@@ -165,13 +182,26 @@ export class PostgresCircleStore implements CircleStore {
   }
 
   async update(circle: Circle, at: Date): Promise<void> {
-    await this.pool.query(
-      `UPDATE circles SET theme_id = $2, extra_topic = $3, title = $4, description = $5, starts_at = $6,
-         duration_minutes = $7, capacity = $8, audience_kind = $9, audience_organisation_id = $10,
-         meeting_url = $11, status = $12, updated_at = $13
-       WHERE id = $1`,
-      [circle.id, ...editableValues(circle), at.toISOString()],
-    );
+    await writeCircle(this.pool, circle, at);
+  }
+
+  updateAndPromote(circle: Circle, at: Date): Promise<Outcome<CapacityDecision>> {
+    return inTransaction(this.pool, async (client): Promise<Outcome<CapacityDecision>> => {
+      if (!(await lockCircle(client, circle.id)))
+        return fail(ErrorCodes.NOT_FOUND, 'There is no such circle.');
+      const decision = decideCapacityChange(await readBookings(client, circle.id), circle.capacity);
+      if (!decision.ok) return decision;
+      await writeCircle(client, circle, at);
+      for (const promoted of decision.value.promoted) {
+        await client.query(
+          "UPDATE bookings SET status = 'confirmed' WHERE circle_id = $1 AND user_id = $2 AND status = 'waitlisted'",
+          [circle.id, promoted.userId],
+        );
+      }
+      return succeed({
+        promoted: decision.value.promoted.map((booking) => ({ ...booking, status: 'confirmed' as const })),
+      });
+    });
   }
 
   bookings(circleId: string): Promise<Booking[]> {
@@ -207,9 +237,10 @@ export class PostgresCircleStore implements CircleStore {
       if (existing) return succeed({ decision: decision.value, booking: existing });
       const status = decision.value.kind === 'confirmed' ? 'confirmed' : 'waitlisted';
       // The next arrival number is taken under the circle's lock, so it is unique and in arrival order.
+      const bookingId = randomUUID();
       const inserted = await client.query<{ sequence: number }>(
-        `INSERT INTO bookings (circle_id, user_id, status, sequence, display_name, teams_user_id, created_at)
-         SELECT $1, $2, $3, COALESCE(max(sequence), 0) + 1, $4, $5, $6 FROM bookings WHERE circle_id = $1
+        `INSERT INTO bookings (circle_id, user_id, status, sequence, display_name, teams_user_id, created_at, booking_id)
+         SELECT $1, $2, $3, COALESCE(max(sequence), 0) + 1, $4, $5, $6, $7 FROM bookings WHERE circle_id = $1
          RETURNING sequence`,
         [
           circleId,
@@ -218,11 +249,13 @@ export class PostgresCircleStore implements CircleStore {
           person.displayName ?? null,
           person.teamsUserId ?? null,
           now.toISOString(),
+          bookingId,
         ],
       );
       const sequence = inserted.rows[0]?.sequence;
       if (sequence === undefined) throw new Error('PostgreSQL returned no arrival number for a new booking.');
       const booking: Booking = {
+        bookingId,
         circleId,
         userId: person.userId,
         status,

@@ -27,6 +27,7 @@ import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circle
 import { PostgresPersonalDataStore } from './postgres-privacy';
 import { PostgresOutboxStore } from './postgres-outbox';
 import { PostgresCircleFeedbackStore } from './postgres-circle-feedback';
+import { PostgresAuditStore } from './postgres-audit';
 
 /** Conversation references in PostgreSQL. */
 export class PostgresConversationStore implements ConversationStore {
@@ -274,6 +275,7 @@ export async function openPostgresStores(
     unanswered: guard(new PostgresUnansweredStore(pool), 'unanswered question'),
     personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
     outbox: guard(new PostgresOutboxStore(pool), 'outbox'),
+    audit: guard(new PostgresAuditStore(pool), 'audit'),
     health: new PostgresHealth(pool),
     // Waits for checked-out connections to come back, then closes every connection; safe to call twice.
     close: () => (closing ??= endPool(pool)),

@@ -187,6 +187,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `,
   },
   {
+    version: 11,
+    name: 'audit log, and an id per booking (new on every re-booking) for calendar links',
+    sql: `
+      CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        circle_id TEXT,
+        subject_id TEXT
+      );
+      CREATE INDEX audit_events_at ON audit_events (at, id);
+      CREATE INDEX audit_events_actor ON audit_events (actor_id);
+      CREATE INDEX audit_events_subject ON audit_events (subject_id);
+      ALTER TABLE bookings ADD COLUMN booking_id TEXT NOT NULL DEFAULT '';
+      UPDATE bookings SET booking_id = lower(hex(randomblob(16)));
+    `,
+  },
+  {
     version: 13,
     name: 'circle feedback without identity: givers by one-way hash, answers with no person column',
     sql: `

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
   decideCancellation,
+  decideCapacityChange,
+  type CapacityDecision,
   decideSignUp,
   type Booking,
   type CancellationDecision,
@@ -75,7 +78,8 @@ function rowParams(circle: Circle, at: Date): Record<string, string | number | n
   };
 }
 
-type BookingRow = Omit<Booking, 'displayName' | 'teamsUserId'> & {
+type BookingRow = Omit<Booking, 'displayName' | 'teamsUserId' | 'bookingId'> & {
+  bookingId: string;
   displayName: string | null;
   teamsUserId: string | null;
 };
@@ -132,6 +136,11 @@ export class SqliteCircleStore implements CircleStore {
   }
 
   update(circle: Circle, at: Date): Promise<void> {
+    this.write(circle, at);
+    return Promise.resolve();
+  }
+
+  private write(circle: Circle, at: Date): void {
     this.db
       .prepare(
         `UPDATE circles SET theme_id = @themeId, extra_topic = @extraTopic, title = @title, description = @description,
@@ -141,7 +150,23 @@ export class SqliteCircleStore implements CircleStore {
          WHERE id = @id`,
       )
       .run(rowParams(circle, at));
-    return Promise.resolve();
+  }
+
+  updateAndPromote(circle: Circle, at: Date): Promise<Outcome<CapacityDecision>> {
+    const run = this.db.transaction((): Outcome<CapacityDecision> => {
+      if (!this.read(circle.id)) return fail(ErrorCodes.NOT_FOUND, 'There is no such circle.');
+      const decision = decideCapacityChange(this.readBookings(circle.id), circle.capacity);
+      if (!decision.ok) return decision;
+      this.write(circle, at);
+      const promote = this.db.prepare(
+        "UPDATE bookings SET status = 'confirmed' WHERE circle_id = ? AND user_id = ? AND status = 'waitlisted'",
+      );
+      for (const promoted of decision.value.promoted) promote.run(circle.id, promoted.userId);
+      return succeed({
+        promoted: decision.value.promoted.map((booking) => ({ ...booking, status: 'confirmed' })),
+      });
+    });
+    return Promise.resolve(run.immediate());
   }
 
   bookings(circleId: string): Promise<Booking[]> {
@@ -151,7 +176,7 @@ export class SqliteCircleStore implements CircleStore {
   private readBookings(circleId: string): Booking[] {
     const rows = this.db
       .prepare(
-        'SELECT circle_id AS circleId, user_id AS userId, status, sequence, display_name AS displayName, teams_user_id AS teamsUserId FROM bookings WHERE circle_id = ? ORDER BY sequence',
+        'SELECT booking_id AS bookingId, circle_id AS circleId, user_id AS userId, status, sequence, display_name AS displayName, teams_user_id AS teamsUserId FROM bookings WHERE circle_id = ? ORDER BY sequence',
       )
       .all(circleId) as BookingRow[];
     return rows.map(toBooking);
@@ -160,7 +185,7 @@ export class SqliteCircleStore implements CircleStore {
   bookingsOf(userId: string): Promise<Booking[]> {
     const rows = this.db
       .prepare(
-        `SELECT b.circle_id AS circleId, b.user_id AS userId, b.status, b.sequence, b.display_name AS displayName, b.teams_user_id AS teamsUserId FROM bookings b
+        `SELECT b.booking_id AS bookingId, b.circle_id AS circleId, b.user_id AS userId, b.status, b.sequence, b.display_name AS displayName, b.teams_user_id AS teamsUserId FROM bookings b
          JOIN circles c ON c.id = b.circle_id WHERE b.user_id = ? ORDER BY c.starts_at`,
       )
       .all(userId) as BookingRow[];
@@ -187,11 +212,13 @@ export class SqliteCircleStore implements CircleStore {
       if (existing) return succeed({ decision: decision.value, booking: existing });
       const sequence = bookings.reduce((max, booking) => Math.max(max, booking.sequence), 0) + 1;
       const status = decision.value.kind === 'confirmed' ? 'confirmed' : 'waitlisted';
+      const bookingId = randomUUID();
       this.db
         .prepare(
-          'INSERT INTO bookings (circle_id, user_id, status, sequence, display_name, teams_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO bookings (booking_id, circle_id, user_id, status, sequence, display_name, teams_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
+          bookingId,
           circleId,
           person.userId,
           status,
@@ -201,6 +228,7 @@ export class SqliteCircleStore implements CircleStore {
           now.toISOString(),
         );
       const booking: Booking = {
+        bookingId,
         circleId,
         userId: person.userId,
         status,

@@ -20,6 +20,7 @@ import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
 import { SqlitePersonalDataStore } from './sqlite-privacy';
 import { SqliteOutboxStore } from './sqlite-outbox';
 import { SqliteCircleFeedbackStore } from './sqlite-circle-feedback';
+import { SqliteAuditStore } from './sqlite-audit';
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
@@ -256,6 +257,7 @@ export function sqliteStoresOn(db: Database.Database): Stores {
     unanswered: guard(new SqliteUnansweredStore(db), 'unanswered question'),
     personalData: guard(new SqlitePersonalDataStore(db), 'personal data'),
     outbox: guard(new SqliteOutboxStore(db), 'outbox'),
+    audit: guard(new SqliteAuditStore(db), 'audit'),
     health: new SqliteHealth(db),
     close: () => {
       if (db.open) db.close();

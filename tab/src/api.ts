@@ -159,6 +159,30 @@ export interface Facilitator {
   region: string;
 }
 
+/** One audit-log row (GET /api/admin/audit): stored ids, a fixed action name and a time; never a name. */
+export interface AuditEvent {
+  id: number;
+  actorId: string;
+  action:
+    | 'role.grant'
+    | 'role.revoke'
+    | 'circle.edit'
+    | 'circle.cancel'
+    | 'attendance.mark'
+    | 'roster.read'
+    | 'personalData.export'
+    | 'personalData.erase';
+  circleId: string | null;
+  subjectId: string | null;
+  at: string;
+}
+
+/** One page of the audit log, newest first; `nextBefore` asks for the next (older) page. */
+export interface AuditPage {
+  events: AuditEvent[];
+  nextBefore: number | null;
+}
+
 /** A channel where the app is installed. */
 export interface Channel {
   conversationId: string;
@@ -262,8 +286,23 @@ export class ApiClient {
   facilitators = () => this.call<{ facilitators: Facilitator[] }>('GET', '/api/facilitators');
   addFacilitator = (facilitator: Facilitator) =>
     this.call<unknown>('POST', '/api/admin/facilitators', facilitator);
+  /** Revokes the role; the service needs the id repeated as `confirm` (asked for in a dialog first). */
   removeFacilitator = (userId: string) =>
-    this.call<unknown>('DELETE', `/api/admin/facilitators/${encodeURIComponent(userId)}`);
+    this.call<unknown>(
+      'DELETE',
+      `/api/admin/facilitators/${encodeURIComponent(userId)}?confirm=${encodeURIComponent(userId)}`,
+    );
+  audit = (query: { from?: string; to?: string; limit?: number; before?: number } = {}) =>
+    this.call<AuditPage>(
+      'GET',
+      `/api/admin/audit${searchOf(
+        Object.fromEntries(
+          Object.entries(query)
+            .filter(([, value]) => value !== undefined)
+            .map(([key, value]) => [key, String(value)]),
+        ),
+      )}`,
+    );
   unanswered = () =>
     this.call<{ questions: { id: number; text: string; askedOn: string }[] }>('GET', '/api/admin/unanswered');
 }

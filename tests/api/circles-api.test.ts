@@ -2,6 +2,7 @@ import { getJson, localToken, postJson, startTestService, type TestService } fro
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const MEETING = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_test%40thread.v2/0';
+const DURHAM_OID = 'd0000000-0000-4000-8000-00000000d001';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 async function send(method: string, url: string, token: string, body?: unknown) {
@@ -327,7 +328,7 @@ describe('Leadership Support Circles API', () => {
     const added = await postJson(
       `${service.url}/api/admin/facilitators`,
       {
-        userId: 'oid-durham',
+        userId: DURHAM_OID,
         name: 'Dee Durham',
         organisationName: 'County Durham and Darlington NHS Foundation Trust',
         odsCode: 'RXP',
@@ -348,18 +349,24 @@ describe('Leadership Support Circles API', () => {
     const found = await getJson(`${service.url}/api/facilitators?organisation=durham`, bearer(asha));
     expect(found.body.facilitators).toEqual([
       {
-        userId: 'oid-durham',
+        userId: DURHAM_OID,
         name: 'Dee Durham',
         organisationName: 'County Durham and Darlington NHS Foundation Trust',
         odsCode: 'RXP',
         region: 'North East and Yorkshire',
       },
     ]);
-    expect(await service.stores.roles.rolesOf('oid-durham')).toEqual(['facilitator']);
-    expect((await send('DELETE', `${service.url}/api/admin/facilitators/oid-durham`, admin)).status).toBe(
-      200,
-    );
-    expect(await service.stores.roles.rolesOf('oid-durham')).toEqual([]);
+    expect(await service.stores.roles.rolesOf(DURHAM_OID)).toEqual(['facilitator']);
+    expect(
+      (
+        await send(
+          'DELETE',
+          `${service.url}/api/admin/facilitators/${DURHAM_OID}?confirm=${DURHAM_OID}`,
+          admin,
+        )
+      ).status,
+    ).toBe(200);
+    expect(await service.stores.roles.rolesOf(DURHAM_OID)).toEqual([]);
   });
 });
 

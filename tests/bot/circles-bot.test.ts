@@ -1,3 +1,4 @@
+import { localUserId } from '../../bot/auth/local-issuer';
 import { FakeConnector } from '../support/fake-connector';
 import { botAddedActivity, messageActivity } from '../support/activities';
 import { localToken, postJson, startTestService, type TestService } from '../support/service';
@@ -221,7 +222,7 @@ describe('circles in Teams', () => {
       { authorization: `Bearer ${facilitatorToken}` },
     );
     const burstId = burst.body.id as string;
-    await service.stores.roles.grant('oid-poster', 'facilitator', new Date());
+    const poster = localUserId('Fiona Facilitator');
     const channel = '19:rota@thread.tacv2';
     let before = connector.calls.length;
     await send({
@@ -232,7 +233,7 @@ describe('circles in Teams', () => {
         teamId: '19:team@thread.tacv2',
         text: `post circle ${burstId.slice(0, 8)}`,
       }),
-      from: { id: '29:oid-poster', name: 'Poster', aadObjectId: 'oid-poster' },
+      from: { id: `29:${poster}`, name: 'Fiona Facilitator', aadObjectId: poster },
     });
     await connector.waitForCalls(before + 1);
     expect(await service.stores.circles.posts(burstId)).toHaveLength(1);
@@ -299,9 +300,17 @@ describe('circles in Teams', () => {
       'Only facilitators can post circle invites',
     );
 
-    await service.stores.roles.grant('oid-fiona', 'facilitator', new Date());
+    // Another facilitator cannot post this circle's invite: role and ownership are both checked.
+    await service.stores.roles.grant('oid-olive', 'facilitator', new Date());
     before = connector.calls.length;
-    await post(as('oid-fiona', 'Fiona Facilitator', { channel: true }));
+    await post(as('oid-olive', 'Olive Other', { channel: true }));
+    calls = await connector.waitForCalls(before + 1);
+    expect(JSON.stringify(FakeConnector.cardOf(calls[before]))).toContain(
+      'Upcoming Leadership Support Circles',
+    );
+
+    before = connector.calls.length;
+    await post(as(localUserId('Fiona Facilitator'), 'Fiona Facilitator', { channel: true }));
     calls = await connector.waitForCalls(before + 1);
     const invite = JSON.stringify(FakeConnector.cardOf(calls[before]));
     expect(invite).toContain('Making it safe to speak up');

@@ -416,6 +416,38 @@ describe('circles', () => {
     ]);
   });
 
+  test('an admin revokes the facilitator role only after confirming in a dialog, and reads it in the audit log', async () => {
+    const oid = '5d0c8a4e-3b2f-4c1d-9e8f-7a6b5c4d3e2f';
+    const admin = await localToken(service, 'Demo Programme Lead', 'admin');
+    const granted = await postJson(
+      `${service.url}/api/admin/facilitators`,
+      { userId: oid, name: 'Rowan Revoked', organisationName: 'Revocation Trust', region: 'London' },
+      bearer(admin),
+    );
+    expect(granted.status).toBe(201);
+    const page = await open({ persona: 'Demo Programme Lead', path: '/admin' });
+    const revoke = page.getByRole('button', { name: 'Revoke facilitator role: Rowan Revoked' });
+    await revoke.click();
+    const dialog = page.getByRole('alertdialog', { name: "Revoke Rowan Revoked's facilitator role?" });
+    await dialog.waitFor();
+    expect((await axeViolations(page)).map(summarise)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Keep the role' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await service.stores.roles.rolesOf(oid)).toEqual(['facilitator']);
+
+    await revoke.click();
+    await dialog.getByRole('button', { name: 'Yes, revoke the role' }).click();
+    await revoke.waitFor({ state: 'detached' });
+    expect(await service.stores.roles.rolesOf(oid)).toEqual([]);
+    const log = page.getByRole('region', { name: 'Audit log' });
+    await log
+      .getByRole('row')
+      .filter({ hasText: 'Facilitator role revoked' })
+      .filter({ hasText: oid })
+      .waitFor();
+    expect(await log.getByText('Rowan Revoked').count()).toBe(0);
+  });
+
   test('a manager sees no facilitator actions and the API refuses them too', async () => {
     const page = await open({ path: '/facilitate' });
     expect(await page.getByRole('link', { name: 'Facilitate' }).count()).toBe(0);

@@ -9,7 +9,8 @@ import { openPostgresStores } from '../../storage/postgres/postgres-stores';
 import { findPostgresBinaries, startTestPostgres, testOptions, type TestPostgres } from '../support/postgres';
 import { bookCircle, createCircle, getJson, localToken, startTestService } from '../support/service';
 import { waitUntil } from '../support/wait';
-import { runStoreContract } from './stores.contract';
+import { runAuthzContract } from './authz.contract';
+import { runStoreContract, type StoreFactory } from './stores.contract';
 
 let server: TestPostgres;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('the throw-away test server', () => {
   });
 });
 
-runStoreContract('PostgreSQL', {
+const postgresFactory: StoreFactory = {
   open: async () => {
     const url = await server.createDatabase('contract');
     const stores = await openPostgresStores(testOptions(url));
@@ -46,7 +47,9 @@ runStoreContract('PostgreSQL', {
     await server.dropDatabase(urls.get(stores) ?? '');
   },
   openPeer: (stores) => openPostgresStores(testOptions(urls.get(stores) ?? '')),
-});
+};
+runStoreContract('PostgreSQL', postgresFactory);
+runAuthzContract('PostgreSQL', postgresFactory);
 
 /** Opens a bare pool on a database (no migrations), for tests that drive migrations themselves. */
 function poolOn(url: string): Pool {

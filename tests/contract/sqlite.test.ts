@@ -6,11 +6,12 @@ import { applyMigrations, DATABASE_FILE, openDatabase } from '../../storage/sqli
 import { MIGRATIONS } from '../../storage/sqlite/migrations';
 import { openSqliteStores } from '../../storage/sqlite/sqlite-stores';
 import type { Stores } from '../../core/ports';
-import { runStoreContract } from './stores.contract';
+import { runAuthzContract } from './authz.contract';
+import { runStoreContract, type StoreFactory } from './stores.contract';
 
 const dirs = new Map<Stores, string>();
 
-runStoreContract('SQLite', {
+const sqliteFactory: StoreFactory = {
   open: () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-sqlite-'));
     const stores = openSqliteStores(dir);
@@ -22,7 +23,9 @@ runStoreContract('SQLite', {
     fs.rmSync(dirs.get(stores) ?? '', { recursive: true, force: true });
   },
   openPeer: (stores) => Promise.resolve(openSqliteStores(dirs.get(stores) ?? '')),
-});
+};
+runStoreContract('SQLite', sqliteFactory);
+runAuthzContract('SQLite', sqliteFactory);
 
 describe('SQLite database file and migrations', () => {
   let dir: string;

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { startPlayground, type RunningPlayground } from '../support/playground';
+import { sampleCircle } from '../support/sample-circle';
 import { createCircle, localToken, startTestService, type TestService } from '../support/service';
 
 jest.setTimeout(120_000);
@@ -105,15 +107,33 @@ describe('the bot in the real Microsoft 365 Agents Playground', () => {
   });
 
   it('lets a facilitator post a circle in a team channel, and a click on Sign up books a place', async () => {
-    const facilitator = await localToken(service, 'Fiona Facilitator', 'facilitator');
-    const circleId = await createCircle(service, facilitator, {
-      themeId: 'stay-connected',
-      title: 'Keeping a scattered team together',
-      startsAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
-      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/e2e',
-    });
+    // The Playground's user is a facilitator posting their own circle (role and ownership are both checked).
     const playgroundUser = '00000000-0000-0000-0000-0000000000c0';
     await service.stores.roles.grant(playgroundUser, 'facilitator', new Date());
+    await service.stores.facilitators.upsert(
+      {
+        userId: playgroundUser,
+        name: 'Playground Facilitator',
+        organisationName: 'Playground NHS Trust',
+        odsCode: undefined,
+        region: 'London',
+      },
+      new Date(),
+    );
+    const circleId = randomUUID();
+    await service.stores.circles.create(
+      sampleCircle({
+        id: circleId,
+        themeId: 'stay-connected',
+        title: 'Keeping a scattered team together',
+        startsAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+        capacity: 10,
+        facilitatorId: playgroundUser,
+        organisationId: 'Playground NHS Trust',
+        meetingUrl: 'https://teams.microsoft.com/l/meetup-join/e2e',
+      }),
+      new Date(),
+    );
 
     const page = await browser.newPage();
     await page.goto(playground.url);

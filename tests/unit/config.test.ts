@@ -109,7 +109,7 @@ describe('the calendar-link key from configuration', () => {
   });
 
   it('lets a link signed by one instance open on another that has the same key', () => {
-    const grant = { circleId: 'c1', userId: 'u1', expiresAt: Date.parse('2027-01-01T00:00:00Z') };
+    const grant = { circleId: 'c1', bookingId: 'b1', expiresAt: Date.parse('2027-01-01T00:00:00Z') };
     const token = CalendarLinks.withSecret(Buffer.alloc(32, 7)).token(grant);
     expect(CalendarLinks.withSecret(Buffer.alloc(32, 7)).verify(token, new Date('2026-12-02'))).toEqual(
       grant,

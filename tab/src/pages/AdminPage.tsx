@@ -1,9 +1,9 @@
-import { Button } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { Facilitator } from '../api';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AuditEvent, Facilitator } from '../api';
 import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
 import { Section, TextField, useLayout } from '../components/layout';
-import { formatDay } from '../format';
+import { formatDay, formatWhen } from '../format';
 import { messageOf, useAppState, useLoad } from '../state';
 
 const EMPTY: Facilitator = { userId: '', name: '', organisationName: '', odsCode: '', region: '' };
@@ -66,7 +66,164 @@ function GrantForm(props: { onGranted: () => Promise<void> }) {
   );
 }
 
-/** For programme leads: grant and revoke the facilitator role; read the questions the bot could not answer. */
+const useDialogStyles = makeStyles({
+  dialog: {
+    maxWidth: '32rem',
+    padding: tokens.spacingHorizontalXXL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: tokens.shadow64,
+    '::backdrop': { backgroundColor: 'rgba(0, 0, 0, 0.4)' },
+  },
+  title: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+  },
+});
+
+/**
+ * The confirmation for revoking the facilitator role (opened from any row; the role goes at the person's next
+ * request). A native modal <dialog>: it traps focus, starts on "Keep the role", closes on Escape and hands focus
+ * back to the Revoke button.
+ */
+function RevokeDialog(props: {
+  facilitator: Facilitator | undefined;
+  onClose: () => void;
+  onRevoke: (facilitator: Facilitator) => Promise<void>;
+}) {
+  const { facilitator, onClose } = props;
+  const styles = useDialogStyles();
+  const layout = useLayout();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (facilitator && !dialog.open) dialog.showModal();
+    if (!facilitator && dialog.open) dialog.close();
+  }, [facilitator]);
+  return (
+    <dialog
+      ref={ref}
+      role="alertdialog"
+      aria-labelledby="revoke-facilitator-title"
+      aria-describedby="revoke-facilitator-detail"
+      className={styles.dialog}
+      onClose={onClose}
+    >
+      <h2 id="revoke-facilitator-title" className={styles.title}>
+        Revoke {facilitator?.name ?? 'this person'}'s facilitator role?
+      </h2>
+      <p id="revoke-facilitator-detail">
+        From their next request they can no longer create circles, read rosters, mark attendance or change
+        their circles. Their upcoming circles stay booked; a programme lead can still manage them.
+      </p>
+      <div className={layout.row}>
+        <Button appearance="secondary" onClick={onClose}>
+          Keep the role
+        </Button>
+        <Button
+          appearance="primary"
+          onClick={() => {
+            onClose();
+            if (facilitator) void props.onRevoke(facilitator);
+          }}
+        >
+          Yes, revoke the role
+        </Button>
+      </div>
+    </dialog>
+  );
+}
+
+/** What each audited action is called on the page. */
+const AUDIT_LABELS: Record<AuditEvent['action'], string> = {
+  'role.grant': 'Facilitator role granted',
+  'role.revoke': 'Facilitator role revoked',
+  'circle.edit': 'Circle edited',
+  'circle.cancel': 'Circle cancelled',
+  'attendance.mark': 'Attendance marked',
+  'roster.read': 'Roster read',
+  'personalData.export': 'Data downloaded',
+  'personalData.erase': 'Data deleted',
+};
+
+/** The audit log, newest first, a page at a time (ids only: the log never holds names). */
+function AuditLog() {
+  const { api, locale } = useAppState();
+  const styles = useLayout();
+  const [first] = useLoad(() => api.audit({ limit: 50 }), 'audit');
+  const [older, setOlder] = useState<{ events: AuditEvent[]; nextBefore: number | null }>();
+  const [state, run] = useAction();
+  const more = async (before: number, sofar: AuditEvent[]) => {
+    await run(async () => {
+      const page = await api.audit({ limit: 50, before });
+      setOlder({ events: [...sofar, ...page.events], nextBefore: page.nextBefore });
+      return `${page.events.length} older entries shown.`;
+    });
+  };
+  return (
+    <Show loaded={first} label="audit log">
+      {(value) => {
+        const events = [...value.events, ...(older?.events ?? [])];
+        const nextBefore = older ? older.nextBefore : value.nextBefore;
+        return events.length === 0 ? (
+          <p>Nothing recorded yet.</p>
+        ) : (
+          <div className={styles.stack}>
+            <table className="roster">
+              <caption>
+                Who did what, newest first. People appear by their Microsoft Entra object id; deleted people
+                by a pseudonym (anon:…).
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">Circle</th>
+                  <th scope="col">Person</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((event) => (
+                  <tr key={event.id}>
+                    <td>{formatWhen(event.at, locale)}</td>
+                    <td>{AUDIT_LABELS[event.action]}</td>
+                    <td>
+                      <code>{event.actorId}</code>
+                    </td>
+                    <td>{event.circleId ? <code>{event.circleId}</code> : '—'}</td>
+                    <td>{event.subjectId ? <code>{event.subjectId}</code> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {nextBefore !== null ? (
+              <div>
+                <Button
+                  disabled={state.kind === 'busy'}
+                  onClick={() => void more(nextBefore, older?.events ?? [])}
+                >
+                  Show older entries
+                </Button>
+              </div>
+            ) : null}
+            <Outcome state={state} failureTitle="Could not load older entries" />
+          </div>
+        );
+      }}
+    </Show>
+  );
+}
+
+/**
+ * For programme leads: grant and revoke the facilitator role (revoking asks first); read the questions the bot
+ * could not answer and the audit log.
+ */
 export default function AdminPage() {
   const { api, me, locale } = useAppState();
   const styles = useLayout();
@@ -80,6 +237,12 @@ export default function AdminPage() {
     `unanswered:${allowed}`,
   );
   const [problem, setProblem] = useState<string>();
+  const [auditVersion, setAuditVersion] = useState(0);
+  const [revoking, setRevoking] = useState<Facilitator>();
+  const changed = async () => {
+    await reload();
+    setAuditVersion((version) => version + 1);
+  };
   if (!allowed) {
     return <PageHeading lead="This page is for programme leads.">Admin</PageHeading>;
   }
@@ -87,7 +250,7 @@ export default function AdminPage() {
     setProblem(undefined);
     try {
       await api.removeFacilitator(facilitator.userId);
-      await reload();
+      await changed();
     } catch (error) {
       setProblem(messageOf(error));
     }
@@ -98,7 +261,7 @@ export default function AdminPage() {
         Admin
       </PageHeading>
       <Section title="Grant the facilitator role">
-        <GrantForm onGranted={reload} />
+        <GrantForm onGranted={changed} />
       </Section>
       <Section title="Facilitators">
         <Show loaded={facilitators} label="facilitators">
@@ -125,7 +288,7 @@ export default function AdminPage() {
                     <td>
                       <Button
                         size="small"
-                        onClick={() => void revoke(facilitator)}
+                        onClick={() => setRevoking(facilitator)}
                         aria-label={`Revoke facilitator role: ${facilitator.name}`}
                       >
                         Revoke
@@ -137,6 +300,7 @@ export default function AdminPage() {
             </table>
           )}
         </Show>
+        <RevokeDialog facilitator={revoking} onClose={() => setRevoking(undefined)} onRevoke={revoke} />
         {problem ? <Problem title="Not revoked">{problem}</Problem> : null}
       </Section>
       <Section title="Questions without a confident answer">
@@ -156,6 +320,10 @@ export default function AdminPage() {
             )
           }
         </Show>
+      </Section>
+      <Section title="Audit log">
+        {/* Remounted after each grant or revocation, so the newest entries show. */}
+        <AuditLog key={auditVersion} />
       </Section>
     </>
   );
