@@ -44,7 +44,8 @@ export const askRoutes = {
     path: '/api/ask',
     operationId: 'ask',
     tag: 'ask',
-    summary: 'What the bot would answer a question, as JSON; urgent support comes first when safety words appear.',
+    summary:
+      'What the bot would answer a question, as JSON; urgent support comes first when safety words appear.',
     access: { kind: 'signedIn' },
     body: AskRequestSchema,
     responses: { 200: { description: 'The answer.', schema: AskResultSchema } },

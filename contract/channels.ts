@@ -9,7 +9,9 @@ export const ChannelSchema = z.object({
 });
 
 /** The body of POST /api/circles/:id/posts. */
-export const PostInviteRequestSchema = z.object({ conversationId: z.string().trim().min(1).max(512) }).strict();
+export const PostInviteRequestSchema = z
+  .object({ conversationId: z.string().trim().min(1).max(512) })
+  .strict();
 
 /** Channels with the app, and posting a circle's invite card there. */
 export const channelRoutes = {

@@ -71,7 +71,9 @@ export const RosterSchema = z.object({
 });
 
 /** The body of PUT /api/circles/:id/attendance (and its answer). */
-export const AttendanceSchema = z.object({ userId: z.string().min(1).max(128), attended: z.boolean() }).strict();
+export const AttendanceSchema = z
+  .object({ userId: z.string().min(1).max(128), attended: z.boolean() })
+  .strict();
 
 /** The body of POST /api/admin/facilitators. */
 export const FacilitatorRequestSchema = z
@@ -149,7 +151,8 @@ export const circleRoutes = {
     path: '/api/circles/:id',
     operationId: 'editCircle',
     tag: 'circles',
-    summary: "Changes a scheduled circle (its facilitator or an admin); raising capacity promotes the waiting list.",
+    summary:
+      'Changes a scheduled circle (its facilitator or an admin); raising capacity promotes the waiting list.',
     access: { kind: 'signedIn' },
     params: CircleIdParams,
     body: EditCircleSchema,
@@ -229,7 +232,8 @@ export const circleRoutes = {
     path: '/api/circles/:id/attendance',
     operationId: 'markAttendance',
     tag: 'circles',
-    summary: 'Marks whether a confirmed participant attended, once the circle has started (its facilitator or an admin).',
+    summary:
+      'Marks whether a confirmed participant attended, once the circle has started (its facilitator or an admin).',
     access: { kind: 'signedIn' },
     params: CircleIdParams,
     body: AttendanceSchema,
@@ -241,7 +245,7 @@ export const circleRoutes = {
     path: '/api/me/bookings',
     operationId: 'myBookings',
     tag: 'circles',
-    summary: "The circles the caller holds a place on (or waits for).",
+    summary: 'The circles the caller holds a place on (or waits for).',
     access: { kind: 'signedIn' },
     responses: {
       200: { description: 'The circles.', schema: z.object({ bookings: z.array(CircleSchema) }) },
@@ -262,7 +266,10 @@ export const circleRoutes = {
       })
       .strict(),
     responses: {
-      200: { description: 'The facilitators.', schema: z.object({ facilitators: z.array(FacilitatorSchema) }) },
+      200: {
+        description: 'The facilitators.',
+        schema: z.object({ facilitators: z.array(FacilitatorSchema) }),
+      },
     },
     errors: [],
   }),

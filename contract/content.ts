@@ -164,7 +164,11 @@ export const contentRoutes = {
         description: 'The new content is live.',
         schema: z.object({
           reloaded: z.literal(true),
-          counts: z.object({ themes: z.number().int(), guides: z.number().int(), resources: z.number().int() }),
+          counts: z.object({
+            themes: z.number().int(),
+            guides: z.number().int(),
+            resources: z.number().int(),
+          }),
           warnings: z.array(z.object({ file: z.string(), field: z.string(), message: z.string() })),
         }),
       },

@@ -74,7 +74,8 @@ export const privacyRoutes = {
     path: '/api/me/data',
     operationId: 'eraseMyData',
     tag: 'privacy',
-    summary: 'Erases the verified caller: places given up, rosters and audit rows pseudonymised, chats deleted.',
+    summary:
+      'Erases the verified caller: places given up, rosters and audit rows pseudonymised, chats deleted.',
     access: { kind: 'signedIn' },
     responses: { 204: { description: 'Erased.' } },
     errors: [],

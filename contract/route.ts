@@ -69,11 +69,16 @@ export type QueryOf<D extends RouteDefinition> = Output<D['query']>;
 /** The validated body of a route. */
 export type BodyOf<D extends RouteDefinition> = Output<D['body']>;
 /** What a client sends as a route's body (before defaults and trimming). */
-export type RequestBodyOf<D extends RouteDefinition> = D['body'] extends z.ZodType ? z.input<D['body']> : undefined;
+export type RequestBodyOf<D extends RouteDefinition> = D['body'] extends z.ZodType
+  ? z.input<D['body']>
+  : undefined;
 /** The successful statuses of a route. */
 export type StatusOf<D extends RouteDefinition> = keyof D['responses'] & number;
 /** The body a route answers with a given successful status. */
-export type AnswerOf<D extends RouteDefinition, S extends StatusOf<D> = StatusOf<D>> = D['responses'][S] extends {
+export type AnswerOf<
+  D extends RouteDefinition,
+  S extends StatusOf<D> = StatusOf<D>,
+> = D['responses'][S] extends {
   schema: infer T;
 }
   ? Output<T>

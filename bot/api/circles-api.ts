@@ -345,11 +345,7 @@ export class CirclesApi {
         fail(ErrorCodes.VALIDATION_FAILED, 'Attendance can be marked once the circle has started.'),
       );
     }
-    const marked = await this.stores.circles.markAttendance(
-      owned.circle.id,
-      body.userId,
-      body.attended,
-    );
+    const marked = await this.stores.circles.markAttendance(owned.circle.id, body.userId, body.attended);
     if (!marked)
       return sendFailure(
         res,

@@ -104,7 +104,13 @@ export class ContentApi {
    * needed, but no identity is stored: a one-way key of person and guide keeps one vote per person per guide (a
    * repeat replaces the earlier vote); the vote id makes a retried request count once.
    */
-  async guideFeedback({ res, who, params, body: vote, send }: RouteContext<Routes['guideFeedback']>): Promise<void> {
+  async guideFeedback({
+    res,
+    who,
+    params,
+    body: vote,
+    send,
+  }: RouteContext<Routes['guideFeedback']>): Promise<void> {
     const caller = who.caller;
     const guide = this.registry.guide(params.id);
     if (!guide) return sendFailure(res, fail(ErrorCodes.NOT_FOUND, `There is no guide "${params.id}".`));

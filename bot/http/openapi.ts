@@ -75,7 +75,12 @@ export function errorCodesOf(definition: RouteDefinition): Map<number, ErrorCode
   if (definition.access.kind === 'role') codes.add('FORBIDDEN');
   if (definition.params || definition.query) codes.add('VALIDATION_FAILED');
   if (definition.body) {
-    for (const code of ['BAD_JSON', 'VALIDATION_FAILED', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) {
+    for (const code of [
+      'BAD_JSON',
+      'VALIDATION_FAILED',
+      'BODY_TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
+    ] as const) {
       codes.add(code);
     }
   }
@@ -90,7 +95,9 @@ export function errorCodesOf(definition: RouteDefinition): Map<number, ErrorCode
 function accessSentence(access: RouteDefinition['access']): string {
   switch (access.kind) {
     case 'public':
-      return access.limitedByAddress ? 'Public (no token), limited per client address.' : 'Public (no token).';
+      return access.limitedByAddress
+        ? 'Public (no token), limited per client address.'
+        : 'Public (no token).';
     case 'signedIn':
       return 'Any signed-in person (a verified bearer token).';
     case 'role':
@@ -103,11 +110,16 @@ function operationOf(definition: RouteDefinition): OpenApiOperation {
   for (const [status, spec] of Object.entries(definition.responses)) {
     const response: OpenApiResponse = { description: spec.description };
     if (spec.schema) {
-      response.content = { [spec.contentType ?? 'application/json']: { schema: jsonSchemaOf(spec.schema, 'output') } };
+      response.content = {
+        [spec.contentType ?? 'application/json']: { schema: jsonSchemaOf(spec.schema, 'output') },
+      };
     }
     if (spec.headers) {
       response.headers = Object.fromEntries(
-        Object.entries(spec.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+        Object.entries(spec.headers).map(([name, description]) => [
+          name,
+          { description, schema: { type: 'string' } },
+        ]),
       );
     }
     responses[status] = response;
@@ -119,7 +131,10 @@ function operationOf(definition: RouteDefinition): OpenApiOperation {
     };
     if (codes.includes('RATE_LIMITED')) {
       response.headers = {
-        'Retry-After': { description: 'Whole seconds to wait before trying again.', schema: { type: 'string' } },
+        'Retry-After': {
+          description: 'Whole seconds to wait before trying again.',
+          schema: { type: 'string' },
+        },
       };
     }
     responses[String(status)] = response;
@@ -175,7 +190,8 @@ export function openApiDocument(definitions: readonly RouteDefinition[], version
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'An Entra ID token for the tab (Teams SSO), or a local token from POST /api/dev/token in local mode.',
+          description:
+            'An Entra ID token for the tab (Teams SSO), or a local token from POST /api/dev/token in local mode.',
         },
       },
       schemas: { ErrorBody: jsonSchemaOf(errorBodySchema(), 'output') },

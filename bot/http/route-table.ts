@@ -1,12 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import type {
-  AnswerOf,
-  BodyOf,
-  ParamsOf,
-  QueryOf,
-  RouteDefinition,
-  StatusOf,
-} from '../../contract/route';
+import type { AnswerOf, BodyOf, ParamsOf, QueryOf, RouteDefinition, StatusOf } from '../../contract/route';
 import type { RateLimiter } from '../../core/rate-limit';
 import type { SignedIn, TabApi } from '../api/tab-api';
 import { BODY_LIMITS, queryOf, readJsonBody, validate } from './body';
@@ -27,7 +20,10 @@ export interface RouteContext<D extends RouteDefinition> {
   query: QueryOf<D>;
   body: BodyOf<D>;
   /** Answers with one of the route's documented successful statuses and its body (typed by the definition). */
-  send<S extends StatusOf<D>>(status: S, ...body: AnswerOf<D, S> extends undefined ? [] : [AnswerOf<D, S>]): void;
+  send<S extends StatusOf<D>>(
+    status: S,
+    ...body: AnswerOf<D, S> extends undefined ? [] : [AnswerOf<D, S>]
+  ): void;
 }
 
 /** A route's handler: domain work and the answer; refusals go through sendFailure with a stable code. */
@@ -130,7 +126,11 @@ export class RouteTable {
   }
 
   /** The verified caller (undefined for a public route), or false once a refusal has been answered. */
-  private async caller(definition: RouteDefinition, req: Request, res: Response): Promise<SignedIn | undefined | false> {
+  private async caller(
+    definition: RouteDefinition,
+    req: Request,
+    res: Response,
+  ): Promise<SignedIn | undefined | false> {
     const access = definition.access;
     switch (access.kind) {
       case 'public': {
