@@ -99,8 +99,6 @@ export const FacilitatorSchema = z.object({
   region: z.string(),
 });
 
-const facilitatorOrAdmin = "Only this circle's facilitator or a programme lead can do that.";
-
 /** Circles: creating, listing, booking, rosters, attendance, calendar files and facilitators. */
 export const circleRoutes = {
   create: defineRoute({

@@ -20,10 +20,10 @@ export interface RouteContext<D extends RouteDefinition> {
   query: QueryOf<D>;
   body: BodyOf<D>;
   /** Answers with one of the route's documented successful statuses and its body (typed by the definition). */
-  send<S extends StatusOf<D>>(
+  send: <S extends StatusOf<D>>(
     status: S,
     ...body: AnswerOf<D, S> extends undefined ? [] : [AnswerOf<D, S>]
-  ): void;
+  ) => void;
 }
 
 /** A route's handler: domain work and the answer; refusals go through sendFailure with a stable code. */
