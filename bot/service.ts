@@ -37,7 +37,17 @@ import type { Circle } from '../core/circles/circle';
 import type { CardLinks } from './cards/cards';
 import type { AppConfig } from './config';
 import { describeReload, watchContent } from './content-watcher';
-import { allowedOrRefused, codeForStatus, errorBody, sendFailure } from './http/responses';
+import { codeForStatus, errorBody, sendFailure } from './http/responses';
+import { openApiDocument, type OpenApiDocument } from './http/openapi';
+import { RouteTable } from './http/route-table';
+import { askRoutes } from '../contract/ask';
+import { channelRoutes } from '../contract/channels';
+import { circleRoutes } from '../contract/circles';
+import { contentRoutes } from '../contract/content';
+import { feedbackRoutes } from '../contract/feedback';
+import { auditRoutes } from '../contract/audit';
+import { identityRoutes } from '../contract/identity';
+import { privacyRoutes } from '../contract/privacy';
 import { MemoryRateLimiter } from '../core/rate-limit';
 import { LeadingCompassionatelyBot } from './teams-bot';
 import { VoterKeys } from './vote-keys';
@@ -47,6 +57,11 @@ import { createTelemetry } from './telemetry';
 export const PROJECT_ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((dir) =>
   fs.existsSync(path.join(dir, 'package.json')),
 ) as string;
+
+/** The service's version, from package.json (the OpenAPI document's info.version). */
+const SERVICE_VERSION = (
+  JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** Parts a caller may supply instead of the defaults (tests inject a recording credentials factory). */
 export interface ServiceOverrides {
@@ -74,6 +89,8 @@ export interface RunningService {
   outboxBuilders: CardBuilders;
   /** Wakes the outbox worker after an enqueue in this process. */
   kickOutbox(): void;
+  /** Every route the HTTP server serves, as method and path (tests check each one is documented). */
+  registeredRoutes(): { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -277,15 +294,23 @@ export async function startService(
     limiter: personLimiter,
     acceptLocalUserIds: config.tabAuth.mode === 'local',
   });
-  const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now, voterKey);
-  const askApi = new AskApi(answerer, tabApi, stores, telemetry);
-  const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
-  const feedbackApi = new CircleFeedbackApi(stores, tabApi, telemetry, now, (circleId, userId) =>
+  const contentApi = new ContentApi(content, telemetry, stores.feedback, now, voterKey);
+  const askApi = new AskApi(answerer, stores, telemetry);
+  const circlesApi = new CirclesApi(
+    stores,
+    telemetry,
+    now,
+    calendarLinks,
+    notices,
+    calendarUrl,
+    config.tabAuth.mode === 'local',
+  );
+  const feedbackApi = new CircleFeedbackApi(stores, telemetry, now, (circleId, userId) =>
     voterKeys.circleFeedbackKeyOf(circleId, userId),
   );
-  const privacyApi = new PrivacyApi(tabApi, personalData);
-  const auditApi = new AuditApi(stores.audit, tabApi);
-  const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
+  const privacyApi = new PrivacyApi(personalData);
+  const auditApi = new AuditApi(stores.audit);
+  const channelsApi = new ChannelsApi(stores, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -312,14 +337,6 @@ export async function startService(
     }
   };
 
-  /** A route that needs no sign-in, limited per client address. */
-  const byAddress = (handler: Handler) =>
-    route((req, res) =>
-      allowedOrRefused(addressLimiter, `address:${req.socket.remoteAddress ?? 'unknown'}`, now(), res)
-        ? handler(req, res)
-        : undefined,
-    );
-
   // Every answer: never cached, never sniffed; in production, HTTPS only from now on (HSTS).
   server.pre((req: Request, res: Response, next: restify.Next) => {
     if (req.url?.startsWith('/api/') || req.url === '/healthz' || req.url?.startsWith('/healthz?')) {
@@ -342,151 +359,58 @@ export async function startService(
     callback();
   });
 
-  server.get(
-    '/healthz',
-    route(async (_req, res) => {
-      const healthy = await stores.health.ping().catch(() => false);
-      if (healthy) res.send(200, { status: 'ok' });
-      else sendFailure(res, fail(ErrorCodes.STORE_UNAVAILABLE, 'The store is not answering.'));
-    }),
-  );
+  // Bot Framework's own protocol (an Activity in, its JWT checked by botbuilder): outside the tab API's contract.
   server.post(
     '/api/messages',
     route((req, res) => botDoor.handle(req, res)),
   );
-  server.get(
-    '/api/tab-settings',
-    byAddress((_req, res) => {
-      res.send(200, tabSettingsOf(config, publicUrl));
-      return Promise.resolve();
-    }),
-  );
-  server.get(
-    '/api/me',
-    route((req, res) => tabApi.me(req, res)),
-  );
-  server.get(
-    '/api/plan',
-    route((req, res) => contentApi.plan(req, res)),
-  );
-  server.get(
-    '/api/guides',
-    route((req, res) => contentApi.guides(req, res)),
-  );
-  server.get(
-    '/api/guides/:id',
-    route((req, res) => contentApi.guide(req, res)),
-  );
-  server.post(
-    '/api/guides/:id/feedback',
-    route((req, res) => contentApi.guideFeedback(req, res)),
-  );
-  server.get(
-    '/api/resources',
-    route((req, res) => contentApi.resources(req, res)),
-  );
-  server.post(
-    '/api/admin/content/reload',
-    route((req, res) => contentApi.reload(req, res)),
-  );
-  server.post(
-    '/api/ask',
-    route((req, res) => askApi.ask(req, res)),
-  );
-  server.get(
-    '/api/admin/unanswered',
-    route((req, res) => askApi.unanswered(req, res)),
-  );
-  server.get(
-    '/api/admin/audit',
-    route((req, res) => auditApi.list(req, res)),
-  );
-  server.post(
-    '/api/circles',
-    route((req, res) => circlesApi.create(req, res)),
-  );
-  server.get(
-    '/api/circles',
-    route((req, res) => circlesApi.list(req, res)),
-  );
-  server.get(
-    '/api/circles/:id',
-    route((req, res) => circlesApi.get(req, res)),
-  );
-  server.patch(
-    '/api/circles/:id',
-    route((req, res) => circlesApi.edit(req, res)),
-  );
-  server.del(
-    '/api/circles/:id',
-    route((req, res) => circlesApi.cancelCircle(req, res)),
-  );
-  server.post(
-    '/api/circles/:id/bookings',
-    route((req, res) => circlesApi.book(req, res)),
-  );
-  server.del(
-    '/api/circles/:id/bookings/me',
-    route((req, res) => circlesApi.unbook(req, res)),
-  );
-  server.get(
-    '/api/circles/:id/roster',
-    route((req, res) => circlesApi.roster(req, res)),
-  );
-  server.get(
-    '/api/circles/:id/calendar.ics',
-    byAddress((req, res) => circlesApi.calendar(req, res)),
-  );
-  server.post(
-    '/api/circles/:id/feedback',
-    route((req, res) => feedbackApi.give(req, res)),
-  );
-  server.put(
-    '/api/circles/:id/attendance',
-    route((req, res) => circlesApi.markAttendance(req, res)),
-  );
-  server.post(
-    '/api/circles/:id/posts',
-    route((req, res) => channelsApi.postInvite(req, res)),
-  );
-  server.get(
-    '/api/channels',
-    route((req, res) => channelsApi.list(req, res)),
-  );
-  server.get(
-    '/api/me/data',
-    route((req, res) => privacyApi.exportMine(req, res)),
-  );
-  server.del(
-    '/api/me/data',
-    route((req, res) => privacyApi.eraseMine(req, res)),
-  );
-  server.get(
-    '/api/me/bookings',
-    route((req, res) => circlesApi.myBookings(req, res)),
-  );
-  server.get(
-    '/api/facilitators',
-    route((req, res) => circlesApi.facilitators(req, res)),
-  );
-  server.post(
-    '/api/admin/facilitators',
-    route((req, res) => circlesApi.addFacilitator(req, res)),
-  );
-  server.del(
-    '/api/admin/facilitators/:userId',
-    route((req, res) => circlesApi.removeFacilitator(req, res)),
-  );
+  // Every tab API route: one definition (contract/) and one handler, validated and documented by the table.
+  const routes = new RouteTable({ server, tabApi, addressLimiter, now, guard: route });
+  routes.add(identityRoutes.health, async ({ res, send }) => {
+    const healthy = await stores.health.ping().catch(() => false);
+    if (healthy) send(200, { status: 'ok' });
+    else sendFailure(res, fail(ErrorCodes.STORE_UNAVAILABLE, 'The store is not answering.'));
+  });
+  let openApi: OpenApiDocument | undefined;
+  routes.add(identityRoutes.openApi, ({ send }) => {
+    // Built on first request, once every route is registered.
+    openApi ??= openApiDocument(routes.definitions(), SERVICE_VERSION);
+    send(200, openApi);
+  });
+  routes.add(identityRoutes.tabSettings, ({ send }) => send(200, tabSettingsOf(config, publicUrl)));
+  routes.add(identityRoutes.me, (context) => tabApi.me(context));
+  routes.add(contentRoutes.plan, (context) => contentApi.plan(context));
+  routes.add(contentRoutes.guides, (context) => contentApi.guides(context));
+  routes.add(contentRoutes.guide, (context) => contentApi.guide(context));
+  routes.add(contentRoutes.guideFeedback, (context) => contentApi.guideFeedback(context));
+  routes.add(contentRoutes.resources, (context) => contentApi.resources(context));
+  routes.add(contentRoutes.reload, (context) => contentApi.reload(context));
+  routes.add(askRoutes.ask, (context) => askApi.ask(context));
+  routes.add(askRoutes.unanswered, (context) => askApi.unanswered(context));
+  routes.add(circleRoutes.create, (context) => circlesApi.create(context));
+  routes.add(circleRoutes.list, (context) => circlesApi.list(context));
+  routes.add(circleRoutes.get, (context) => circlesApi.get(context));
+  routes.add(circleRoutes.edit, (context) => circlesApi.edit(context));
+  routes.add(circleRoutes.cancel, (context) => circlesApi.cancelCircle(context));
+  routes.add(circleRoutes.book, (context) => circlesApi.book(context));
+  routes.add(circleRoutes.unbook, (context) => circlesApi.unbook(context));
+  routes.add(circleRoutes.roster, (context) => circlesApi.roster(context));
+  routes.add(circleRoutes.calendar, (context) => circlesApi.calendar(context));
+  routes.add(circleRoutes.attendance, (context) => circlesApi.markAttendance(context));
+  routes.add(circleRoutes.myBookings, (context) => circlesApi.myBookings(context));
+  routes.add(circleRoutes.facilitators, (context) => circlesApi.facilitators(context));
+  routes.add(circleRoutes.addFacilitator, (context) => circlesApi.addFacilitator(context));
+  routes.add(circleRoutes.removeFacilitator, (context) => circlesApi.removeFacilitator(context));
+  routes.add(channelRoutes.postInvite, (context) => channelsApi.postInvite(context));
+  routes.add(channelRoutes.list, (context) => channelsApi.list(context));
+  routes.add(privacyRoutes.exportMine, (context) => privacyApi.exportMine(context));
+  routes.add(privacyRoutes.eraseMine, (context) => privacyApi.eraseMine(context));
+  routes.add(feedbackRoutes.give, (context) => feedbackApi.give(context));
+  routes.add(auditRoutes.list, (context) => auditApi.list(context));
   if (devIdentity) {
     const dev = devIdentity;
-    server.post(
-      '/api/dev/token',
-      route((req, res) => dev.token(req, res)),
-    );
-    server.get(
-      '/api/dev/jwks',
-      route((req, res) => dev.jwks(req, res)),
-    );
+    routes.add(identityRoutes.devToken, (context) => dev.token(context));
+    routes.add(identityRoutes.devJwks, (context) => dev.jwks(context));
   }
   const tabDir = path.join(PROJECT_ROOT, 'dist', 'tab');
   if (!fs.existsSync(path.join(tabDir, 'index.html'))) {
@@ -527,6 +451,11 @@ export async function startService(
     retention,
     outboxBuilders,
     kickOutbox,
+    registeredRoutes: () =>
+      Object.values(server.router.getRoutes()).map((known) => ({
+        method: known.method.toUpperCase(),
+        path: String(known.path),
+      })),
     close: async () => {
       stopWatching?.();
       await retention.stop();

@@ -45,7 +45,8 @@ export function parseInstant(text: string): Date | undefined {
 export const InstantSchema = z
   .string()
   .max(40)
-  .refine((value) => parseInstant(value) !== undefined, `must be ${INSTANT_FORMAT}, on a real date`);
+  .refine((value) => parseInstant(value) !== undefined, `must be ${INSTANT_FORMAT}, on a real date`)
+  .describe(`${INSTANT_FORMAT}, on a real date, in the years ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`);
 
 /**
  * Why a circle cannot start at `startsAt` (a strict instant) given the time now, or undefined when it can: it must

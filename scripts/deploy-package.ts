@@ -4,12 +4,12 @@ import path from 'node:path';
 /**
  * The deploy package: only what runs in production. package.json and package-lock.json (App Service installs the
  * production dependencies itself, `npm ci --omit=dev`, so native addons are built for its platform), the compiled
- * service (dist/bot, dist/core, dist/storage), the built tab (dist/tab) and the content files. No sources, tests,
+ * service (dist/bot, dist/contract, dist/core, dist/storage), the built tab (dist/tab) and the content files. No sources, tests,
  * scripts, source maps or node_modules.
  */
 export const DEPLOY_FILES = ['package.json', 'package-lock.json'];
 /** Folders of dist/ that run in production. */
-export const DEPLOY_DIST_FOLDERS = ['bot', 'core', 'storage', 'tab'];
+export const DEPLOY_DIST_FOLDERS = ['bot', 'contract', 'core', 'storage', 'tab'];
 
 /** Where the packages come from and where the package goes. */
 export interface DeployPackageOptions {

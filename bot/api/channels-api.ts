@@ -1,20 +1,16 @@
-import type { Request, Response } from 'restify';
-import { z } from 'zod';
+import type { channelRoutes } from '../../contract/channels';
 import { decideInvitePost } from '../../core/circles/posting';
 import { ErrorCodes, fail } from '../../core/errors';
 import type { Stores, Telemetry } from '../../core/ports';
 import type { AdaptiveCard } from '../cards/types';
-import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
 import { sendFailure } from '../http/responses';
+import type { RouteContext } from '../http/route-table';
 import type { Notifier } from '../notifier';
-import type { TabApi } from './tab-api';
+
+type Routes = typeof channelRoutes;
 
 /** What a channel is called when Teams has not told us its team and channel names. */
 export const UNKNOWN_CHANNEL_TITLE = 'Team channel';
-
-const CircleIdSchema = z.string().uuid('must be a circle id');
-
-const PostInviteSchema = z.object({ conversationId: z.string().trim().min(1).max(512) }).strict();
 
 /**
  * The Teams channels the app is installed in, and posting a circle's invite card there from the tab. Only
@@ -26,7 +22,6 @@ export class ChannelsApi {
 
   constructor(
     private readonly stores: Stores,
-    private readonly tabApi: TabApi,
     private readonly telemetry: Telemetry,
     private readonly now: () => Date,
     private readonly inviteCard: (circleId: string) => Promise<AdaptiveCard | undefined>,
@@ -34,16 +29,9 @@ export class ChannelsApi {
   ) {}
 
   /** GET /api/channels (facilitators and admins): channels with the app, most recently active first. */
-  async list(req: Request, res: Response): Promise<void> {
-    const allowed = await this.tabApi.authorise(
-      req,
-      res,
-      ['facilitator', 'admin'],
-      'Only facilitators and programme leads can post to channels.',
-    );
-    if (!allowed) return;
+  async list({ send }: RouteContext<Routes['list']>): Promise<void> {
     const channels = await this.stores.conversations.listChannels();
-    res.send(200, {
+    send(200, {
       channels: channels.map((channel) => ({
         conversationId: channel.conversationId,
         teamId: channel.teamId ?? null,
@@ -56,22 +44,14 @@ export class ChannelsApi {
    * POST /api/circles/:id/posts {"conversationId"} (the circle's facilitator or an admin): posts the circle's
    * invite card in a channel and remembers it, so the seat count on it stays current.
    */
-  async postInvite(req: Request, res: Response): Promise<void> {
-    const caller = await this.tabApi.authenticate(req, res);
-    if (!caller) return;
-    const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
-    if (!id.ok) return sendFailure(res, id, id.problems);
-    const body = await readJsonBody(req, BODY_LIMITS.api);
-    if (!body.ok) return sendFailure(res, body);
-    const input = validate(PostInviteSchema, body.value);
-    if (!input.ok) return sendFailure(res, input, input.problems);
-    const { conversationId } = input.value;
-    const circle = await this.stores.circles.get(id.value);
+  async postInvite({ res, who, params, body, send }: RouteContext<Routes['postInvite']>): Promise<void> {
+    const { conversationId } = body;
+    const circle = await this.stores.circles.get(params.id);
     if (!circle) return sendFailure(res, fail(ErrorCodes.NOT_FOUND, 'There is no such circle.'));
     const decision = decideInvitePost({
       circle,
-      posterId: caller.userId,
-      posterRoles: await this.tabApi.rolesOf(caller),
+      posterId: who.caller.userId,
+      posterRoles: who.roles,
       conversationId,
       conversation: await this.stores.conversations.get(conversationId),
       posts: await this.stores.circles.posts(circle.id),
@@ -104,7 +84,7 @@ export class ChannelsApi {
         this.now(),
       );
       this.telemetry.event('circles.posted', { circleId: circle.id, via: 'tab' });
-      res.send(201, { conversationId, activityId: sent.activityId });
+      send(201, { conversationId, activityId: sent.activityId });
     } finally {
       this.posting.delete(key);
     }

@@ -1,76 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'restify';
-import { z } from 'zod';
+import type { Response } from 'restify';
+import type { Circle as CircleView, circleRoutes } from '../../contract/circles';
 import { seatsLeft, waitlistPosition, type Booking } from '../../core/circles/bookings';
 import { decideCircleCancellation, validateCircleDraft, type Circle } from '../../core/circles/circle';
 import { circleListFilter } from '../../core/circles/listing';
 import type { FacilitatorProfile } from '../../core/circles/ports';
-import { THEME_IDS } from '../../core/content/model';
 import { ErrorCodes, fail } from '../../core/errors';
-import { InstantSchema } from '../../core/time';
-import { mayManageCircle, type Caller, type Role } from '../../core/identity';
+import { isGrantableUserId, mayManageCircle, type Caller, type Role } from '../../core/identity';
 import type { Stores, Telemetry } from '../../core/ports';
-import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
 import { sendFailure } from '../http/responses';
+import type { RouteContext } from '../http/route-table';
 import { calendarLinkExpiry, circleCalendar, type CalendarLinks } from '../calendar';
 import type { CircleNotices } from '../circle-notices';
-import { queryOf } from './content-api';
-import type { TabApi } from './tab-api';
+import type { SignedIn } from './tab-api';
 
-const CreateCircleSchema = z
-  .object({
-    themeId: z.enum(THEME_IDS).optional(),
-    extraTopic: z.string().trim().min(1).max(80).optional(),
-    title: z.string().trim().min(1).max(120),
-    description: z.string().max(1000).optional(),
-    startsAt: InstantSchema,
-    durationMinutes: z.number().int().optional(),
-    capacity: z.number().int().optional(),
-    audience: z.enum(['open', 'organisation']).optional(),
-    meetingUrl: z.string().url().max(2048),
-  })
-  .strict();
-
-const EditCircleSchema = CreateCircleSchema.omit({ themeId: true, extraTopic: true, audience: true })
-  .partial()
-  .strict();
-
-const ListQuerySchema = z
-  .object({
-    theme: z.enum(THEME_IDS).optional(),
-    from: InstantSchema.optional(),
-    to: InstantSchema.optional(),
-    organisation: z.string().trim().min(1).max(120).optional(),
-    available: z.enum(['true', 'false']).optional(),
-    mine: z.enum(['true', 'false']).optional(),
-  })
-  .strict();
-
-const CircleIdSchema = z.string().uuid('must be a circle id');
-
-const FacilitatorSchema = z
-  .object({
-    userId: z.string().trim().min(1).max(128),
-    name: z.string().trim().min(1).max(120),
-    organisationName: z.string().trim().min(1).max(200),
-    odsCode: z
-      .string()
-      .trim()
-      .regex(/^[A-Z0-9]{3,6}$/, 'must be an NHS ODS code such as RXP')
-      .optional(),
-    region: z.string().trim().min(1).max(80),
-  })
-  .strict();
-
-const FacilitatorQuerySchema = z
-  .object({
-    organisation: z.string().trim().min(1).max(120).optional(),
-    region: z.string().trim().min(1).max(80).optional(),
-  })
-  .strict();
-
-/** The query of a facilitator revocation: the person's id again, as confirmation. */
-const RevokeQuerySchema = z.object({ confirm: z.string().min(1).max(128).optional() }).strict();
+type Routes = typeof circleRoutes;
 
 /** 400 INVALID_USER_ID: role grants name people by their Microsoft Entra object id. */
 function notAnObjectId() {
@@ -93,14 +37,20 @@ export function organisationIdOf(profile: FacilitatorProfile): string {
 export class CirclesApi {
   constructor(
     private readonly stores: Stores,
-    private readonly tabApi: TabApi,
     private readonly telemetry: Telemetry,
     private readonly now: () => Date,
     private readonly calendarLinks: CalendarLinks,
     private readonly notices: CircleNotices,
     /** The signed "Add to calendar" link for one confirmed booking (undefined without a public address). */
     private readonly calendarUrl: (circle: Circle, booking: Booking) => string | undefined,
+    /** Local mode: role grants may also name local users (`local-` and a GUID) besides Entra object ids. */
+    private readonly acceptLocalUserIds = false,
   ) {}
+
+  /** Whether an admin may name `userId` in a role grant or revocation (an Entra object id; local ids locally). */
+  private isGrantableUserId(userId: string): boolean {
+    return isGrantableUserId(userId, this.acceptLocalUserIds);
+  }
 
   /**
    * GET /api/circles/:id/calendar.ics?t= : the participant's calendar file. The signed link is the credential
@@ -108,20 +58,16 @@ export class CirclesApi {
    * given up and booked again is a new booking, so the old link stays dead), and it dies a day after the circle
    * ends.
    */
-  async calendar(req: Request, res: Response): Promise<void> {
-    const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
-    if (!id.ok) return sendFailure(res, id, id.problems);
-    const query = validate(z.object({ t: z.string().min(1).max(1024) }).strict(), queryOf(req));
-    if (!query.ok) return sendFailure(res, query, query.problems);
-    const grant = this.calendarLinks.verify(query.value.t, this.now());
-    if (!grant || grant.circleId !== id.value) {
+  async calendar({ res, params, query }: RouteContext<Routes['calendar']>): Promise<void> {
+    const grant = this.calendarLinks.verify(query.t, this.now());
+    if (!grant || grant.circleId !== params.id) {
       return sendFailure(
         res,
         fail(ErrorCodes.TOKEN_INVALID, 'This calendar link is not valid or has expired.'),
       );
     }
-    const circle = await this.stores.circles.get(id.value);
-    const booking = (await this.stores.circles.bookings(id.value)).find(
+    const circle = await this.stores.circles.get(params.id);
+    const booking = (await this.stores.circles.bookings(params.id)).find(
       (candidate) => candidate.bookingId === grant.bookingId,
     );
     if (
@@ -149,19 +95,19 @@ export class CirclesApi {
     res.end(body);
   }
 
-  private async circleFor(req: Request, res: Response): Promise<Circle | undefined> {
-    const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
-    if (!id.ok) {
-      sendFailure(res, id, id.problems);
-      return undefined;
-    }
-    const circle = await this.stores.circles.get(id.value);
+  private async circleFor(id: string, res: Response): Promise<Circle | undefined> {
+    const circle = await this.stores.circles.get(id);
     if (!circle) sendFailure(res, fail(ErrorCodes.NOT_FOUND, 'There is no such circle.'));
     return circle;
   }
 
   /** A circle as a given caller may see it. */
-  private async view(circle: Circle, caller: Caller, roles: readonly Role[], bookings?: readonly Booking[]) {
+  private async view(
+    circle: Circle,
+    caller: Caller,
+    roles: readonly Role[],
+    bookings?: readonly Booking[],
+  ): Promise<CircleView> {
     const all = bookings ?? (await this.stores.circles.bookings(circle.id));
     const mine = all.find((booking) => booking.userId === caller.userId);
     const runsIt = circle.facilitatorId === caller.userId || roles.includes('admin');
@@ -199,14 +145,7 @@ export class CirclesApi {
   }
 
   /** POST /api/circles (facilitators only). */
-  async create(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.authorise(
-      req,
-      res,
-      ['facilitator'],
-      'Only facilitators can create circles.',
-    );
-    if (!who) return;
+  async create({ res, who, body, send }: RouteContext<Routes['create']>): Promise<void> {
     const profile = await this.stores.facilitators.get(who.caller.userId);
     if (!profile) {
       return sendFailure(
@@ -214,12 +153,8 @@ export class CirclesApi {
         fail(ErrorCodes.FORBIDDEN, 'Your facilitator profile is missing; ask a programme lead to add it.'),
       );
     }
-    const body = await readJsonBody(req, BODY_LIMITS.api);
-    if (!body.ok) return sendFailure(res, body);
-    const input = validate(CreateCircleSchema, body.value);
-    if (!input.ok) return sendFailure(res, input, input.problems);
     const organisationId = organisationIdOf(profile);
-    const { audience, ...rest } = input.value;
+    const { audience, ...rest } = body;
     const draft = validateCircleDraft(
       {
         ...rest,
@@ -237,19 +172,15 @@ export class CirclesApi {
     };
     await this.stores.circles.create(circle, this.now());
     this.telemetry.event('circles.created', { circleId: circle.id, capacity: circle.capacity });
-    res.send(201, await this.view(circle, who.caller, who.roles, []));
+    send(201, await this.view(circle, who.caller, who.roles, []));
   }
 
   /**
    * GET /api/circles?theme=&from=&to=&organisation=&available=&mine=. With mine=true: the circles the caller
    * facilitates (facilitators and admins only), cancelled and recently started ones included.
    */
-  async list(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.signedIn(req, res);
-    if (!who) return;
-    const query = validate(ListQuerySchema, queryOf(req));
-    if (!query.ok) return sendFailure(res, query, query.problems);
-    const { theme, from, to, organisation, available, mine } = query.value;
+  async list({ res, who, query, send }: RouteContext<Routes['list']>): Promise<void> {
+    const { theme, from, to, organisation, available, mine } = query;
     if (mine === 'true' && !who.roles.includes('facilitator') && !who.roles.includes('admin')) {
       return sendFailure(
         res,
@@ -275,25 +206,22 @@ export class CirclesApi {
       if (available === 'true' && seatsLeft(circle, bookings) === 0) continue;
       views.push(await this.view(circle, who.caller, who.roles, bookings));
     }
-    res.send(200, { circles: views });
+    send(200, { circles: views });
   }
 
   /** GET /api/circles/:id. */
-  async get(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.signedIn(req, res);
-    if (!who) return;
-    const circle = await this.circleFor(req, res);
+  async get({ res, who, params, send }: RouteContext<Routes['get']>): Promise<void> {
+    const circle = await this.circleFor(params.id, res);
     if (!circle) return;
-    res.send(200, await this.view(circle, who.caller, who.roles));
+    send(200, await this.view(circle, who.caller, who.roles));
   }
 
   private async ownedCircle(
-    req: Request,
+    who: SignedIn,
+    id: string,
     res: Response,
   ): Promise<{ circle: Circle; caller: Caller; roles: Role[] } | undefined> {
-    const who = await this.tabApi.signedIn(req, res);
-    if (!who) return undefined;
-    const circle = await this.circleFor(req, res);
+    const circle = await this.circleFor(id, res);
     if (!circle) return undefined;
     // Role and ownership, both from the verified caller and the store, on every request: a facilitator whose role
     // was revoked is refused from their next request, even on circles they created.
@@ -308,13 +236,9 @@ export class CirclesApi {
   }
 
   /** PATCH /api/circles/:id (its facilitator or an admin). */
-  async edit(req: Request, res: Response): Promise<void> {
-    const owned = await this.ownedCircle(req, res);
+  async edit({ res, who, params, body: changes, send }: RouteContext<Routes['edit']>): Promise<void> {
+    const owned = await this.ownedCircle(who, params.id, res);
     if (!owned) return;
-    const body = await readJsonBody(req, BODY_LIMITS.api);
-    if (!body.ok) return sendFailure(res, body);
-    const changes = validate(EditCircleSchema, body.value);
-    if (!changes.ok) return sendFailure(res, changes, changes.problems);
     const { circle } = owned;
     if (circle.status !== 'scheduled') {
       return sendFailure(res, fail(ErrorCodes.CIRCLE_CANCELLED, 'Only a scheduled circle can be edited.'));
@@ -323,13 +247,13 @@ export class CirclesApi {
       {
         themeId: circle.themeId,
         extraTopic: circle.extraTopic,
-        title: changes.value.title ?? circle.title,
-        description: changes.value.description ?? circle.description,
-        startsAt: changes.value.startsAt ?? circle.startsAt,
-        durationMinutes: changes.value.durationMinutes ?? circle.durationMinutes,
-        capacity: changes.value.capacity ?? circle.capacity,
+        title: changes.title ?? circle.title,
+        description: changes.description ?? circle.description,
+        startsAt: changes.startsAt ?? circle.startsAt,
+        durationMinutes: changes.durationMinutes ?? circle.durationMinutes,
+        capacity: changes.capacity ?? circle.capacity,
         audience: circle.audience,
-        meetingUrl: changes.value.meetingUrl ?? circle.meetingUrl,
+        meetingUrl: changes.meetingUrl ?? circle.meetingUrl,
       },
       this.now(),
     );
@@ -356,17 +280,17 @@ export class CirclesApi {
         promoted: written.value.promoted.length,
       });
     }
-    res.send(200, await this.view(updated, owned.caller, owned.roles));
+    send(200, await this.view(updated, owned.caller, owned.roles));
   }
 
   /** DELETE /api/circles/:id: cancels the circle (its facilitator or an admin). */
-  async cancelCircle(req: Request, res: Response): Promise<void> {
-    const owned = await this.ownedCircle(req, res);
+  async cancelCircle({ res, who, params, send }: RouteContext<Routes['cancel']>): Promise<void> {
+    const owned = await this.ownedCircle(who, params.id, res);
     if (!owned) return;
     const allowed = decideCircleCancellation(owned.circle, this.now());
     if (!allowed.ok) return sendFailure(res, allowed);
     if (owned.circle.status === 'cancelled') {
-      res.send(200, await this.view(owned.circle, owned.caller, owned.roles));
+      send(200, await this.view(owned.circle, owned.caller, owned.roles));
       return;
     }
     const cancelled: Circle = { ...owned.circle, status: 'cancelled' };
@@ -380,18 +304,15 @@ export class CirclesApi {
     });
     await this.notices.bookingsChanged(cancelled.id);
     this.telemetry.event('circles.cancelled', { circleId: cancelled.id });
-    res.send(200, await this.view(cancelled, owned.caller, owned.roles));
+    send(200, await this.view(cancelled, owned.caller, owned.roles));
   }
 
   /** POST /api/circles/:id/bookings: books or waitlists the caller. */
-  async book(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.signedIn(req, res);
-    if (!who) return;
-    const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
-    if (!id.ok) return sendFailure(res, id, id.problems);
+  async book({ res, who, params, send }: RouteContext<Routes['book']>): Promise<void> {
+    const circleId = params.id;
     const profile = await this.stores.facilitators.get(who.caller.userId);
     const result = await this.stores.circles.signUp(
-      id.value,
+      circleId,
       {
         userId: who.caller.userId,
         organisationId: profile ? organisationIdOf(profile) : undefined,
@@ -401,14 +322,14 @@ export class CirclesApi {
     );
     if (!result.ok) return sendFailure(res, result);
     const { decision } = result.value;
-    this.telemetry.event('circles.signUp', { circleId: id.value, decision: decision.kind });
+    this.telemetry.event('circles.signUp', { circleId: circleId, decision: decision.kind });
     if (decision.kind === 'confirmed')
-      await this.notices.sendBooked(id.value, who.caller.userId, 'confirmed');
-    await this.notices.bookingsChanged(id.value);
+      await this.notices.sendBooked(circleId, who.caller.userId, 'confirmed');
+    await this.notices.bookingsChanged(circleId);
     if (decision.kind === 'confirmed' || decision.kind === 'alreadyConfirmed') {
-      res.send(decision.kind === 'confirmed' ? 201 : 200, { status: 'confirmed' });
+      send(decision.kind === 'confirmed' ? 201 : 200, { status: 'confirmed' });
     } else {
-      res.send(decision.kind === 'waitlisted' ? 201 : 200, {
+      send(decision.kind === 'waitlisted' ? 201 : 200, {
         status: 'waitlisted',
         position: decision.position,
       });
@@ -416,39 +337,34 @@ export class CirclesApi {
   }
 
   /** DELETE /api/circles/:id/bookings/me: gives up the caller's place (the next on the waitlist moves up). */
-  async unbook(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.signedIn(req, res);
-    if (!who) return;
-    const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
-    if (!id.ok) return sendFailure(res, id, id.problems);
-    const result = await this.stores.circles.cancel(id.value, who.caller.userId, this.now());
+  async unbook({ res, who, params, send }: RouteContext<Routes['unbook']>): Promise<void> {
+    const circleId = params.id;
+    const result = await this.stores.circles.cancel(circleId, who.caller.userId, this.now());
     if (!result.ok) return sendFailure(res, result);
     if (result.value.promoted)
-      await this.notices.sendBooked(id.value, result.value.promoted.userId, 'promoted');
-    await this.notices.bookingsChanged(id.value);
+      await this.notices.sendBooked(circleId, result.value.promoted.userId, 'promoted');
+    await this.notices.bookingsChanged(circleId);
     this.telemetry.event('circles.cancelPlace', {
-      circleId: id.value,
+      circleId: circleId,
       promoted: result.value.promoted !== undefined,
     });
-    res.send(200, { status: 'cancelled' });
+    send(200, { status: 'cancelled' });
   }
 
   /** GET /api/me/bookings. */
-  async myBookings(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.signedIn(req, res);
-    if (!who) return;
+  async myBookings({ who, send }: RouteContext<Routes['myBookings']>): Promise<void> {
     const bookings = await this.stores.circles.bookingsOf(who.caller.userId);
     const result = [];
     for (const booking of bookings) {
       const circle = await this.stores.circles.get(booking.circleId);
       if (circle) result.push(await this.view(circle, who.caller, who.roles));
     }
-    res.send(200, { bookings: result });
+    send(200, { bookings: result });
   }
 
   /** GET /api/circles/:id/roster (its facilitator or an admin); every read is audited. */
-  async roster(req: Request, res: Response): Promise<void> {
-    const owned = await this.ownedCircle(req, res);
+  async roster({ res, who, params, send }: RouteContext<Routes['roster']>): Promise<void> {
+    const owned = await this.ownedCircle(who, params.id, res);
     if (!owned) return;
     const bookings = await this.stores.circles.bookings(owned.circle.id);
     const attendance = await this.stores.circles.attendance(owned.circle.id);
@@ -461,7 +377,7 @@ export class CirclesApi {
       at: this.now(),
     });
     this.telemetry.event('circles.rosterRead', { circleId: owned.circle.id });
-    res.send(200, {
+    send(200, {
       circleId: owned.circle.id,
       participants: bookings.map((booking) => ({
         userId: booking.userId,
@@ -474,27 +390,16 @@ export class CirclesApi {
   }
 
   /** PUT /api/circles/:id/attendance {"userId","attended"} (its facilitator or an admin). */
-  async markAttendance(req: Request, res: Response): Promise<void> {
-    const owned = await this.ownedCircle(req, res);
+  async markAttendance({ res, who, params, body, send }: RouteContext<Routes['attendance']>): Promise<void> {
+    const owned = await this.ownedCircle(who, params.id, res);
     if (!owned) return;
-    const body = await readJsonBody(req, BODY_LIMITS.api);
-    if (!body.ok) return sendFailure(res, body);
-    const input = validate(
-      z.object({ userId: z.string().min(1).max(128), attended: z.boolean() }).strict(),
-      body.value,
-    );
-    if (!input.ok) return sendFailure(res, input, input.problems);
     if (Date.parse(owned.circle.startsAt) > this.now().getTime()) {
       return sendFailure(
         res,
         fail(ErrorCodes.VALIDATION_FAILED, 'Attendance can be marked once the circle has started.'),
       );
     }
-    const marked = await this.stores.circles.markAttendance(
-      owned.circle.id,
-      input.value.userId,
-      input.value.attended,
-    );
+    const marked = await this.stores.circles.markAttendance(owned.circle.id, body.userId, body.attended);
     if (!marked)
       return sendFailure(
         res,
@@ -504,20 +409,16 @@ export class CirclesApi {
       actorId: owned.caller.userId,
       action: 'attendance.mark',
       circleId: owned.circle.id,
-      subjectId: input.value.userId,
+      subjectId: body.userId,
       at: this.now(),
     });
-    res.send(200, { userId: input.value.userId, attended: input.value.attended });
+    send(200, { userId: body.userId, attended: body.attended });
   }
 
   /** GET /api/facilitators?organisation=&region=. */
-  async facilitators(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.signedIn(req, res);
-    if (!who) return;
-    const query = validate(FacilitatorQuerySchema, queryOf(req));
-    if (!query.ok) return sendFailure(res, query, query.problems);
-    const found = await this.stores.facilitators.search(query.value);
-    res.send(200, {
+  async facilitators({ query, send }: RouteContext<Routes['facilitators']>): Promise<void> {
+    const found = await this.stores.facilitators.search(query);
+    send(200, {
       facilitators: found.map((profile) => ({
         userId: profile.userId,
         name: profile.name,
@@ -529,20 +430,9 @@ export class CirclesApi {
   }
 
   /** POST /api/admin/facilitators (admins): grants the facilitator role and registers the profile. */
-  async addFacilitator(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.authorise(
-      req,
-      res,
-      ['admin'],
-      'Only programme leads (admins) can add facilitators.',
-    );
-    if (!who) return;
-    const body = await readJsonBody(req, BODY_LIMITS.api);
-    if (!body.ok) return sendFailure(res, body);
-    const input = validate(FacilitatorSchema, body.value);
-    if (!input.ok) return sendFailure(res, input, input.problems);
-    if (!this.tabApi.isGrantableUserId(input.value.userId)) return sendFailure(res, notAnObjectId());
-    const profile: FacilitatorProfile = { ...input.value, odsCode: input.value.odsCode };
+  async addFacilitator({ res, who, body, send }: RouteContext<Routes['addFacilitator']>): Promise<void> {
+    if (!this.isGrantableUserId(body.userId)) return sendFailure(res, notAnObjectId());
+    const profile: FacilitatorProfile = { ...body, odsCode: body.odsCode };
     await this.stores.facilitators.upsert(profile, this.now());
     await this.stores.roles.grant(profile.userId, 'facilitator', this.now());
     await this.stores.audit.record({
@@ -552,7 +442,7 @@ export class CirclesApi {
       subjectId: profile.userId,
       at: this.now(),
     });
-    res.send(201, { userId: profile.userId, roles: ['manager', 'facilitator'] });
+    send(201, { userId: profile.userId, roles: ['manager', 'facilitator'] });
   }
 
   private async isFacilitator(userId: string): Promise<boolean> {
@@ -566,23 +456,19 @@ export class CirclesApi {
    * dialog); without it the answer is 400 CONFIRMATION_REQUIRED and nothing changes. It takes effect on the
    * person's next request.
    */
-  async removeFacilitator(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.authorise(
-      req,
-      res,
-      ['admin'],
-      'Only programme leads (admins) can remove facilitators.',
-    );
-    if (!who) return;
-    const userId = validate(z.string().min(1).max(128), (req.params as Record<string, unknown>).userId);
-    if (!userId.ok) return sendFailure(res, userId, userId.problems);
+  async removeFacilitator({
+    res,
+    who,
+    params,
+    query,
+    send,
+  }: RouteContext<Routes['removeFacilitator']>): Promise<void> {
+    const { userId } = params;
     // Only object ids can be named, except to clean up a grant made before ids were checked.
-    if (!this.tabApi.isGrantableUserId(userId.value) && !(await this.isFacilitator(userId.value))) {
+    if (!this.isGrantableUserId(userId) && !(await this.isFacilitator(userId))) {
       return sendFailure(res, notAnObjectId());
     }
-    const query = validate(RevokeQuerySchema, queryOf(req));
-    if (!query.ok) return sendFailure(res, query, query.problems);
-    if (query.value.confirm !== userId.value) {
+    if (query.confirm !== userId) {
       return sendFailure(
         res,
         fail(
@@ -591,17 +477,17 @@ export class CirclesApi {
         ),
       );
     }
-    const revoked = await this.stores.roles.revoke(userId.value, 'facilitator');
-    const removed = await this.stores.facilitators.remove(userId.value);
+    const revoked = await this.stores.roles.revoke(userId, 'facilitator');
+    const removed = await this.stores.facilitators.remove(userId);
     if (!revoked && !removed)
       return sendFailure(res, fail(ErrorCodes.NOT_FOUND, 'That person is not a facilitator.'));
     await this.stores.audit.record({
       actorId: who.caller.userId,
       action: 'role.revoke',
       circleId: undefined,
-      subjectId: userId.value,
+      subjectId: userId,
       at: this.now(),
     });
-    res.send(200, { userId: userId.value, revoked: true });
+    send(200, { userId, revoked: true });
   }
 }

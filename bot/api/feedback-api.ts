@@ -1,10 +1,8 @@
-import type { Request, Response } from 'restify';
+import type { feedbackRoutes } from '../../contract/feedback';
 import { giveCircleFeedback } from '../../core/feedback/circle-feedback';
 import type { Stores, Telemetry } from '../../core/ports';
-import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
 import { sendFailure } from '../http/responses';
-import { CircleFeedbackBodySchema, FeedbackCircleIdSchema } from './feedback-schemas';
-import type { TabApi } from './tab-api';
+import type { RouteContext } from '../http/route-table';
 
 /**
  * Participants' feedback about circles. The caller's identity comes only from the verified token and is used to
@@ -13,7 +11,6 @@ import type { TabApi } from './tab-api';
 export class CircleFeedbackApi {
   constructor(
     private readonly stores: Stores,
-    private readonly tabApi: TabApi,
     private readonly telemetry: Telemetry,
     private readonly now: () => Date,
     /** The one-way key of a person's feedback on a circle (bot/vote-keys.ts circleFeedbackKeyOf). */
@@ -21,26 +18,19 @@ export class CircleFeedbackApi {
   ) {}
 
   /** POST /api/circles/:id/feedback {"helpful","recommend","change"?}: a confirmed participant, once started. */
-  async give(req: Request, res: Response): Promise<void> {
-    const who = await this.tabApi.signedIn(req, res);
-    if (!who) return;
-    const id = validate(FeedbackCircleIdSchema, (req.params as Record<string, unknown>).id);
-    if (!id.ok) return sendFailure(res, id, id.problems);
-    const body = await readJsonBody(req, BODY_LIMITS.api);
-    if (!body.ok) return sendFailure(res, body);
-    const input = validate(CircleFeedbackBodySchema, body.value);
-    if (!input.ok) return sendFailure(res, input, input.problems);
-    const { helpful, recommend, change } = input.value;
+  async give({ res, who, params, body, send }: RouteContext<typeof feedbackRoutes.give>): Promise<void> {
+    const { helpful, recommend, change } = body;
     const userId = who.caller.userId;
     const result = await giveCircleFeedback(
       this.stores,
-      id.value,
-      { userId, personKey: this.personKeyOf(id.value, userId) },
+      params.id,
+      { userId, personKey: this.personKeyOf(params.id, userId) },
       { helpful, recommend, change: change === '' ? undefined : change },
       this.now(),
     );
     if (!result.ok) return sendFailure(res, result);
-    this.telemetry.event('circles.feedback', { circleId: id.value, replaced: result.value === 'replaced' });
-    res.send(result.value === 'added' ? 201 : 200, { status: result.value });
+    this.telemetry.event('circles.feedback', { circleId: params.id, replaced: result.value === 'replaced' });
+    if (result.value === 'added') send(201, { status: 'added' });
+    else send(200, { status: 'replaced' });
   }
 }

@@ -1,10 +1,9 @@
 import type { Request, Response } from 'restify';
-import { z } from 'zod';
+import type { identityRoutes } from '../../contract/identity';
 import { ErrorCodes, fail } from '../../core/errors';
 import {
   effectiveRoles,
   isGrantableUserId,
-  ROLES,
   type Caller,
   type GrantedRole,
   type Role,
@@ -12,9 +11,11 @@ import {
 import type { Stores } from '../../core/ports';
 import { localUserId, type LocalIssuer } from '../auth/local-issuer';
 import type { TokenVerifier } from '../auth/tab-tokens';
-import { BODY_LIMITS, readJsonBody, validate } from '../http/body';
 import { allowedOrRefused, sendFailure } from '../http/responses';
+import type { RouteContext } from '../http/route-table';
 import type { RateLimiter } from '../../core/rate-limit';
+
+type Routes = typeof identityRoutes;
 
 /** What the tab API routes need. */
 export interface TabApiDependencies {
@@ -27,19 +28,6 @@ export interface TabApiDependencies {
   /** Local mode: role grants may also name local users (`local-` and a GUID) besides Entra object ids. */
   acceptLocalUserIds?: boolean;
 }
-
-/** The body of POST /api/dev/token. */
-const DevTokenRequestSchema = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(80)
-      .regex(/^[\p{L}\p{N} .,'-]+$/u, "use letters, numbers, spaces and . , ' - only"),
-    role: z.enum(ROLES),
-  })
-  .strict();
 
 /** A verified caller with the roles they hold. */
 export interface SignedIn {
@@ -102,14 +90,12 @@ export class TabApi {
   }
 
   /** GET /api/me: the caller's verified identity and roles. */
-  async me(req: Request, res: Response): Promise<void> {
-    const caller = await this.authenticate(req, res);
-    if (!caller) return;
-    res.send(200, {
-      id: caller.userId,
-      tenantId: caller.tenantId,
-      name: caller.name ?? null,
-      roles: await this.rolesOf(caller),
+  me({ who, send }: RouteContext<Routes['me']>): void {
+    send(200, {
+      id: who.caller.userId,
+      tenantId: who.caller.tenantId,
+      name: who.caller.name ?? null,
+      roles: who.roles,
     });
   }
 }
@@ -123,17 +109,13 @@ export class DevIdentityApi {
   ) {}
 
   /** GET /api/dev/jwks. */
-  jwks(_req: Request, res: Response): void {
-    res.send(200, this.issuer.jwks());
+  jwks({ send }: RouteContext<Routes['devJwks']>): void {
+    send(200, { keys: this.issuer.jwks().keys.map((key) => ({ ...key })) });
   }
 
   /** POST /api/dev/token {"name","role"}: a token for that local user, who now holds exactly that role. */
-  async token(req: Request, res: Response): Promise<void> {
-    const body = await readJsonBody(req, BODY_LIMITS.api);
-    if (!body.ok) return sendFailure(res, body);
-    const request = validate(DevTokenRequestSchema, body.value);
-    if (!request.ok) return sendFailure(res, request, request.problems);
-    const { name, role } = request.value;
+  async token({ body, send }: RouteContext<Routes['devToken']>): Promise<void> {
+    const { name, role } = body;
     const userId = localUserId(name);
     await this.setOnlyRole(userId, role === 'manager' ? undefined : role);
     if (role === 'facilitator' && !(await this.stores.facilitators.get(userId))) {
@@ -143,7 +125,7 @@ export class DevIdentityApi {
       );
     }
     const minted = await this.issuer.mint({ userId, name }, this.now());
-    res.send(200, { token: minted.token, expiresAt: minted.expiresAt, userId });
+    send(200, { token: minted.token, expiresAt: minted.expiresAt, userId });
   }
 
   private async setOnlyRole(userId: string, role: GrantedRole | undefined): Promise<void> {

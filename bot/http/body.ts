@@ -35,6 +35,11 @@ function tooLarge(limitBytes: number): Outcome<never> {
   return fail(ErrorCodes.BODY_TOO_LARGE, `The request body is larger than ${limitBytes} bytes.`);
 }
 
+/** The query string of a request as a plain object (the last value wins for repeated keys). */
+export function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
+}
+
 /** A problem with one field, as returned in VALIDATION_FAILED details. */
 export interface FieldProblem {
   path: string;

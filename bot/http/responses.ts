@@ -1,4 +1,5 @@
 import type { Response } from 'restify';
+import type { ErrorBody } from '../../contract/errors';
 import { ErrorCodes, fail, type ErrorCode, type Failure } from '../../core/errors';
 import type { RateLimiter } from '../../core/rate-limit';
 
@@ -33,11 +34,6 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
 /** The HTTP status for a stable error code. */
 export function statusFor(code: ErrorCode): number {
   return STATUS_BY_CODE[code];
-}
-
-/** The JSON body every error response carries. */
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
 }
 
 /** Builds the error body for a code. */

@@ -1,201 +1,50 @@
-/** The tab's typed client for the service's JSON API (see docs/api.md). */
+/**
+ * The tab's typed client for the service's JSON API (see docs/api.md and GET /api/openapi.json). Every request and
+ * answer type comes from the one definition of the wire format in contract/; these imports are types only, so
+ * zod never reaches the tab's bundle.
+ */
+import type {
+  AnswerOf,
+  askRoutes,
+  auditRoutes,
+  feedbackRoutes,
+  Audience,
+  channelRoutes,
+  CircleChanges,
+  CircleDraft,
+  circleRoutes,
+  contentRoutes,
+  ErrorBody,
+  FacilitatorRequest,
+  identityRoutes,
+  privacyRoutes,
+  RequestBodyOf,
+} from '../../contract';
 
-/** Roles the service grants; `manager` is everyone's. */
-export type Role = 'manager' | 'facilitator' | 'admin';
-
-/** GET /api/me. */
-export interface Me {
-  id: string;
-  tenantId: string;
-  name: string;
-  roles: Role[];
-}
-
-/** A guide as listed under its theme. */
-export interface GuideSummary {
-  id: string;
-  title: string;
-  summary: string;
-  readingMinutes: number;
-  /** Who the guide is written for. */
-  audiences?: Audience[];
-}
-
-/** Who a guide is written for. */
-export type Audience = 'manager' | 'facilitator';
-
-/** A resource: video, podcast, article and so on. */
-export interface Resource {
-  id: string;
-  type: 'video' | 'podcast' | 'article' | 'guide' | 'collection' | 'tool' | 'service';
-  title: string;
-  publisher?: string;
-  url: string;
-  themes?: string[];
-  minutes?: number;
-  description?: string;
-}
-
-/** One point of the ten-point plan. */
-export interface Theme {
-  id: string;
-  number: number;
-  title: string;
-  promise: string;
-  whyNow: string;
-  behaviours: string[];
-  inclusiveNote: string;
-  circleTopic: string;
-  /** True for points 8–10, which the programme team added to the published behaviours. */
-  addedByProgrammeTeam?: boolean;
-  guides: GuideSummary[];
-  resources: Resource[];
-}
-
-/** GET /api/guides/:id. */
-export interface Guide {
-  id: string;
-  title: string;
-  summary: string;
-  theme: { id: string; number: number; title: string };
-  readingMinutes: number;
-  wordCount: number;
-  whyThisMatters: string;
-  tryThisToday: string[];
-  inclusiveLens: string;
-  questions: string[];
-  whereToGetHelp: string;
-  resources: Resource[];
-  circleTopic: string;
-  lastReviewed: string;
-  /** One line on what the last review changed, or null. */
-  whatChanged?: string | null;
-}
-
-/** Urgent-support signposting, shown first when safety language is found. */
-export interface UrgentSupport {
-  title: string;
-  intro: string;
-  contacts: {
-    id: string;
-    name: string;
-    detail: string;
-    short: string;
-    phone?: string;
-    text?: { keyword: string; number: string };
-    url?: string;
-  }[];
-  colleague: string;
-  colleagueSteps: string[];
-  followUp: string;
-}
-
-/** A guide the answer offers. */
-export interface GuideAnswer {
-  guideId: string;
-  themeId: string;
-  title: string;
-  score: number;
-}
-
-/** POST /api/ask (see docs/api.md). */
-export interface AskResult {
-  intent: 'guide' | 'plan' | 'circles' | 'nudges' | 'help' | 'urgent' | 'offTopic';
-  /** Guides for a guide question; for a check-in, the guides to offer once the person is safe for now. */
-  answers: GuideAnswer[];
-  /** For urgent answers: full signposting now (immediate), or first ask whether they are safe (check-in). */
-  urgency?: 'immediate' | 'check-in';
-  /** For urgent answers: whether the writer spoke of themselves or of a colleague. */
-  about?: 'self' | 'colleague';
-  urgentSupport?: UrgentSupport;
-}
-
-/** A place on a circle. */
-export interface MyBooking {
-  status: 'confirmed' | 'waitlisted';
-  position?: number;
-}
-
-/** A circle as the caller may see it. */
-export interface Circle {
-  id: string;
-  themeId: string | null;
-  extraTopic: string | null;
-  title: string;
-  description: string;
-  startsAt: string;
-  durationMinutes: number;
-  capacity: number;
-  audience: 'open' | 'organisation';
-  organisationId: string;
-  status: 'scheduled' | 'cancelled';
-  facilitator: { name: string | null; organisationName: string | null };
-  seatsLeft: number;
-  waitlistLength: number;
-  myBooking: MyBooking | null;
-  meetingUrl: string | null;
-  calendarUrl?: string | null;
-  isMine: boolean;
-}
-
-/** A circle's roster, for its facilitator. */
-export interface Roster {
-  circleId: string;
-  participants: {
-    userId: string;
-    name: string;
-    status: 'confirmed' | 'waitlisted';
-    position?: number;
-    attended?: boolean | null;
-  }[];
-}
-
-/** A registered facilitator. */
-export interface Facilitator {
-  userId: string;
-  name: string;
-  organisationName: string;
-  odsCode?: string;
-  region: string;
-}
-
-/** One audit-log row (GET /api/admin/audit): stored ids, a fixed action name and a time; never a name. */
-export interface AuditEvent {
-  id: number;
-  actorId: string;
-  action:
-    | 'role.grant'
-    | 'role.revoke'
-    | 'circle.edit'
-    | 'circle.cancel'
-    | 'attendance.mark'
-    | 'roster.read'
-    | 'personalData.export'
-    | 'personalData.erase';
-  circleId: string | null;
-  subjectId: string | null;
-  at: string;
-}
-
-/** One page of the audit log, newest first; `nextBefore` asks for the next (older) page. */
-export interface AuditPage {
-  events: AuditEvent[];
-  nextBefore: number | null;
-}
-
-/** A channel where the app is installed. */
-export interface Channel {
-  conversationId: string;
-  teamId: string | null;
-  title: string;
-}
-
-/** What the service tells the tab before sign-in (GET /api/tab-settings). */
-export interface TabSettings {
-  localIdentity: boolean;
-  clientId: string | null;
-  initiateLoginEndpoint: string | null;
-}
+export type {
+  AskResult,
+  Audience,
+  Channel,
+  Circle,
+  CircleChanges,
+  CircleDraft,
+  Facilitator,
+  FacilitatorRequest,
+  Guide,
+  GuideAnswer,
+  GuideSummary,
+  Me,
+  MyBooking,
+  Resource,
+  Role,
+  Roster,
+  TabSettings,
+  Theme,
+  UnansweredQuestion,
+  UrgentSupport,
+  AuditEvent,
+  AuditPage,
+} from '../../contract';
 
 /** An error answered by the API, with its stable code. */
 export class ApiError extends Error {
@@ -213,7 +62,7 @@ export type TokenProvider = () => Promise<string>;
 
 async function errorOf(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    const body = (await response.json()) as Partial<ErrorBody>;
     return new ApiError(
       response.status,
       body.error?.code ?? 'UNKNOWN',
@@ -244,56 +93,69 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
-  me = () => this.call<Me>('GET', '/api/me');
-  plan = () => this.call<{ themes: Theme[] }>('GET', '/api/plan');
+  me = () => this.call<AnswerOf<typeof identityRoutes.me>>('GET', '/api/me');
+  plan = () => this.call<AnswerOf<typeof contentRoutes.plan>>('GET', '/api/plan');
   guides = (audience?: Audience) =>
-    this.call<{ guides: GuideSummary[] }>('GET', `/api/guides${audience ? `?audience=${audience}` : ''}`);
-  guide = (id: string) => this.call<Guide>('GET', `/api/guides/${encodeURIComponent(id)}`);
+    this.call<AnswerOf<typeof contentRoutes.guides>>(
+      'GET',
+      `/api/guides${audience ? `?audience=${audience}` : ''}`,
+    );
+  guide = (id: string) =>
+    this.call<AnswerOf<typeof contentRoutes.guide>>('GET', `/api/guides/${encodeURIComponent(id)}`);
   guideFeedback = (id: string, helpful: boolean, voteId: string) =>
-    this.call<{ recorded: boolean }>('POST', `/api/guides/${encodeURIComponent(id)}/feedback`, {
-      helpful,
-      voteId,
-    });
-  resources = () => this.call<{ resources: Resource[] }>('GET', '/api/resources');
-  ask = (question: string) => this.call<AskResult>('POST', '/api/ask', { question });
+    this.call<AnswerOf<typeof contentRoutes.guideFeedback>>(
+      'POST',
+      `/api/guides/${encodeURIComponent(id)}/feedback`,
+      { helpful, voteId } satisfies RequestBodyOf<typeof contentRoutes.guideFeedback>,
+    );
+  resources = () => this.call<AnswerOf<typeof contentRoutes.resources>>('GET', '/api/resources');
+  ask = (question: string) =>
+    this.call<AnswerOf<typeof askRoutes.ask>>('POST', '/api/ask', {
+      question,
+    } satisfies RequestBodyOf<typeof askRoutes.ask>);
   circles = (query: Record<string, string> = {}) =>
-    this.call<{ circles: Circle[] }>('GET', `/api/circles${searchOf(query)}`);
-  myBookings = () => this.call<{ bookings: Circle[] }>('GET', '/api/me/bookings');
-  /** GET /api/me/data: everything the service holds about the caller (kept as the JSON the service sent). */
-  myData = () => this.call<Record<string, unknown>>('GET', '/api/me/data');
+    this.call<AnswerOf<typeof circleRoutes.list>>('GET', `/api/circles${searchOf(query)}`);
+  myBookings = () => this.call<AnswerOf<typeof circleRoutes.myBookings>>('GET', '/api/me/bookings');
+  /** GET /api/me/data: everything the service holds about the caller. */
+  myData = () => this.call<AnswerOf<typeof privacyRoutes.exportMine>>('GET', '/api/me/data');
   /** DELETE /api/me/data: erases the caller's data (204). */
-  eraseMyData = () => this.call<undefined>('DELETE', '/api/me/data');
-  book = (id: string) => this.call<MyBooking>('POST', `/api/circles/${id}/bookings`, {});
+  eraseMyData = () => this.call<AnswerOf<typeof privacyRoutes.eraseMine>>('DELETE', '/api/me/data');
+  book = (id: string) =>
+    this.call<AnswerOf<typeof circleRoutes.book>>('POST', `/api/circles/${id}/bookings`, {});
+  unbook = (id: string) =>
+    this.call<AnswerOf<typeof circleRoutes.unbook>>('DELETE', `/api/circles/${id}/bookings/me`);
+  createCircle = (draft: CircleDraft) =>
+    this.call<AnswerOf<typeof circleRoutes.create>>('POST', '/api/circles', draft);
+  editCircle = (id: string, changes: CircleChanges) =>
+    this.call<AnswerOf<typeof circleRoutes.edit>>('PATCH', `/api/circles/${id}`, changes);
+  cancelCircle = (id: string) =>
+    this.call<AnswerOf<typeof circleRoutes.cancel>>('DELETE', `/api/circles/${id}`);
+  roster = (id: string) =>
+    this.call<AnswerOf<typeof circleRoutes.roster>>('GET', `/api/circles/${id}/roster`);
   /** POST /api/circles/:id/feedback: a participant's answer about a circle that has started. */
-  circleFeedback = (id: string, answer: { helpful: number; recommend: boolean; change?: string }) =>
-    this.call<{ status: 'added' | 'replaced' }>('POST', `/api/circles/${id}/feedback`, answer);
-  unbook = (id: string) => this.call<{ status: 'cancelled' }>('DELETE', `/api/circles/${id}/bookings/me`);
-  createCircle = (draft: Record<string, unknown>) => this.call<Circle>('POST', '/api/circles', draft);
-  editCircle = (id: string, changes: Record<string, unknown>) =>
-    this.call<Circle>('PATCH', `/api/circles/${id}`, changes);
-  cancelCircle = (id: string) => this.call<Circle>('DELETE', `/api/circles/${id}`);
-  roster = (id: string) => this.call<Roster>('GET', `/api/circles/${id}/roster`);
+  circleFeedback = (id: string, answer: RequestBodyOf<typeof feedbackRoutes.give>) =>
+    this.call<AnswerOf<typeof feedbackRoutes.give>>('POST', `/api/circles/${id}/feedback`, answer);
   markAttendance = (id: string, userId: string, attended: boolean) =>
-    this.call<{ userId: string; attended: boolean }>('PUT', `/api/circles/${id}/attendance`, {
+    this.call<AnswerOf<typeof circleRoutes.attendance>>('PUT', `/api/circles/${id}/attendance`, {
       userId,
       attended,
-    });
-  channels = () => this.call<{ channels: Channel[] }>('GET', '/api/channels');
+    } satisfies RequestBodyOf<typeof circleRoutes.attendance>);
+  channels = () => this.call<AnswerOf<typeof channelRoutes.list>>('GET', '/api/channels');
   postInvite = (id: string, conversationId: string) =>
-    this.call<{ conversationId: string; activityId: string }>('POST', `/api/circles/${id}/posts`, {
+    this.call<AnswerOf<typeof channelRoutes.postInvite>>('POST', `/api/circles/${id}/posts`, {
       conversationId,
-    });
-  facilitators = () => this.call<{ facilitators: Facilitator[] }>('GET', '/api/facilitators');
-  addFacilitator = (facilitator: Facilitator) =>
-    this.call<unknown>('POST', '/api/admin/facilitators', facilitator);
+    } satisfies RequestBodyOf<typeof channelRoutes.postInvite>);
+  facilitators = () => this.call<AnswerOf<typeof circleRoutes.facilitators>>('GET', '/api/facilitators');
+  addFacilitator = (facilitator: FacilitatorRequest) =>
+    this.call<AnswerOf<typeof circleRoutes.addFacilitator>>('POST', '/api/admin/facilitators', facilitator);
   /** Revokes the role; the service needs the id repeated as `confirm` (asked for in a dialog first). */
   removeFacilitator = (userId: string) =>
-    this.call<unknown>(
+    this.call<AnswerOf<typeof circleRoutes.removeFacilitator>>(
       'DELETE',
       `/api/admin/facilitators/${encodeURIComponent(userId)}?confirm=${encodeURIComponent(userId)}`,
     );
   audit = (query: { from?: string; to?: string; limit?: number; before?: number } = {}) =>
-    this.call<AuditPage>(
+    this.call<AnswerOf<typeof auditRoutes.list>>(
       'GET',
       `/api/admin/audit${searchOf(
         Object.fromEntries(
@@ -303,8 +165,7 @@ export class ApiClient {
         ),
       )}`,
     );
-  unanswered = () =>
-    this.call<{ questions: { id: number; text: string; askedOn: string }[] }>('GET', '/api/admin/unanswered');
+  unanswered = () => this.call<AnswerOf<typeof askRoutes.unanswered>>('GET', '/api/admin/unanswered');
 }
 
 function searchOf(query: Record<string, string>): string {
@@ -313,8 +174,8 @@ function searchOf(query: Record<string, string>): string {
 }
 
 /** GET /api/tab-settings: public, no token. */
-export async function fetchTabSettings(base = ''): Promise<TabSettings> {
+export async function fetchTabSettings(base = ''): Promise<AnswerOf<typeof identityRoutes.tabSettings>> {
   const response = await fetch(`${base}/api/tab-settings`);
   if (!response.ok) throw await errorOf(response);
-  return (await response.json()) as TabSettings;
+  return (await response.json()) as AnswerOf<typeof identityRoutes.tabSettings>;
 }

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { Circle } from '../api';
+import type { Circle, CircleDraft } from '../api';
 import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
 import { Section, TextField, ThemeOptions, useLayout } from '../components/layout';
 import { fromLocalInputValue, toLocalInputValue } from '../format';
@@ -51,8 +51,8 @@ function fieldsOf(circle: Circle): CircleFields {
 }
 
 /** The circle fields as the API expects them (the topic and audience only when creating). */
-function draftOf(fields: CircleFields, creating: boolean): Record<string, unknown> {
-  const draft: Record<string, unknown> = {
+function draftOf(fields: CircleFields, creating: boolean): CircleDraft {
+  const draft: CircleDraft = {
     title: fields.title.trim(),
     description: fields.description.trim(),
     startsAt: fromLocalInputValue(fields.startsAt) ?? fields.startsAt,
@@ -62,7 +62,8 @@ function draftOf(fields: CircleFields, creating: boolean): Record<string, unknow
   };
   if (creating) {
     if (fields.topic === EXTRA_TOPIC) draft.extraTopic = fields.extraTopic.trim();
-    else draft.themeId = fields.topic;
+    // The topic select offers the plan's theme ids; the service refuses anything else.
+    else draft.themeId = fields.topic as NonNullable<CircleDraft['themeId']>;
     draft.audience = fields.audience;
   }
   return draft;
@@ -72,7 +73,7 @@ function CircleForm(props: {
   initial: CircleFields;
   creating: boolean;
   submitLabel: string;
-  onSubmit: (draft: Record<string, unknown>) => Promise<string>;
+  onSubmit: (draft: CircleDraft) => Promise<string>;
 }) {
   const { plan } = useAppState();
   const styles = useLayout();

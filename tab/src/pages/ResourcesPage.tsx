@@ -26,10 +26,10 @@ export function filterResources(
   const words = filters.words.toLowerCase().split(/\s+/).filter(Boolean);
   const length = LENGTHS[filters.length] ?? LENGTHS.any!;
   return resources.filter((resource) => {
-    if (filters.theme && !(resource.themes ?? []).includes(filters.theme)) return false;
+    if (filters.theme && !(resource.themes as readonly string[]).includes(filters.theme)) return false;
     if (filters.type && resource.type !== filters.type) return false;
     if (!length.test(resource.minutes)) return false;
-    const text = `${resource.title} ${resource.publisher ?? ''} ${resource.description ?? ''}`.toLowerCase();
+    const text = `${resource.title} ${resource.publisher} ${resource.description}`.toLowerCase();
     return words.every((word) => text.includes(word));
   });
 }
