@@ -22,7 +22,10 @@ import { SqliteOutboxStore } from './sqlite-outbox';
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
-  /** Saving runs on every inbound activity, so its statement is prepared once, on first use. */
+  /**
+   * Saving runs on every inbound activity, so its statement is prepared once, on first use, and a row that would
+   * not change is left alone (no write; a personal chat's row changes at most once a day).
+   */
   private saveStatement: Database.Statement | undefined;
 
   constructor(private readonly db: Database.Database) {}
@@ -37,7 +40,15 @@ export class SqliteConversationStore implements ConversationStore {
          service_url = excluded.service_url, tenant_id = excluded.tenant_id, bot_id = excluded.bot_id,
          user_id = excluded.user_id, user_aad_object_id = excluded.user_aad_object_id,
          team_id = excluded.team_id, title = COALESCE(excluded.title, conversations.title),
-         updated_at = excluded.updated_at`,
+         updated_at = excluded.updated_at
+       WHERE conversations.scope IS NOT excluded.scope OR conversations.channel_id IS NOT excluded.channel_id
+         OR conversations.service_url IS NOT excluded.service_url
+         OR conversations.tenant_id IS NOT excluded.tenant_id OR conversations.bot_id IS NOT excluded.bot_id
+         OR conversations.user_id IS NOT excluded.user_id
+         OR conversations.user_aad_object_id IS NOT excluded.user_aad_object_id
+         OR conversations.team_id IS NOT excluded.team_id
+         OR (excluded.title IS NOT NULL AND conversations.title IS NOT excluded.title)
+         OR conversations.updated_at IS NOT excluded.updated_at`,
     );
     this.saveStatement.run({
       ...record,
@@ -89,12 +100,14 @@ export class SqliteConversationStore implements ConversationStore {
 
 /** Granted roles in the embedded SQLite store. */
 export class SqliteRoleStore implements RoleStore {
+  /** Roles are read on every message turn, so the statement is prepared once, on first use. */
+  private rolesStatement: Database.Statement | undefined;
+
   constructor(private readonly db: Database.Database) {}
 
   rolesOf(userId: string): Promise<GrantedRole[]> {
-    const rows = this.db
-      .prepare('SELECT role FROM role_grants WHERE user_id = ? ORDER BY role')
-      .all(userId) as { role: GrantedRole }[];
+    this.rolesStatement ??= this.db.prepare('SELECT role FROM role_grants WHERE user_id = ? ORDER BY role');
+    const rows = this.rolesStatement.all(userId) as { role: GrantedRole }[];
     return Promise.resolve(rows.map((row) => row.role));
   }
 
