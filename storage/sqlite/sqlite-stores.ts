@@ -15,6 +15,7 @@ import type {
 } from '../../core/ports';
 import { guardPort } from '../guard';
 import { toConversationRecord, type ConversationRow } from './conversation-rows';
+import { MarkedMemory, SqliteChangeMark } from './change-mark';
 import { openDatabase, sqliteFaults } from './database';
 import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
 import { SqlitePersonalDataStore } from './sqlite-privacy';
@@ -27,8 +28,12 @@ export class SqliteConversationStore implements ConversationStore {
    * not change is left alone (no write; a personal chat's row changes at most once a day).
    */
   private saveStatement: Database.Statement | undefined;
+  /** Each conversation's last saved row, while nothing in the database has changed since: saving it again is a no-op. */
+  private readonly saved: MarkedMemory<string>;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.saved = new MarkedMemory(new SqliteChangeMark(db));
+  }
 
   save(record: ConversationRecord): Promise<void> {
     this.saveStatement ??= this.db.prepare(
@@ -50,14 +55,23 @@ export class SqliteConversationStore implements ConversationStore {
          OR (excluded.title IS NOT NULL AND conversations.title IS NOT excluded.title)
          OR conversations.updated_at IS NOT excluded.updated_at`,
     );
-    this.saveStatement.run({
-      ...record,
+    const row = {
+      conversationId: record.conversationId,
+      scope: record.scope,
+      channelId: record.channelId,
+      serviceUrl: record.serviceUrl,
       tenantId: record.tenantId ?? null,
+      botId: record.botId,
       userId: record.userId ?? null,
       userAadObjectId: record.userAadObjectId ?? null,
       teamId: record.teamId ?? null,
       title: record.title ?? null,
-    });
+      updatedAt: record.updatedAt,
+    };
+    const fingerprint = JSON.stringify(row);
+    if (this.saved.get(record.conversationId) === fingerprint) return Promise.resolve();
+    const { changes } = this.saveStatement.run(row);
+    this.saved.set(record.conversationId, fingerprint, changes);
     return Promise.resolve();
   }
 
@@ -102,13 +116,20 @@ export class SqliteConversationStore implements ConversationStore {
 export class SqliteRoleStore implements RoleStore {
   /** Roles are read on every message turn, so the statement is prepared once, on first use. */
   private rolesStatement: Database.Statement | undefined;
+  /** Roles read while nothing in the database has changed since (any grant or revocation forgets them all). */
+  private readonly known: MarkedMemory<readonly GrantedRole[]>;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.known = new MarkedMemory(new SqliteChangeMark(db));
+  }
 
   rolesOf(userId: string): Promise<GrantedRole[]> {
+    const known = this.known.get(userId);
+    if (known) return Promise.resolve([...known]);
     this.rolesStatement ??= this.db.prepare('SELECT role FROM role_grants WHERE user_id = ? ORDER BY role');
-    const rows = this.rolesStatement.all(userId) as { role: GrantedRole }[];
-    return Promise.resolve(rows.map((row) => row.role));
+    const roles = (this.rolesStatement.all(userId) as { role: GrantedRole }[]).map((row) => row.role);
+    this.known.set(userId, roles, 0);
+    return Promise.resolve([...roles]);
   }
 
   grant(userId: string, role: GrantedRole, at: Date): Promise<void> {

@@ -168,6 +168,23 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       await stores.conversations.save(odd);
       expect(await stores.conversations.get(odd.conversationId)).toEqual(odd);
     });
+
+    it('stores a conversation again when the same record is saved after its row was deleted, by any path', async () => {
+      const mine = record({ conversationId: 'a:again', userAadObjectId: 'oid-again' });
+      await stores.conversations.save(mine);
+      await stores.conversations.save(mine);
+      await stores.personalData.erase('oid-again', 'anon:again', new Date('2026-11-28T00:00:00Z'));
+      await stores.conversations.save(mine);
+      expect(await stores.conversations.get('a:again')).toEqual(mine);
+      const peer = await factory.openPeer(stores);
+      try {
+        expect(await peer.conversations.remove('a:again')).toBe(true);
+        await stores.conversations.save(mine);
+        expect(await stores.conversations.get('a:again')).toEqual(mine);
+      } finally {
+        await peer.close();
+      }
+    });
   });
 
   describe(`${name}: RoleStore`, () => {
@@ -202,6 +219,21 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       await stores.roles.grant('oid-a', 'facilitator', new Date('2026-11-01T00:00:00Z'));
       await stores.roles.grant('oid-c', 'admin', new Date('2026-11-01T00:00:00Z'));
       expect(await stores.roles.holdersOf('facilitator')).toEqual(['oid-a', 'oid-b']);
+    });
+
+    it('reads a grant or revocation made since the last read, here or by another instance', async () => {
+      expect(await stores.roles.rolesOf('oid-1')).toEqual([]);
+      await stores.roles.grant('oid-1', 'facilitator', new Date('2026-11-01T00:00:00Z'));
+      expect(await stores.roles.rolesOf('oid-1')).toEqual(['facilitator']);
+      const peer = await factory.openPeer(stores);
+      try {
+        await peer.roles.grant('oid-1', 'admin', new Date('2026-11-02T00:00:00Z'));
+        expect(await stores.roles.rolesOf('oid-1')).toEqual(['admin', 'facilitator']);
+        await peer.roles.revoke('oid-1', 'facilitator');
+        expect(await stores.roles.rolesOf('oid-1')).toEqual(['admin']);
+      } finally {
+        await peer.close();
+      }
     });
   });
 
