@@ -172,4 +172,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
       `,
   },
+  {
+    version: 9,
+    name: 'send slots per tenant (the global send rate shared by every instance)',
+    sql: `
+      CREATE TABLE send_slots (
+        tenant_id text PRIMARY KEY,
+        next_at double precision NOT NULL
+      );
+    `,
+  },
 ];

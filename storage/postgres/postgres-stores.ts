@@ -26,6 +26,7 @@ import { messageOf, postgresFaults, PostgresStoreError, PostgresStoreErrorCodes 
 import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circles';
 import { PostgresPersonalDataStore } from './postgres-privacy';
 import { PostgresOutboxStore } from './postgres-outbox';
+import { PostgresSendSlotStore } from './postgres-send-slots';
 
 /** Conversation references in PostgreSQL. */
 export class PostgresConversationStore implements ConversationStore {
@@ -279,6 +280,7 @@ export async function openPostgresStores(
     unanswered: guard(new PostgresUnansweredStore(pool), 'unanswered question'),
     personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
     outbox: guard(new PostgresOutboxStore(pool), 'outbox'),
+    sendSlots: guard(new PostgresSendSlotStore(pool), 'send slot'),
     health: new PostgresHealth(pool),
     // Waits for checked-out connections to come back, then closes every connection; safe to call twice.
     close: () => (closing ??= endPool(pool)),

@@ -186,4 +186,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX guide_feedback_voter ON guide_feedback (guide_id, voter_key) WHERE voter_key IS NOT NULL;
       `,
   },
+  {
+    version: 14,
+    name: 'send slots per tenant (the global send rate shared by every instance)',
+    sql: `
+      CREATE TABLE send_slots (
+        tenant_id TEXT PRIMARY KEY,
+        next_at REAL NOT NULL
+      );
+    `,
+  },
 ];

@@ -20,6 +20,7 @@ import { openDatabase, sqliteFaults } from './database';
 import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
 import { SqlitePersonalDataStore } from './sqlite-privacy';
 import { SqliteOutboxStore } from './sqlite-outbox';
+import { SqliteSendSlotStore } from './sqlite-send-slots';
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
@@ -288,6 +289,7 @@ export function sqliteStoresOn(db: Database.Database): Stores {
     unanswered: guard(new SqliteUnansweredStore(db), 'unanswered question'),
     personalData: guard(new SqlitePersonalDataStore(db), 'personal data'),
     outbox: guard(new SqliteOutboxStore(db), 'outbox'),
+    sendSlots: guard(new SqliteSendSlotStore(db), 'send slot'),
     health: new SqliteHealth(db),
     close: () => {
       if (db.open) db.close();

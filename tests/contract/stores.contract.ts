@@ -993,6 +993,64 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     });
   });
 
+  describe(`${name}: SendSlotStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+    const t0 = Date.parse('2026-11-27T12:00:00Z');
+
+    it("spaces one tenant's slots an interval apart across instances and leaves other tenants alone", async () => {
+      const peer = await factory.openPeer(stores);
+      try {
+        expect(await stores.sendSlots.reserve('tenant-1', t0, 40, 1000)).toEqual({ ok: true, at: t0 });
+        expect(await peer.sendSlots.reserve('tenant-1', t0, 40, 1000)).toEqual({ ok: true, at: t0 + 40 });
+        expect(await stores.sendSlots.reserve('tenant-1', t0 + 10, 40, 1000)).toEqual({
+          ok: true,
+          at: t0 + 80,
+        });
+        expect(await peer.sendSlots.reserve('tenant-2', t0 + 10, 40, 1000)).toEqual({
+          ok: true,
+          at: t0 + 10,
+        });
+        // Once the tenant has been quiet, the next slot is now rather than in the past.
+        expect(await stores.sendSlots.reserve('tenant-1', t0 + 5000, 40, 1000)).toEqual({
+          ok: true,
+          at: t0 + 5000,
+        });
+      } finally {
+        await peer.close();
+      }
+    });
+
+    it('reserves nothing when the next slot is further away than the caller can wait, and says when it is', async () => {
+      for (let i = 0; i < 3; i++) await stores.sendSlots.reserve('tenant-1', t0, 100, 1000);
+      expect(await stores.sendSlots.reserve('tenant-1', t0, 100, 250)).toEqual({
+        ok: false,
+        heldUntil: t0 + 300,
+      });
+      expect(await stores.sendSlots.reserve('tenant-1', t0, 100, 300)).toEqual({ ok: true, at: t0 + 300 });
+    });
+
+    it('gives every one of a burst of concurrent reservations from two instances its own slot', async () => {
+      const peer = await factory.openPeer(stores);
+      try {
+        const burst = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            (i % 2 === 0 ? stores : peer).sendSlots.reserve('tenant-1', t0, 25, 60_000),
+          ),
+        );
+        const slots = burst.map((slot) => (slot.ok ? slot.at : Number.NaN)).sort((a, b) => a - b);
+        expect(slots).toEqual(Array.from({ length: 40 }, (_, i) => t0 + i * 25));
+      } finally {
+        await peer.close();
+      }
+    });
+  });
+
   describe(`${name}: StoreHealth`, () => {
     it('answers a ping while open', async () => {
       const stores = await factory.open();
