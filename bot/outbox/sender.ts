@@ -1,5 +1,5 @@
 import { SendLimits } from '../../core/outbox/limits';
-import { slotIntervalMs, type SendSlotStore } from '../../core/outbox/send-slots';
+import { SLOT_LATENESS_MS, slotIntervalMs, type SendSlotStore } from '../../core/outbox/send-slots';
 import type { ConversationRecord } from '../../core/ports';
 import type { AdaptiveCard } from '../cards/types';
 import type { Transport, TransportResult } from './teams-transport';
@@ -65,11 +65,18 @@ export class LimitedSender {
       if (!this.slots) break;
       const slot = await this.slots.reserve(tenant, now, this.slotIntervalMs, maxWaitMs);
       if (!slot.ok) return { ok: false, heldUntil: slot.heldUntil };
-      const waitMs = slot.at - this.clock.now();
-      if (waitMs > 0) await this.clock.sleep(waitMs);
-      // Another send in this process may have taken the room meanwhile: the slot is then left unused (which only
-      // slows the tenant) and the limits are asked again.
-      if (this.limits.nextAllowed(tenant, record.conversationId, this.clock.now()) <= this.clock.now()) break;
+      let current = this.clock.now();
+      while (current < slot.at) {
+        await this.clock.sleep(slot.at - current);
+        current = this.clock.now();
+      }
+      // A slot is used only on time (a late timer would bunch sends) and when no other send in this process took
+      // the room meanwhile; otherwise it is left unused, which only slows the tenant, and the loop starts again.
+      if (
+        current - slot.at <= SLOT_LATENESS_MS &&
+        this.limits.nextAllowed(tenant, record.conversationId, current) <= current
+      )
+        break;
     }
     const sentAt = this.clock.now();
     this.limits.record(tenant, record.conversationId, sentAt);

@@ -18,10 +18,16 @@ export interface SendSlotStore {
 }
 
 /**
- * The spacing of a tenant's slots for a rate, held 1% longer (as the per-instance windows are) so rounding in how
- * Teams measures a second never lets one send too many through.
+ * How much longer than Teams' second a tenant's slots are spread (2%): R slots span 1.02 s, so a send may start up
+ * to SLOT_LATENESS_MS after its slot (a timer that fires late) and R + 1 sends still never fall in one second.
  */
-export function slotIntervalMs(perSecond: number, slack = 0.01): number {
+export const SLOT_SLACK = 0.02;
+
+/** The most a send may start after its reserved slot; later, the slot is given up and another reserved. */
+export const SLOT_LATENESS_MS = 1000 * SLOT_SLACK;
+
+/** The spacing of a tenant's slots for a rate of `perSecond` sends a second. */
+export function slotIntervalMs(perSecond: number): number {
   if (!(perSecond > 0)) throw new Error(`The send rate must be above 0 a second (got ${perSecond}).`);
-  return (1000 * (1 + slack)) / perSecond;
+  return (1000 * (1 + SLOT_SLACK)) / perSecond;
 }
