@@ -258,6 +258,8 @@ export async function startService(
     new TeamsTransport(botDoor.adapter, config.bot.appId ?? ''),
     config.outbox.sendRatePerSecond,
     clock,
+    // On PostgreSQL several instances may send: the tenant's rate is then shared through the store.
+    config.storage.kind === 'postgres' ? stores.sendSlots : undefined,
   );
   const notifier = new Notifier(sender, stores.outbox, stores.conversations, telemetry, now, kickOutbox);
   delivery.notifier = notifier;

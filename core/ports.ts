@@ -5,6 +5,7 @@ import type { CalendarDay } from './privacy';
 import type { OutboxStore } from './outbox/ports';
 import type { CircleFeedbackStore } from './feedback/circle-feedback';
 import type { AuditStore } from './audit/ports';
+import type { SendSlotStore } from './outbox/send-slots';
 
 /** Where a conversation with the bot lives in Teams. */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -175,6 +176,8 @@ export interface Stores {
   outbox: OutboxStore;
   /** Who did what to which object, when (role changes, circle edits, roster reads, data rights). */
   audit: AuditStore;
+  /** Each tenant's send slots, shared by every instance on this store (the global send rate). */
+  sendSlots: SendSlotStore;
   health: StoreHealth;
   close(): Promise<void>;
 }

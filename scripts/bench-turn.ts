@@ -15,6 +15,7 @@ import {
 import restify from 'restify';
 import { loadConfig } from '../bot/config';
 import { startService } from '../bot/service';
+import { EVAL_SETS, loadEvalSet } from './ask-eval';
 
 /**
  * `npm run bench:turn [turns] [rounds] [concurrency]`: bot message turns per second of our service against a bare
@@ -24,6 +25,11 @@ import { startService } from '../bot/service';
  * not counted; replies go to a fake Bot Connector in this process. Prints turns/s per round, the median ratio
  * ours/echo, and CPU time per turn of this process (the bot under test plus the fake connector, which costs the
  * same for both).
+ *
+ * Every message is the same question unless BENCH_TEXTS=varied: then each message is a different question from the
+ * labelled eval sets (1,692 of them, none repeated when turns × (rounds + 1) stays below that), so no per-text cache
+ * helps and the ratio measures the full cost of reading new wording. Each of the 20 bench users keeps one Entra
+ * object id, as in Teams.
  */
 
 const QUESTION = 'half my team is shielding, how do I keep us together?';
@@ -34,7 +40,8 @@ interface DriverJob {
   serviceUrl: string;
   turns: number;
   concurrency: number;
-  text: string;
+  /** The messages of this round, one per turn. */
+  texts: string[];
 }
 
 function activityFor(job: DriverJob, i: number): string {
@@ -44,11 +51,15 @@ function activityFor(job: DriverJob, i: number): string {
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: job.serviceUrl,
-    from: { id: `29:bench-user-${i % 20}`, name: 'Bench Manager', aadObjectId: randomUUID() },
+    from: {
+      id: `29:bench-user-${i % 20}`,
+      name: 'Bench Manager',
+      aadObjectId: `00000000-0000-4000-8000-${String(i % 20).padStart(12, '0')}`,
+    },
     recipient: { id: '28:bot-app-id', name: 'Leading Compassionately' },
     conversation: { id: `a:bench-${i % 20}`, conversationType: 'personal', tenantId: 'tenant-1' },
     channelData: { tenant: { id: 'tenant-1' } },
-    text: job.text,
+    text: job.texts[i % job.texts.length],
     entities: [],
   });
 }
@@ -153,16 +164,31 @@ async function main(): Promise<void> {
   const ours = await startService(
     loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CONTENT_WATCH: 'false' }),
   );
+  const varied = process.env.BENCH_TEXTS === 'varied';
+  const questions = varied
+    ? [...new Set(Object.values(EVAL_SETS).flatMap((files) => loadEvalSet(files).map((item) => item.q)))]
+    : [QUESTION];
+  let used = 0;
+  /** The messages of one round: both bots get the same ones. */
+  const textsFor = (count: number) => {
+    if (!varied) return Array.from({ length: count }, () => QUESTION);
+    const texts = Array.from(
+      { length: count },
+      (_, i) => questions[(used + i) % questions.length] ?? QUESTION,
+    );
+    used += count;
+    return texts;
+  };
   const driver = fork(__filename, ['--driver'], { stdio: 'inherit' });
-  const run = (url: string, count: number) =>
+  const run = (url: string, texts: string[]) =>
     new Promise<{ failed: number }>((resolve) => {
       driver.once('message', (result: { failed: number }) => resolve(result));
       driver.send({
         url,
         serviceUrl: connector.url,
-        turns: count,
+        turns: texts.length,
         concurrency,
-        text: QUESTION,
+        texts,
       } satisfies DriverJob);
     });
   const bots = [
@@ -172,13 +198,18 @@ async function main(): Promise<void> {
   const results: Record<string, { rate: number; cpuMs: number }[]> = { ours: [], echo: [] };
   try {
     // Warm-up: JIT, SQLite statements, connection pools.
-    for (const bot of bots) await run(bot.url, Math.min(100, turns));
+    const warmUp = textsFor(Math.min(100, turns));
+    for (const bot of bots) await run(bot.url, warmUp);
+    console.log(
+      `  RSS after warm-up ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (both bots, one process)`,
+    );
     for (let round = 0; round < rounds; round++) {
+      const texts = textsFor(turns);
       for (const bot of round % 2 === 0 ? bots : [...bots].reverse()) {
         const repliesBefore = connector.replies();
         const cpuBefore = process.cpuUsage();
         const started = performance.now();
-        const { failed } = await run(bot.url, turns);
+        const { failed } = await run(bot.url, texts);
         const seconds = (performance.now() - started) / 1000;
         const cpu = process.cpuUsage(cpuBefore);
         const replies = connector.replies() - repliesBefore;
@@ -204,7 +235,7 @@ async function main(): Promise<void> {
   const ratios = ourRounds.map((round, i) => round.rate / (echoRounds[i]?.rate ?? Number.NaN));
   const ratio = median(ratios);
   console.log(
-    `bench:turn  ${rounds} interleaved rounds of ${turns} message turns, ${concurrency} in flight, "${QUESTION}"`,
+    `bench:turn  ${rounds} interleaved rounds of ${turns} message turns, ${concurrency} in flight, ${varied ? `${used} different questions` : `"${QUESTION}"`}`,
   );
   console.log('  bot    turns/s (median)   CPU ms/turn (median)');
   for (const [name, list] of [

@@ -1,3 +1,4 @@
+import { LruCache } from '../../core/lru';
 import type { Guide, Theme } from '../../core/content/model';
 import { bullets, card, heading, openUrl, paragraph, sendCommand } from './building-blocks';
 import { fitsInChat } from './measure';
@@ -218,9 +219,37 @@ function guideCardOfShape(
  * card says how many more the full guide has. The actions shown never change when the feedback is given.
  */
 export function guideCard(input: GuideCardInput, links: CardLinks): AdaptiveCard {
-  const total = input.guide.tryThisToday.length;
   const alternatives = input.alternatives.slice(0, 2);
   const key = shapeKey(input, alternatives, links);
+  const cardKey = `${input.feedback}:${key}`;
+  const built = CARDS_BUILT.get(cardKey);
+  if (built) return built;
+  const card = deepFreeze(guideCardFor(input, links, alternatives, key));
+  CARDS_BUILT.set(cardKey, card);
+  return card;
+}
+
+/**
+ * Guide cards already built, by feedback state and everything their text is made of: a guide answered again is
+ * the same card, so it is built once. Cards are frozen, since every caller shares them.
+ */
+const CARDS_BUILT = new LruCache<string, AdaptiveCard>(500);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function guideCardFor(
+  input: GuideCardInput,
+  links: CardLinks,
+  alternatives: readonly Pick<Guide, 'id' | 'title'>[],
+  key: string,
+): AdaptiveCard {
+  const total = input.guide.tryThisToday.length;
   const known = SHAPES_FOUND.get(key);
   if (known) {
     const shape = { actions: known.actions, alternatives: known.withAlternatives ? alternatives : [] };
@@ -244,17 +273,21 @@ export function guideCard(input: GuideCardInput, links: CardLinks): AdaptiveCard
 const SHAPES_FOUND = new Map<string, { actions: number; withAlternatives: boolean }>();
 const MAX_SHAPES_FOUND = 1000;
 
+/** The key part for a guide's own text, worked out once per loaded guide (content is never changed in place). */
+const GUIDE_TEXT_KEYS = new WeakMap<Guide, string>();
+
 function shapeKey(
   { guide, theme }: GuideCardInput,
   alternatives: readonly Pick<Guide, 'id' | 'title'>[],
   links: CardLinks,
 ): string {
+  let text = GUIDE_TEXT_KEYS.get(guide);
+  if (text === undefined) {
+    text = JSON.stringify([guide.id, guide.title, guide.summary, guide.tryThisToday, guide.inclusiveLens]);
+    GUIDE_TEXT_KEYS.set(guide, text);
+  }
   return JSON.stringify([
-    guide.id,
-    guide.title,
-    guide.summary,
-    guide.tryThisToday,
-    guide.inclusiveLens,
+    text,
     theme.number,
     theme.title,
     links.tab(`guides/${guide.id}`),

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { AUDIENCES, isFor, pickByIds, type Audience, type ContentLibrary } from '../content/model';
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
 import { SafetyCheck, type RiskSubject, type Urgency } from '../safety';
 import { isOffTopic } from './off-topic';
+import { LruCache } from '../lru';
 
 /** What a message is about: 'offTopic' is something the bot cannot help with (pay, log-ins, doses, weather). */
 export type Intent = 'guide' | 'plan' | 'circles' | 'nudges' | 'help' | 'urgent' | 'offTopic';
@@ -29,10 +31,28 @@ const CHECK_IN_FALLBACK: Record<RiskSubject, string> = {
   self: 'who-looks-after-the-manager',
 };
 
-/** Answers questions for one version of the content (rebuilt when content reloads). */
+/** How many recent readings an Answerer remembers (a few hundred kilobytes at most). */
+export const ANSWER_CACHE_SIZE = 2000;
+
+/** A reading the caller may change without touching the cached one. */
+function copyOf(result: AskResult): AskResult {
+  return {
+    ...result,
+    answers: result.answers.map((answer) => ({ ...answer })),
+    command: result.command && { ...result.command },
+  };
+}
+
+/**
+ * Answers questions for one version of the content (rebuilt when content reloads). Reading a message is a pure
+ * function of its text, the audiences and the content, so recent readings are remembered (bounded LRU) under a
+ * digest of the text: the same message (a command, a greeting, a common question) is read once, and no message
+ * text is held in memory.
+ */
 export class Answerer {
   private readonly search: GuideSearch;
   private readonly safety: SafetyCheck;
+  private readonly readings = new LruCache<string, AskResult>(ANSWER_CACHE_SIZE);
 
   constructor(
     readonly library: ContentLibrary,
@@ -48,6 +68,15 @@ export class Answerer {
    * Only guides written for one of `audiences` are answered (every audience unless the caller narrows it).
    */
   ask(question: string, audiences: readonly Audience[] = AUDIENCES): AskResult {
+    const key = `${audiences.join(',')}:${createHash('sha256').update(question).digest('base64')}`;
+    const known = this.readings.get(key);
+    if (known) return copyOf(known);
+    const result = this.read(question, audiences);
+    this.readings.set(key, copyOf(result));
+    return result;
+  }
+
+  private read(question: string, audiences: readonly Audience[]): AskResult {
     const risk = this.safety.assess(question);
     if (risk.urgency === 'immediate')
       return {

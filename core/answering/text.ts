@@ -1,3 +1,4 @@
+import { LruCache } from '../lru';
 import porter2 from 'wink-porter2-stemmer';
 
 /** Words that carry no meaning for matching a question to a guide. */
@@ -28,9 +29,12 @@ export function tokenize(text: string): string[] {
   return normalise(text).match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
 }
 
+/** Stems already worked out: the same few thousand words recur in every question and in the content. */
+const STEMS = new LruCache<string, string>(20_000);
+
 /** Folds word forms together ("redeployed", "redeployment" → "redeploy") with the Porter2 stemmer. */
 export function stem(word: string): string {
-  return porter2(word.replace(/'s$/, '').replace(/'/g, ''));
+  return STEMS.through(word, (key) => porter2(key.replace(/'s$/, '').replace(/'/g, '')));
 }
 
 /** Meaningful, stemmed terms of a text. */
@@ -43,27 +47,29 @@ export function terms(text: string): string[] {
 
 /** Edit distance with adjacent transpositions (optimal string alignment), for tolerating typos in commands. */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
+  // Three rows are enough: the one two above (for transpositions), the one above and this one.
+  let twoAbove = new Int32Array(cols);
+  let above = new Int32Array(cols);
+  let row = new Int32Array(cols);
+  for (let j = 0; j < cols; j++) above[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const above = d[i - 1] as number[];
-      row[j] = Math.min(
+      let best = Math.min(
         (above[j] as number) + 1,
         (row[j - 1] as number) + 1,
         (above[j - 1] as number) + cost,
       );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+        best = Math.min(best, (twoAbove[j - 2] as number) + 1);
       }
+      row[j] = best;
     }
+    [twoAbove, above, row] = [above, row, twoAbove];
   }
-  return (d[a.length] as number[])[b.length] as number;
+  return above[b.length] as number;
 }
 
 /** True when a typed word is the expected word, allowing one typo in words of four letters or more. */

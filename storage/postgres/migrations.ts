@@ -211,4 +211,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX impact_feedback_answers_circle ON circle_feedback_answers (circle_id);
     `,
   },
+  {
+    version: 9,
+    name: 'send slots per tenant (the global send rate shared by every instance)',
+    sql: `
+      CREATE TABLE send_slots (
+        tenant_id text PRIMARY KEY,
+        next_at double precision NOT NULL
+      );
+    `,
+  },
 ];

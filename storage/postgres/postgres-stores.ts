@@ -28,11 +28,13 @@ import { PostgresPersonalDataStore } from './postgres-privacy';
 import { PostgresOutboxStore } from './postgres-outbox';
 import { PostgresCircleFeedbackStore } from './postgres-circle-feedback';
 import { PostgresAuditStore } from './postgres-audit';
+import { PostgresSendSlotStore } from './postgres-send-slots';
 
 /** Conversation references in PostgreSQL. */
 export class PostgresConversationStore implements ConversationStore {
   constructor(private readonly pool: Pool) {}
 
+  /** Runs on every inbound activity: a row that would not change is left alone (no new row version). */
   async save(record: ConversationRecord): Promise<void> {
     await this.pool.query(
       `INSERT INTO conversations (${CONVERSATION_COLUMNS})
@@ -40,7 +42,13 @@ export class PostgresConversationStore implements ConversationStore {
        ON CONFLICT (conversation_id) DO UPDATE SET scope = EXCLUDED.scope, channel_id = EXCLUDED.channel_id,
          service_url = EXCLUDED.service_url, tenant_id = EXCLUDED.tenant_id, bot_id = EXCLUDED.bot_id,
          user_id = EXCLUDED.user_id, user_aad_object_id = EXCLUDED.user_aad_object_id, team_id = EXCLUDED.team_id,
-         title = COALESCE(EXCLUDED.title, conversations.title), updated_at = EXCLUDED.updated_at`,
+         title = COALESCE(EXCLUDED.title, conversations.title), updated_at = EXCLUDED.updated_at
+       WHERE (conversations.scope, conversations.channel_id, conversations.service_url, conversations.tenant_id,
+           conversations.bot_id, conversations.user_id, conversations.user_aad_object_id, conversations.team_id,
+           conversations.title, conversations.updated_at)
+         IS DISTINCT FROM (EXCLUDED.scope, EXCLUDED.channel_id, EXCLUDED.service_url, EXCLUDED.tenant_id,
+           EXCLUDED.bot_id, EXCLUDED.user_id, EXCLUDED.user_aad_object_id, EXCLUDED.team_id,
+           COALESCE(EXCLUDED.title, conversations.title), EXCLUDED.updated_at)`,
       [
         record.conversationId,
         record.scope,
@@ -276,6 +284,7 @@ export async function openPostgresStores(
     personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
     outbox: guard(new PostgresOutboxStore(pool), 'outbox'),
     audit: guard(new PostgresAuditStore(pool), 'audit'),
+    sendSlots: guard(new PostgresSendSlotStore(pool), 'send slot'),
     health: new PostgresHealth(pool),
     // Waits for checked-out connections to come back, then closes every connection; safe to call twice.
     close: () => (closing ??= endPool(pool)),

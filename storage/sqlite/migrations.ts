@@ -226,4 +226,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX impact_feedback_answers_circle ON circle_feedback_answers (circle_id);
     `,
   },
+  {
+    version: 14,
+    name: 'send slots per tenant (the global send rate shared by every instance)',
+    sql: `
+      CREATE TABLE send_slots (
+        tenant_id TEXT PRIMARY KEY,
+        next_at REAL NOT NULL
+      );
+    `,
+  },
 ];

@@ -15,19 +15,28 @@ import type {
 } from '../../core/ports';
 import { guardPort } from '../guard';
 import { toConversationRecord, type ConversationRow } from './conversation-rows';
+import { MarkedMemory, SqliteChangeMark } from './change-mark';
 import { openDatabase, sqliteFaults } from './database';
 import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
 import { SqlitePersonalDataStore } from './sqlite-privacy';
 import { SqliteOutboxStore } from './sqlite-outbox';
 import { SqliteCircleFeedbackStore } from './sqlite-circle-feedback';
 import { SqliteAuditStore } from './sqlite-audit';
+import { SqliteSendSlotStore } from './sqlite-send-slots';
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
-  /** Saving runs on every inbound activity, so its statement is prepared once, on first use. */
+  /**
+   * Saving runs on every inbound activity, so its statement is prepared once, on first use, and a row that would
+   * not change is left alone (no write; a personal chat's row changes at most once a day).
+   */
   private saveStatement: Database.Statement | undefined;
+  /** Each conversation's last saved row, while nothing in the database has changed since: saving it again is a no-op. */
+  private readonly saved: MarkedMemory<string>;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.saved = new MarkedMemory(new SqliteChangeMark(db));
+  }
 
   save(record: ConversationRecord): Promise<void> {
     this.saveStatement ??= this.db.prepare(
@@ -39,16 +48,33 @@ export class SqliteConversationStore implements ConversationStore {
          service_url = excluded.service_url, tenant_id = excluded.tenant_id, bot_id = excluded.bot_id,
          user_id = excluded.user_id, user_aad_object_id = excluded.user_aad_object_id,
          team_id = excluded.team_id, title = COALESCE(excluded.title, conversations.title),
-         updated_at = excluded.updated_at`,
+         updated_at = excluded.updated_at
+       WHERE conversations.scope IS NOT excluded.scope OR conversations.channel_id IS NOT excluded.channel_id
+         OR conversations.service_url IS NOT excluded.service_url
+         OR conversations.tenant_id IS NOT excluded.tenant_id OR conversations.bot_id IS NOT excluded.bot_id
+         OR conversations.user_id IS NOT excluded.user_id
+         OR conversations.user_aad_object_id IS NOT excluded.user_aad_object_id
+         OR conversations.team_id IS NOT excluded.team_id
+         OR (excluded.title IS NOT NULL AND conversations.title IS NOT excluded.title)
+         OR conversations.updated_at IS NOT excluded.updated_at`,
     );
-    this.saveStatement.run({
-      ...record,
+    const row = {
+      conversationId: record.conversationId,
+      scope: record.scope,
+      channelId: record.channelId,
+      serviceUrl: record.serviceUrl,
       tenantId: record.tenantId ?? null,
+      botId: record.botId,
       userId: record.userId ?? null,
       userAadObjectId: record.userAadObjectId ?? null,
       teamId: record.teamId ?? null,
       title: record.title ?? null,
-    });
+      updatedAt: record.updatedAt,
+    };
+    const fingerprint = JSON.stringify(row);
+    if (this.saved.get(record.conversationId) === fingerprint) return Promise.resolve();
+    const { changes } = this.saveStatement.run(row);
+    this.saved.set(record.conversationId, fingerprint, changes);
     return Promise.resolve();
   }
 
@@ -91,13 +117,22 @@ export class SqliteConversationStore implements ConversationStore {
 
 /** Granted roles in the embedded SQLite store. */
 export class SqliteRoleStore implements RoleStore {
-  constructor(private readonly db: Database.Database) {}
+  /** Roles are read on every message turn, so the statement is prepared once, on first use. */
+  private rolesStatement: Database.Statement | undefined;
+  /** Roles read while nothing in the database has changed since (any grant or revocation forgets them all). */
+  private readonly known: MarkedMemory<readonly GrantedRole[]>;
+
+  constructor(private readonly db: Database.Database) {
+    this.known = new MarkedMemory(new SqliteChangeMark(db));
+  }
 
   rolesOf(userId: string): Promise<GrantedRole[]> {
-    const rows = this.db
-      .prepare('SELECT role FROM role_grants WHERE user_id = ? ORDER BY role')
-      .all(userId) as { role: GrantedRole }[];
-    return Promise.resolve(rows.map((row) => row.role));
+    const known = this.known.get(userId);
+    if (known) return Promise.resolve([...known]);
+    this.rolesStatement ??= this.db.prepare('SELECT role FROM role_grants WHERE user_id = ? ORDER BY role');
+    const roles = (this.rolesStatement.all(userId) as { role: GrantedRole }[]).map((row) => row.role);
+    this.known.set(userId, roles, 0);
+    return Promise.resolve([...roles]);
   }
 
   grant(userId: string, role: GrantedRole, at: Date): Promise<void> {
@@ -258,6 +293,7 @@ export function sqliteStoresOn(db: Database.Database): Stores {
     personalData: guard(new SqlitePersonalDataStore(db), 'personal data'),
     outbox: guard(new SqliteOutboxStore(db), 'outbox'),
     audit: guard(new SqliteAuditStore(db), 'audit'),
+    sendSlots: guard(new SqliteSendSlotStore(db), 'send slot'),
     health: new SqliteHealth(db),
     close: () => {
       if (db.open) db.close();

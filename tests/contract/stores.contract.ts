@@ -168,6 +168,23 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       await stores.conversations.save(odd);
       expect(await stores.conversations.get(odd.conversationId)).toEqual(odd);
     });
+
+    it('stores a conversation again when the same record is saved after its row was deleted, by any path', async () => {
+      const mine = record({ conversationId: 'a:again', userAadObjectId: 'oid-again' });
+      await stores.conversations.save(mine);
+      await stores.conversations.save(mine);
+      await stores.personalData.erase('oid-again', 'anon:again', new Date('2026-11-28T00:00:00Z'));
+      await stores.conversations.save(mine);
+      expect(await stores.conversations.get('a:again')).toEqual(mine);
+      const peer = await factory.openPeer(stores);
+      try {
+        expect(await peer.conversations.remove('a:again')).toBe(true);
+        await stores.conversations.save(mine);
+        expect(await stores.conversations.get('a:again')).toEqual(mine);
+      } finally {
+        await peer.close();
+      }
+    });
   });
 
   describe(`${name}: RoleStore`, () => {
@@ -202,6 +219,21 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       await stores.roles.grant('oid-a', 'facilitator', new Date('2026-11-01T00:00:00Z'));
       await stores.roles.grant('oid-c', 'admin', new Date('2026-11-01T00:00:00Z'));
       expect(await stores.roles.holdersOf('facilitator')).toEqual(['oid-a', 'oid-b']);
+    });
+
+    it('reads a grant or revocation made since the last read, here or by another instance', async () => {
+      expect(await stores.roles.rolesOf('oid-1')).toEqual([]);
+      await stores.roles.grant('oid-1', 'facilitator', new Date('2026-11-01T00:00:00Z'));
+      expect(await stores.roles.rolesOf('oid-1')).toEqual(['facilitator']);
+      const peer = await factory.openPeer(stores);
+      try {
+        await peer.roles.grant('oid-1', 'admin', new Date('2026-11-02T00:00:00Z'));
+        expect(await stores.roles.rolesOf('oid-1')).toEqual(['admin', 'facilitator']);
+        await peer.roles.revoke('oid-1', 'facilitator');
+        expect(await stores.roles.rolesOf('oid-1')).toEqual(['admin']);
+      } finally {
+        await peer.close();
+      }
     });
   });
 
@@ -1080,6 +1112,64 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       const stores = await factory.open();
       expect(await stores.health.ping()).toBe(true);
       await factory.dispose(stores);
+    });
+  });
+
+  describe(`${name}: SendSlotStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+    const t0 = Date.parse('2026-11-27T12:00:00Z');
+
+    it("spaces one tenant's slots an interval apart across instances and leaves other tenants alone", async () => {
+      const peer = await factory.openPeer(stores);
+      try {
+        expect(await stores.sendSlots.reserve('tenant-1', t0, 40, 1000)).toEqual({ ok: true, at: t0 });
+        expect(await peer.sendSlots.reserve('tenant-1', t0, 40, 1000)).toEqual({ ok: true, at: t0 + 40 });
+        expect(await stores.sendSlots.reserve('tenant-1', t0 + 10, 40, 1000)).toEqual({
+          ok: true,
+          at: t0 + 80,
+        });
+        expect(await peer.sendSlots.reserve('tenant-2', t0 + 10, 40, 1000)).toEqual({
+          ok: true,
+          at: t0 + 10,
+        });
+        // Once the tenant has been quiet, the next slot is now rather than in the past.
+        expect(await stores.sendSlots.reserve('tenant-1', t0 + 5000, 40, 1000)).toEqual({
+          ok: true,
+          at: t0 + 5000,
+        });
+      } finally {
+        await peer.close();
+      }
+    });
+
+    it('reserves nothing when the next slot is further away than the caller can wait, and says when it is', async () => {
+      for (let i = 0; i < 3; i++) await stores.sendSlots.reserve('tenant-1', t0, 100, 1000);
+      expect(await stores.sendSlots.reserve('tenant-1', t0, 100, 250)).toEqual({
+        ok: false,
+        heldUntil: t0 + 300,
+      });
+      expect(await stores.sendSlots.reserve('tenant-1', t0, 100, 300)).toEqual({ ok: true, at: t0 + 300 });
+    });
+
+    it('gives every one of a burst of concurrent reservations from two instances its own slot', async () => {
+      const peer = await factory.openPeer(stores);
+      try {
+        const burst = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            (i % 2 === 0 ? stores : peer).sendSlots.reserve('tenant-1', t0, 25, 60_000),
+          ),
+        );
+        const slots = burst.map((slot) => (slot.ok ? slot.at : Number.NaN)).sort((a, b) => a - b);
+        expect(slots).toEqual(Array.from({ length: 40 }, (_, i) => t0 + i * 25));
+      } finally {
+        await peer.close();
+      }
     });
   });
 }
