@@ -153,7 +153,7 @@ function CircleForm(props: {
       <TextField
         label="Teams meeting link"
         required
-        hint="Only people with a confirmed place will see it"
+        hint="The join link from Teams (teams.microsoft.com/meet/… or …/l/meetup-join/…). Only people with a confirmed place will see it"
         type="url"
         maxLength={2048}
         value={fields.meetingUrl}
