@@ -9,12 +9,15 @@ import { ContentRegistry } from '../core/content/registry';
 import { effectiveRoles } from '../core/identity';
 import { ErrorCodes, fail, StoreUnavailableError } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
+import type { OnlineMeetings } from '../core/meetings/ports';
 import { openPostgresStores } from '../storage/postgres/postgres-stores';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
 import { AskApi } from './api/ask-api';
 import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { CircleFeedbackApi } from './api/feedback-api';
+import { MeetingsApi } from './api/meetings-api';
+import { GraphOnlineMeetings } from './graph/graph-online-meetings';
 import { ContentApi } from './api/content-api';
 import { PrivacyApi } from './api/privacy-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
@@ -51,6 +54,8 @@ export interface ServiceOverrides {
   telemetry?: Telemetry;
   botCredentialsFactory?: ServiceClientCredentialsFactory;
   now?: () => Date;
+  /** Creates Teams meetings instead of Microsoft Graph (the default when configured). */
+  onlineMeetings?: OnlineMeetings;
   /** How long invite-card updates are coalesced (tests shorten it). */
   inviteUpdateWindowMs?: number;
   /** The outbox worker's clock and pacing (tests move time and shorten backoff). */
@@ -122,6 +127,8 @@ function tabSettingsOf(config: AppConfig, publicUrl: string | undefined) {
     localIdentity: auth.mode === 'local',
     clientId,
     initiateLoginEndpoint: publicUrl ? `${publicUrl}/tab/` : null,
+    /** Whether "Create the Teams meeting for me" is offered (Graph is configured). */
+    meetingCreation: config.meetings !== undefined,
   };
 }
 
@@ -275,6 +282,13 @@ export async function startService(
   const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now, voterKey);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
+  const meetingsApi = new MeetingsApi(
+    tabApi,
+    overrides.onlineMeetings ??
+      (config.meetings ? new GraphOnlineMeetings({ ...config.meetings, timeoutMs: 10_000 }) : undefined),
+    telemetry,
+    now,
+  );
   const feedbackApi = new CircleFeedbackApi(stores, tabApi, telemetry, now, (circleId, userId) =>
     voterKeys.circleFeedbackKeyOf(circleId, userId),
   );
@@ -426,6 +440,10 @@ export async function startService(
   server.get(
     '/api/circles/:id/calendar.ics',
     byAddress((req, res) => circlesApi.calendar(req, res)),
+  );
+  server.post(
+    '/api/meetings',
+    route((req, res) => meetingsApi.create(req, res)),
   );
   server.post(
     '/api/circles/:id/feedback',

@@ -171,6 +171,8 @@ export interface TabSettings {
   localIdentity: boolean;
   clientId: string | null;
   initiateLoginEndpoint: string | null;
+  /** Whether "Create the Teams meeting for me" is offered (absent from older services). */
+  meetingCreation?: boolean;
 }
 
 /** An error answered by the API, with its stable code. */
@@ -240,6 +242,9 @@ export class ApiClient {
   /** DELETE /api/me/data: erases the caller's data (204). */
   eraseMyData = () => this.call<undefined>('DELETE', '/api/me/data');
   book = (id: string) => this.call<MyBooking>('POST', `/api/circles/${id}/bookings`, {});
+  /** POST /api/meetings: creates a Teams meeting as the caller (a facilitator) and returns its join link. */
+  createMeeting = (request: { subject: string; startsAt: string; durationMinutes: number }) =>
+    this.call<{ joinUrl: string }>('POST', '/api/meetings', request);
   /** POST /api/circles/:id/feedback: a participant's answer about a circle that has started. */
   circleFeedback = (id: string, answer: { helpful: number; recommend: boolean; change?: string }) =>
     this.call<{ status: 'added' | 'replaced' }>('POST', `/api/circles/${id}/feedback`, answer);

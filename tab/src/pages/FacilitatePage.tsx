@@ -74,10 +74,23 @@ function CircleForm(props: {
   submitLabel: string;
   onSubmit: (draft: Record<string, unknown>) => Promise<string>;
 }) {
-  const { plan } = useAppState();
+  const { plan, api, meetingCreation } = useAppState();
   const styles = useLayout();
   const [fields, setFields] = useState(props.initial);
   const [state, run] = useAction();
+  const [meeting, runMeeting] = useAction();
+  const startsAt = fromLocalInputValue(fields.startsAt);
+  const canCreateMeeting = fields.title.trim() !== '' && startsAt !== undefined;
+  const createMeeting = () =>
+    runMeeting(async () => {
+      const created = await api.createMeeting({
+        subject: fields.title.trim(),
+        startsAt: startsAt ?? fields.startsAt,
+        durationMinutes: Number(fields.durationMinutes),
+      });
+      setFields((current) => ({ ...current, meetingUrl: created.joinUrl }));
+      return 'A Teams meeting was created in your calendar and its join link is filled in below.';
+    });
   const set = (key: keyof CircleFields) => (value: string) =>
     setFields((current) => ({ ...current, [key]: value }));
   const submit = async (event: FormEvent) => {
@@ -159,6 +172,19 @@ function CircleForm(props: {
         value={fields.meetingUrl}
         onChange={set('meetingUrl')}
       />
+      {meetingCreation ? (
+        <div className={styles.stack}>
+          <div>
+            <Button
+              disabled={!canCreateMeeting || meeting.kind === 'busy'}
+              onClick={() => void createMeeting()}
+            >
+              Create the Teams meeting for me
+            </Button>
+          </div>
+          <Outcome state={meeting} failureTitle="No meeting was created; you can paste a link instead" />
+        </div>
+      ) : null}
       <div>
         <Button type="submit" appearance="primary" disabled={state.kind === 'busy'}>
           {props.submitLabel}
