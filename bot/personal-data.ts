@@ -6,6 +6,8 @@ import type { CircleNotices } from './circle-notices';
 
 /** GET /api/me/data's answer: what the stores hold about the caller, and what is deliberately not linkable. */
 export interface PersonalDataReport extends PersonalDataExport {
+  /** The organisation and region the person gave in Settings. */
+  profile: { organisationName: string; odsCode: string | null; region: string } | null;
   exportedAt: string;
   /** Kept without anyone's identity, so nothing here can be found again for one person. */
   notLinkedToYou: string[];
@@ -15,12 +17,15 @@ export interface PersonalDataReport extends PersonalDataExport {
 export interface ErasureReport extends ErasureCounts {
   /** Places on upcoming circles given up (the first person waiting moved up). */
   placesGivenUp: number;
+  /** The Settings profile (organisation and region), 1 when there was one. */
+  profilesDeleted: number;
 }
 
 /** Why nothing about a person is exported for these, although the service keeps them. */
 const NOT_LINKED = [
   'Questions the bot could not answer are kept with the day only, never with who asked.',
   '"Was this helpful?" votes on guides are counted without anyone\'s identity.',
+  'Answers to "How was it?" about circles are kept with the circle and the day only, never with who answered.',
 ];
 
 /**
@@ -43,7 +48,19 @@ export class PersonalDataService {
     const exported = await this.stores.personalData.exportFor(userId);
     // AUDIT: record({ actorId: userId, action: 'personalData.export', subjectType: 'person', subjectId: userId, at: now })
     this.telemetry.event('privacy.export', { bookings: exported.bookings.length });
-    return { ...exported, exportedAt: this.now().toISOString(), notLinkedToYou: NOT_LINKED };
+    const profile = await this.stores.profiles.get(userId);
+    return {
+      ...exported,
+      profile: profile
+        ? {
+            organisationName: profile.organisationName,
+            odsCode: profile.odsCode ?? null,
+            region: profile.region,
+          }
+        : null,
+      exportedAt: this.now().toISOString(),
+      notLinkedToYou: NOT_LINKED,
+    };
   }
 
   /** Erases `userId` (a verified Entra object id) from every store. */
@@ -66,6 +83,7 @@ export class PersonalDataService {
     }
     const pseudonym = pseudonymiser(this.randomId)(userId);
     const counts = await this.stores.personalData.erase(userId, pseudonym, now);
+    const profilesDeleted = (await this.stores.profiles.remove(userId)) ? 1 : 0;
     // AUDIT: pseudonymise the person's audit rows (actorId and subjectId = userId become `pseudonym`) in the same
     // step, then record({ actorId: pseudonym, action: 'personalData.erase', subjectType: 'person',
     // subjectId: pseudonym, at: now }) — the erased person's id must not be written back into the audit log.
@@ -73,6 +91,6 @@ export class PersonalDataService {
       placesGivenUp,
       bookingsPseudonymised: counts.bookingsPseudonymised,
     });
-    return { ...counts, placesGivenUp };
+    return { ...counts, placesGivenUp, profilesDeleted };
   }
 }

@@ -17,6 +17,7 @@ import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { CircleFeedbackApi } from './api/feedback-api';
 import { MeetingsApi } from './api/meetings-api';
+import { ProfileApi } from './api/profile-api';
 import { GraphOnlineMeetings } from './graph/graph-online-meetings';
 import { ContentApi } from './api/content-api';
 import { PrivacyApi } from './api/privacy-api';
@@ -220,6 +221,7 @@ export async function startService(
     conversations: stores.conversations,
     circles: stores.circles,
     facilitators: stores.facilitators,
+    profiles: stores.profiles,
     rolesOf: async (userId) =>
       effectiveRoles(userId, await stores.roles.rolesOf(userId), config.adminObjectIds),
     calendarUrl,
@@ -289,6 +291,7 @@ export async function startService(
     telemetry,
     now,
   );
+  const profileApi = new ProfileApi(stores, tabApi, telemetry, now);
   const feedbackApi = new CircleFeedbackApi(stores, tabApi, telemetry, now, (circleId, userId) =>
     voterKeys.circleFeedbackKeyOf(circleId, userId),
   );
@@ -440,6 +443,14 @@ export async function startService(
   server.get(
     '/api/circles/:id/calendar.ics',
     byAddress((req, res) => circlesApi.calendar(req, res)),
+  );
+  server.get(
+    '/api/me/profile',
+    route((req, res) => profileApi.get(req, res)),
+  );
+  server.put(
+    '/api/me/profile',
+    route((req, res) => profileApi.put(req, res)),
   );
   server.post(
     '/api/meetings',

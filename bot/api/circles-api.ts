@@ -6,6 +6,7 @@ import { validateCircleDraft, type Circle } from '../../core/circles/circle';
 import { circleListFilter } from '../../core/circles/listing';
 import type { FacilitatorProfile } from '../../core/circles/ports';
 import { THEME_IDS } from '../../core/content/model';
+import { bookingOrganisation, organisationIdOf as organisationOf } from '../../core/profiles/profile';
 import { ErrorCodes, fail } from '../../core/errors';
 import { InstantSchema } from '../../core/time';
 import type { Caller, Role } from '../../core/identity';
@@ -71,7 +72,7 @@ const FacilitatorQuerySchema = z
 
 /** The organisation id circles use: the ODS code where known, else the organisation's name. */
 export function organisationIdOf(profile: FacilitatorProfile): string {
-  return profile.odsCode ?? profile.organisationName;
+  return organisationOf(profile);
 }
 
 /**
@@ -346,12 +347,15 @@ export class CirclesApi {
     if (!who) return;
     const id = validate(CircleIdSchema, (req.params as Record<string, unknown>).id);
     if (!id.ok) return sendFailure(res, id, id.problems);
-    const profile = await this.stores.facilitators.get(who.caller.userId);
+    const organisationId = bookingOrganisation(
+      await this.stores.profiles.get(who.caller.userId),
+      await this.stores.facilitators.get(who.caller.userId),
+    );
     const result = await this.stores.circles.signUp(
       id.value,
       {
         userId: who.caller.userId,
-        organisationId: profile ? organisationIdOf(profile) : undefined,
+        organisationId,
         displayName: who.caller.name,
       },
       this.now(),

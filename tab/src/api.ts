@@ -159,6 +159,13 @@ export interface Facilitator {
   region: string;
 }
 
+/** The organisation and region a person gave in Settings. */
+export interface Profile {
+  organisationName: string;
+  odsCode: string | null;
+  region: string;
+}
+
 /** A channel where the app is installed. */
 export interface Channel {
   conversationId: string;
@@ -242,6 +249,11 @@ export class ApiClient {
   /** DELETE /api/me/data: erases the caller's data (204). */
   eraseMyData = () => this.call<undefined>('DELETE', '/api/me/data');
   book = (id: string) => this.call<MyBooking>('POST', `/api/circles/${id}/bookings`, {});
+  /** GET /api/me/profile: the caller's organisation and region (null until given) and the regions to choose. */
+  profile = () => this.call<{ profile: Profile | null; regions: string[] }>('GET', '/api/me/profile');
+  /** PUT /api/me/profile. An empty ODS code clears it. */
+  saveProfile = (profile: { organisationName: string; odsCode: string; region: string }) =>
+    this.call<{ profile: Profile; regions: string[] }>('PUT', '/api/me/profile', profile);
   /** POST /api/meetings: creates a Teams meeting as the caller (a facilitator) and returns its join link. */
   createMeeting = (request: { subject: string; startsAt: string; durationMinutes: number }) =>
     this.call<{ joinUrl: string }>('POST', '/api/meetings', request);
