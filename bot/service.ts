@@ -18,6 +18,7 @@ import { CirclesApi } from './api/circles-api';
 import { CircleFeedbackApi } from './api/feedback-api';
 import { MeetingsApi } from './api/meetings-api';
 import { ProfileApi } from './api/profile-api';
+import { ImpactApi } from './api/impact-api';
 import { GraphOnlineMeetings } from './graph/graph-online-meetings';
 import { ContentApi } from './api/content-api';
 import { PrivacyApi } from './api/privacy-api';
@@ -292,6 +293,7 @@ export async function startService(
     now,
   );
   const profileApi = new ProfileApi(stores, tabApi, telemetry, now);
+  const impactApi = new ImpactApi(stores, tabApi, telemetry, now);
   const feedbackApi = new CircleFeedbackApi(stores, tabApi, telemetry, now, (circleId, userId) =>
     voterKeys.circleFeedbackKeyOf(circleId, userId),
   );
@@ -443,6 +445,18 @@ export async function startService(
   server.get(
     '/api/circles/:id/calendar.ics',
     byAddress((req, res) => circlesApi.calendar(req, res)),
+  );
+  server.get(
+    '/api/admin/impact',
+    route((req, res) => impactApi.adminJson(req, res)),
+  );
+  server.get(
+    '/api/admin/impact.csv',
+    route((req, res) => impactApi.adminCsv(req, res)),
+  );
+  server.get(
+    '/api/facilitator/impact',
+    route((req, res) => impactApi.facilitatorJson(req, res)),
   );
   server.get(
     '/api/me/profile',
