@@ -44,6 +44,7 @@ const ListQuerySchema = z
     organisation: z.string().trim().min(1).max(120).optional(),
     available: z.enum(['true', 'false']).optional(),
     mine: z.enum(['true', 'false']).optional(),
+    all: z.enum(['true', 'false']).optional(),
   })
   .strict();
 
@@ -230,7 +231,13 @@ export class CirclesApi {
     if (!who) return;
     const query = validate(ListQuerySchema, queryOf(req));
     if (!query.ok) return sendFailure(res, query, query.problems);
-    const { theme, from, to, organisation, available, mine } = query.value;
+    const { theme, from, to, organisation, available, mine, all } = query.value;
+    if (all === 'true' && !who.roles.includes('admin')) {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.FORBIDDEN, 'Only programme leads (admins) can list every circle in any status.'),
+      );
+    }
     if (mine === 'true' && !who.roles.includes('facilitator') && !who.roles.includes('admin')) {
       return sendFailure(
         res,
@@ -245,6 +252,7 @@ export class CirclesApi {
           to: to === undefined ? undefined : new Date(to).toISOString(),
           organisationId: organisation,
           mine: mine === 'true',
+          all: all === 'true',
         },
         who.caller.userId,
         this.now(),

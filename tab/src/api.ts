@@ -166,6 +166,34 @@ export interface Profile {
   region: string;
 }
 
+/** A count as the impact report shows it: a number, or "<5" for 1 to 4. */
+export type ShownCount = number | '<5';
+
+/** The counts of one group of circles in an impact report. */
+export interface ImpactCounts {
+  circlesRun: ShownCount;
+  seatsOffered: ShownCount;
+  seatsFilled: ShownCount;
+  attended: ShownCount;
+  uniqueParticipants: ShownCount;
+  returningParticipants: ShownCount;
+  feedbackResponses: ShownCount;
+  helpfulMean?: number;
+  recommendRate?: number;
+}
+
+/** GET /api/admin/impact and /api/facilitator/impact. */
+export interface ImpactReport {
+  from: string;
+  to: string;
+  totals: ImpactCounts;
+  byTheme: (ImpactCounts & { themeId: string })[];
+  byRegion: (ImpactCounts & { region: string })[];
+  byOrganisation: (ImpactCounts & { organisationId: string; organisationName: string })[];
+  guides: { guideId: string; helpful: ShownCount; notHelpful: ShownCount }[];
+  unansweredTopics: { topic: string; count: number }[];
+}
+
 /** A channel where the app is installed. */
 export interface Channel {
   conversationId: string;
@@ -216,6 +244,15 @@ export class ApiClient {
     private readonly base = '',
   ) {}
 
+  /** GETs a text body (such as CSV) with a fresh bearer token. */
+  private async text(path: string): Promise<string> {
+    const response = await fetch(`${this.base}${path}`, {
+      headers: { Authorization: `Bearer ${await this.token()}` },
+    });
+    if (!response.ok) throw await errorOf(response);
+    return response.text();
+  }
+
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Authorization: `Bearer ${await this.token()}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -249,6 +286,16 @@ export class ApiClient {
   /** DELETE /api/me/data: erases the caller's data (204). */
   eraseMyData = () => this.call<undefined>('DELETE', '/api/me/data');
   book = (id: string) => this.call<MyBooking>('POST', `/api/circles/${id}/bookings`, {});
+  /** GET /api/admin/impact (admins) or /api/facilitator/impact (their own circles). */
+  impact = (scope: 'all' | 'own', range: { from: string; to: string }) =>
+    this.call<ImpactReport>(
+      'GET',
+      `${scope === 'all' ? '/api/admin/impact' : '/api/facilitator/impact'}${searchOf(range)}`,
+    );
+  /** GET /api/admin/impact.csv (admins): the same report as CSV text. */
+  impactCsv = (range: { from: string; to: string }) => this.text(`/api/admin/impact.csv${searchOf(range)}`);
+  /** Every circle in any status, recent and upcoming (admins). */
+  allCircles = () => this.call<{ circles: Circle[] }>('GET', '/api/circles?all=true');
   /** GET /api/me/profile: the caller's organisation and region (null until given) and the regions to choose. */
   profile = () => this.call<{ profile: Profile | null; regions: string[] }>('GET', '/api/me/profile');
   /** PUT /api/me/profile. An empty ODS code clears it. */

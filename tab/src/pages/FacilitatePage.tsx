@@ -375,21 +375,33 @@ function FacilitatedCircle(props: { circle: Circle; onChange: () => Promise<void
       ) : null}
     </>
   );
-  return <CircleItem circle={circle} onChange={props.onChange} extra={controls} />;
+  return <CircleItem circle={circle} onChange={props.onChange} extra={controls} manage />;
 }
 
-/** For facilitators: create, edit and cancel circles, see rosters, mark attendance and post invites. */
+/**
+ * For facilitators: create, edit and cancel circles, see rosters, mark attendance and post invites. Programme
+ * leads (admins) also see every circle, recent and upcoming, and can do the same for any of them.
+ */
 export default function FacilitatePage() {
   const { api, me } = useAppState();
-  const allowed = me.roles.includes('facilitator') || me.roles.includes('admin');
+  const facilitator = me.roles.includes('facilitator');
+  const admin = me.roles.includes('admin');
+  const allowed = facilitator || admin;
   const [mine, reload] = useLoad(
-    async () => (allowed ? (await api.circles({ mine: 'true' })).circles : []),
-    `mine:${allowed}`,
+    async () => (facilitator ? (await api.circles({ mine: 'true' })).circles : []),
+    `mine:${facilitator}`,
+  );
+  const [all, reloadAll] = useLoad(
+    async () => (admin ? (await api.allCircles()).circles : []),
+    `all-circles:${admin}`,
   );
   const [guides] = useLoad(
     async () => (allowed ? (await api.guides('facilitator')).guides : []),
     `facilitator-guides:${allowed}`,
   );
+  const reloadBoth = async () => {
+    await Promise.all([reload(), reloadAll()]);
+  };
   if (!allowed) {
     return (
       <PageHeading lead="This page is for trained Leadership Support Circle facilitators. If you facilitate circles, ask your programme lead to add you.">
@@ -402,32 +414,51 @@ export default function FacilitatePage() {
       <PageHeading lead="Create circles, post invites to your teams' channels, and see who is coming. Rosters are confidential to you.">
         Facilitate circles
       </PageHeading>
-      <Section title="My circles">
-        <CircleList
-          loaded={mine}
-          label="your circles"
-          onChange={reload}
-          emptyText="You have no circles yet. Create one below."
-          item={(circle) => <FacilitatedCircle circle={circle} onChange={reload} />}
-        />
-      </Section>
+      {facilitator ? (
+        <Section title="My circles">
+          <CircleList
+            loaded={mine}
+            label="your circles"
+            onChange={reloadBoth}
+            emptyText="You have no circles yet. Create one below."
+            item={(circle) => <FacilitatedCircle circle={circle} onChange={reloadBoth} />}
+          />
+        </Section>
+      ) : null}
+      {admin ? (
+        <Section title="All circles">
+          <p>
+            As a programme lead you can open any facilitator&apos;s circle: see its roster, edit it or cancel
+            it. Roster reads are audited.
+          </p>
+          <CircleList
+            loaded={all}
+            label="every circle"
+            onChange={reloadBoth}
+            emptyText="There are no recent or upcoming circles."
+            item={(circle) => <FacilitatedCircle circle={circle} onChange={reloadBoth} />}
+          />
+        </Section>
+      ) : null}
       <Section title="Guides for facilitators">
         <Show loaded={guides} label="guides for facilitators">
           {(list) => <GuideCards guides={list} />}
         </Show>
       </Section>
-      <Section title="Create a circle">
-        <CircleForm
-          initial={emptyFields()}
-          creating
-          submitLabel="Create circle"
-          onSubmit={async (draft) => {
-            const circle = await api.createCircle(draft);
-            await reload();
-            return `“${circle.title}” is open for sign-up. Post it to a channel from My circles.`;
-          }}
-        />
-      </Section>
+      {facilitator ? (
+        <Section title="Create a circle">
+          <CircleForm
+            initial={emptyFields()}
+            creating
+            submitLabel="Create circle"
+            onSubmit={async (draft) => {
+              const circle = await api.createCircle(draft);
+              await reloadBoth();
+              return `“${circle.title}” is open for sign-up. Post it to a channel from My circles.`;
+            }}
+          />
+        </Section>
+      ) : null}
     </>
   );
 }
