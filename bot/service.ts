@@ -19,6 +19,7 @@ import { CircleFeedbackApi } from './api/feedback-api';
 import { MeetingsApi } from './api/meetings-api';
 import { ProfileApi } from './api/profile-api';
 import { ImpactApi } from './api/impact-api';
+import { DirectoryApi } from './api/directory-api';
 import { GraphOnlineMeetings } from './graph/graph-online-meetings';
 import { ContentApi } from './api/content-api';
 import { PrivacyApi } from './api/privacy-api';
@@ -294,6 +295,7 @@ export async function startService(
   );
   const profileApi = new ProfileApi(stores, tabApi, telemetry, now);
   const impactApi = new ImpactApi(stores, tabApi, telemetry, now);
+  const directoryApi = new DirectoryApi(stores, tabApi, now);
   const feedbackApi = new CircleFeedbackApi(stores, tabApi, telemetry, now, (circleId, userId) =>
     voterKeys.circleFeedbackKeyOf(circleId, userId),
   );
@@ -445,6 +447,10 @@ export async function startService(
   server.get(
     '/api/circles/:id/calendar.ics',
     byAddress((req, res) => circlesApi.calendar(req, res)),
+  );
+  server.get(
+    '/api/facilitators/directory',
+    route((req, res) => directoryApi.list(req, res)),
   );
   server.get(
     '/api/admin/impact',

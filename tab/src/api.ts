@@ -296,6 +296,19 @@ export class ApiClient {
   impactCsv = (range: { from: string; to: string }) => this.text(`/api/admin/impact.csv${searchOf(range)}`);
   /** Every circle in any status, recent and upcoming (admins). */
   allCircles = () => this.call<{ circles: Circle[] }>('GET', '/api/circles?all=true');
+  /** GET /api/facilitators/directory?q= (facilitators and admins): the facilitator network. */
+  directory = (q: string) =>
+    this.call<{
+      facilitators: {
+        userId: string;
+        name: string;
+        organisationName: string;
+        odsCode: string | null;
+        region: string;
+        themes: string[];
+        circlesRun: number;
+      }[];
+    }>('GET', `/api/facilitators/directory${searchOf(q ? { q } : {})}`);
   /** GET /api/me/profile: the caller's organisation and region (null until given) and the regions to choose. */
   profile = () => this.call<{ profile: Profile | null; regions: string[] }>('GET', '/api/me/profile');
   /** PUT /api/me/profile. An empty ODS code clears it. */

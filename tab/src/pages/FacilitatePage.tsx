@@ -2,6 +2,7 @@ import { Button, Checkbox, Field, Radio, RadioGroup, Select, Textarea } from '@f
 import { useState, type FormEvent } from 'react';
 import type { Circle } from '../api';
 import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
+import { FacilitatorDirectory } from '../components/facilitator-directory';
 import { Section, TextField, ThemeOptions, useLayout } from '../components/layout';
 import { fromLocalInputValue, toLocalInputValue } from '../format';
 import { messageOf, useAppState, useLoad } from '../state';
@@ -440,6 +441,7 @@ export default function FacilitatePage() {
           />
         </Section>
       ) : null}
+      <FacilitatorDirectory />
       <Section title="Guides for facilitators">
         <Show loaded={guides} label="guides for facilitators">
           {(list) => <GuideCards guides={list} />}
