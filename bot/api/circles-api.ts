@@ -273,6 +273,7 @@ export class CirclesApi {
     if (!who) return;
     const circle = await this.circleFor(req, res);
     if (!circle) return;
+    this.telemetry.event('circles.viewed', { circleId: circle.id });
     res.send(200, await this.view(circle, who.caller, who.roles));
   }
 
@@ -462,6 +463,10 @@ export class CirclesApi {
         res,
         fail(ErrorCodes.NOT_BOOKED, 'That person has no confirmed place on this circle.'),
       );
+    this.telemetry.event('circles.attendanceMarked', {
+      circleId: owned.circle.id,
+      attended: input.value.attended,
+    });
     res.send(200, { userId: input.value.userId, attended: input.value.attended });
   }
 
