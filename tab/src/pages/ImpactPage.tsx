@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { HorizontalBarChartWithAxis, VerticalBarChart } from '@fluentui/react-charts';
+import { VerticalBarChart } from '@fluentui/react-charts';
 import { useId, useState, type ReactNode } from 'react';
 import type { ImpactCounts, ImpactReport, ShownCount } from '../api';
 import { Outcome, PageHeading, Show, useAction } from '../components/common';
@@ -139,8 +139,8 @@ function Report(props: { report: ImpactReport; everything: boolean }) {
     return filled === undefined ? [] : [{ x: group.name, y: filled, legend: 'Places filled' }];
   });
   const regionBars = regions.flatMap((group) => {
-    const run = plotted(group.counts.circlesRun);
-    return run === undefined ? [] : [{ x: run, y: group.name, legend: 'Circles run' }];
+    const filled = plotted(group.counts.seatsFilled);
+    return filled === undefined ? [] : [{ x: group.name, y: filled, legend: 'Places filled' }];
   });
   return (
     <>
@@ -156,7 +156,13 @@ function Report(props: { report: ImpactReport; everything: boolean }) {
           caption="Places filled by theme (themes under 5 are in the table only)"
           chart={
             themeBars.length > 0 ? (
-              <VerticalBarChart data={themeBars} height={300} hideLegend yAxisTitle="Places filled" />
+              <VerticalBarChart
+                data={themeBars}
+                height={320}
+                hideLegend
+                wrapXAxisLables
+                yAxisTitle="Places filled"
+              />
             ) : (
               <p>Too few places to chart.</p>
             )
@@ -166,17 +172,18 @@ function Report(props: { report: ImpactReport; everything: boolean }) {
       </Section>
       <Section title="By region">
         <ChartFigure
-          caption="Circles run by region (regions under 5 are in the table only)"
+          caption="Places filled by region (regions under 5 are in the table only)"
           chart={
             regionBars.length > 0 ? (
-              <HorizontalBarChartWithAxis
+              <VerticalBarChart
                 data={regionBars}
-                height={260}
+                height={300}
                 hideLegend
-                xAxisTitle="Circles run"
+                wrapXAxisLables
+                yAxisTitle="Places filled"
               />
             ) : (
-              <p>Too few circles to chart.</p>
+              <p>Too few places to chart.</p>
             )
           }
           table={<GroupTable caption="Impact by region (the facilitator's region)" groups={regions} />}
