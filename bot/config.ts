@@ -92,6 +92,10 @@ const EnvSchema = z.object({
   TAB_AUDIENCE: commaList,
   TAB_JWKS_URL: optionalText.pipe(httpUrl.optional()),
   TAB_ISSUERS: commaList,
+  TAB_CLIENT_ID: optionalText,
+  TAB_CLIENT_SECRET: optionalText,
+  GRAPH_LOGIN_URL: optionalText.pipe(httpUrl.optional()),
+  GRAPH_URL: optionalText.pipe(httpUrl.optional()),
   ADMIN_OBJECT_IDS: commaList,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   RETENTION_UNANSWERED_DAYS: z.coerce
@@ -165,6 +169,12 @@ export interface AppConfig {
     overrides: BotAuthOverrides | undefined;
   };
   tabAuth: TabAuthConfig;
+  /**
+   * "Create the Teams meeting for me": the tab's Entra app and secret for the on-behalf-of exchange, and the
+   * sign-in and Graph hosts. Undefined (the feature is off; paste a link) unless AUTH_MODE=entra and
+   * TAB_CLIENT_SECRET are set.
+   */
+  meetings: GraphMeetingsConfig | undefined;
   adminObjectIds: string[];
   appInsightsConnectionString: string | undefined;
   /** How long personal data is kept, and how often the service applies that (core/privacy.ts). */
@@ -179,6 +189,15 @@ export interface AppConfig {
    * tenant across all instances: the default 25 keeps two instances within it) and attempts before failing.
    */
   outbox: { sendRatePerSecond: number; maxAttempts: number };
+}
+
+/** Where and as whom the service creates Teams meetings through Graph (see bot/graph/graph-online-meetings.ts). */
+export interface GraphMeetingsConfig {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  loginUrl: string;
+  graphUrl: string;
 }
 
 /** Thrown when configuration is missing or invalid; the message names every offending variable. */
@@ -258,6 +277,35 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       }
     }
   }
+  let meetings: GraphMeetingsConfig | undefined;
+  if (e.TAB_CLIENT_SECRET !== undefined) {
+    const clientId = e.TAB_CLIENT_ID ?? e.TAB_AUDIENCE.find((audience) => !audience.includes(':'));
+    if (tabAuth.mode !== 'entra') {
+      problems.push(
+        'TAB_CLIENT_SECRET: creating Teams meetings needs AUTH_MODE=entra (Entra sign-in tokens)',
+      );
+    } else if (clientId === undefined) {
+      problems.push("TAB_CLIENT_ID: required with TAB_CLIENT_SECRET (the tab's Entra app id)");
+    } else {
+      meetings = {
+        clientId,
+        clientSecret: e.TAB_CLIENT_SECRET,
+        tenantId: tabAuth.tenantId,
+        loginUrl: e.GRAPH_LOGIN_URL ?? 'https://login.microsoftonline.com',
+        graphUrl: e.GRAPH_URL ?? 'https://graph.microsoft.com',
+      };
+    }
+  }
+  if (production) {
+    for (const [key, value] of [
+      ['GRAPH_LOGIN_URL', e.GRAPH_LOGIN_URL],
+      ['GRAPH_URL', e.GRAPH_URL],
+    ] as const) {
+      if (value !== undefined && !value.startsWith('https://')) {
+        problems.push(`${key}: must be an https:// URL when NODE_ENV=production`);
+      }
+    }
+  }
   let storage: StorageConfig = { kind: 'sqlite' };
   if (e.DATABASE_URL !== undefined) {
     const postgres = postgresOptionsFromUrl(e.DATABASE_URL, e.DATABASE_POOL_SIZE);
@@ -306,6 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
             },
     },
     tabAuth,
+    meetings,
     adminObjectIds: e.ADMIN_OBJECT_IDS,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     retention: {

@@ -7,6 +7,8 @@ import type { CircleNotices } from './circle-notices';
 
 /** GET /api/me/data's answer: what the stores hold about the caller, and what is deliberately not linkable. */
 export interface PersonalDataReport extends PersonalDataExport {
+  /** The organisation and region the person gave in Settings. */
+  profile: { organisationName: string; odsCode: string | null; region: string } | null;
   exportedAt: string;
   /** Audit rows where they acted or were acted on (ids, actions and times only). */
   auditEvents: AuditEvent[];
@@ -20,12 +22,15 @@ export interface ErasureReport extends ErasureCounts {
   auditIdsPseudonymised: number;
   /** Places on upcoming circles given up (the first person waiting moved up). */
   placesGivenUp: number;
+  /** The Settings profile (organisation and region), 1 when there was one. */
+  profilesDeleted: number;
 }
 
 /** Why nothing about a person is exported for these, although the service keeps them. */
 const NOT_LINKED = [
   'Questions the bot could not answer are kept with the day only, never with who asked.',
   '"Was this helpful?" votes on guides are counted without anyone\'s identity.',
+  'Answers to "How was it?" about circles are kept with the circle and the day only, never with who answered.',
 ];
 
 /**
@@ -55,7 +60,20 @@ export class PersonalDataService {
       at: this.now(),
     });
     this.telemetry.event('privacy.export', { bookings: exported.bookings.length });
-    return { ...exported, auditEvents, exportedAt: this.now().toISOString(), notLinkedToYou: NOT_LINKED };
+    const profile = await this.stores.profiles.get(userId);
+    return {
+      ...exported,
+      auditEvents,
+      profile: profile
+        ? {
+            organisationName: profile.organisationName,
+            odsCode: profile.odsCode ?? null,
+            region: profile.region,
+          }
+        : null,
+      exportedAt: this.now().toISOString(),
+      notLinkedToYou: NOT_LINKED,
+    };
   }
 
   /** Erases `userId` (a verified Entra object id) from every store. */
@@ -78,6 +96,7 @@ export class PersonalDataService {
     }
     const pseudonym = pseudonymiser(this.randomId)(userId);
     const counts = await this.stores.personalData.erase(userId, pseudonym, now);
+    const profilesDeleted = (await this.stores.profiles.remove(userId)) ? 1 : 0;
     // The audit log keeps what happened but not who: their id becomes the same pseudonym. If this step is
     // interrupted, repeating the erasure finishes it (with a fresh pseudonym for the rows still carrying the id).
     const auditIdsPseudonymised = await this.stores.audit.pseudonymise(userId, pseudonym);
@@ -93,6 +112,6 @@ export class PersonalDataService {
       placesGivenUp,
       bookingsPseudonymised: counts.bookingsPseudonymised,
     });
-    return { ...counts, placesGivenUp, auditIdsPseudonymised };
+    return { ...counts, placesGivenUp, auditIdsPseudonymised, profilesDeleted };
   }
 }

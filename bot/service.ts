@@ -9,6 +9,7 @@ import { ContentRegistry } from '../core/content/registry';
 import { effectiveRoles } from '../core/identity';
 import { ErrorCodes, fail, StoreUnavailableError } from '../core/errors';
 import type { Stores, Telemetry } from '../core/ports';
+import type { OnlineMeetings } from '../core/meetings/ports';
 import { openPostgresStores } from '../storage/postgres/postgres-stores';
 import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
 import { AskApi } from './api/ask-api';
@@ -16,6 +17,11 @@ import { AuditApi } from './api/audit-api';
 import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { CircleFeedbackApi } from './api/feedback-api';
+import { MeetingsApi } from './api/meetings-api';
+import { ProfileApi } from './api/profile-api';
+import { ImpactApi } from './api/impact-api';
+import { DirectoryApi } from './api/directory-api';
+import { GraphOnlineMeetings } from './graph/graph-online-meetings';
 import { ContentApi } from './api/content-api';
 import { PrivacyApi } from './api/privacy-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
@@ -46,6 +52,7 @@ import { circleRoutes } from '../contract/circles';
 import { contentRoutes } from '../contract/content';
 import { feedbackRoutes } from '../contract/feedback';
 import { auditRoutes } from '../contract/audit';
+import { networkRoutes } from '../contract/network';
 import { identityRoutes } from '../contract/identity';
 import { privacyRoutes } from '../contract/privacy';
 import { MemoryRateLimiter } from '../core/rate-limit';
@@ -69,6 +76,8 @@ export interface ServiceOverrides {
   telemetry?: Telemetry;
   botCredentialsFactory?: ServiceClientCredentialsFactory;
   now?: () => Date;
+  /** Creates Teams meetings instead of Microsoft Graph (the default when configured). */
+  onlineMeetings?: OnlineMeetings;
   /** How long invite-card updates are coalesced (tests shorten it). */
   inviteUpdateWindowMs?: number;
   /** The outbox worker's clock and pacing (tests move time and shorten backoff). */
@@ -142,6 +151,8 @@ function tabSettingsOf(config: AppConfig, publicUrl: string | undefined) {
     localIdentity: auth.mode === 'local',
     clientId,
     initiateLoginEndpoint: publicUrl ? `${publicUrl}/tab/` : null,
+    /** Whether "Create the Teams meeting for me" is offered (Graph is configured). */
+    meetingCreation: config.meetings !== undefined,
   };
 }
 
@@ -234,6 +245,7 @@ export async function startService(
     conversations: stores.conversations,
     circles: stores.circles,
     facilitators: stores.facilitators,
+    profiles: stores.profiles,
     rolesOf: async (userId) =>
       effectiveRoles(userId, await stores.roles.rolesOf(userId), config.adminObjectIds),
     calendarUrl,
@@ -307,6 +319,15 @@ export async function startService(
     calendarUrl,
     config.tabAuth.mode === 'local',
   );
+  const meetingsApi = new MeetingsApi(
+    overrides.onlineMeetings ??
+      (config.meetings ? new GraphOnlineMeetings({ ...config.meetings, timeoutMs: 10_000 }) : undefined),
+    telemetry,
+    now,
+  );
+  const profileApi = new ProfileApi(stores, telemetry, now);
+  const impactApi = new ImpactApi(stores, telemetry, now);
+  const directoryApi = new DirectoryApi(stores, now);
   const feedbackApi = new CircleFeedbackApi(stores, telemetry, now, (circleId, userId) =>
     voterKeys.circleFeedbackKeyOf(circleId, userId),
   );
@@ -409,6 +430,13 @@ export async function startService(
   routes.add(privacyRoutes.eraseMine, (context) => privacyApi.eraseMine(context));
   routes.add(feedbackRoutes.give, (context) => feedbackApi.give(context));
   routes.add(auditRoutes.list, (context) => auditApi.list(context));
+  routes.add(networkRoutes.myProfile, (context) => profileApi.get(context));
+  routes.add(networkRoutes.saveProfile, (context) => profileApi.put(context));
+  routes.add(networkRoutes.directory, (context) => directoryApi.list(context));
+  routes.add(networkRoutes.adminImpact, (context) => impactApi.adminJson(context));
+  routes.add(networkRoutes.adminImpactCsv, (context) => impactApi.adminCsv(context));
+  routes.add(networkRoutes.facilitatorImpact, (context) => impactApi.facilitatorJson(context));
+  routes.add(networkRoutes.createMeeting, (context) => meetingsApi.create(context));
   if (devIdentity) {
     const dev = devIdentity;
     routes.add(identityRoutes.devToken, (context) => dev.token(context));

@@ -1,3 +1,4 @@
+import { bookingOrganisation, type ProfileStore } from '../core/profiles/profile';
 import {
   ActivityTypes,
   CardFactory,
@@ -62,6 +63,8 @@ export interface BotDependencies {
   conversations: ConversationStore;
   circles: CircleStore;
   facilitators: FacilitatorStore;
+  /** The organisation people give in Settings (organisation-only circles are booked by it). */
+  profiles: ProfileStore;
   /** The person's roles, from their Entra object id (for facilitator-only commands). */
   rolesOf: (userId: string) => Promise<Role[]>;
   /** An "Add to calendar" link for one person's booking, when the service has a public address. */
@@ -497,12 +500,15 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     const shared = scopeOf(context.activity.conversation) !== 'personal';
     let state: PersonalState;
     if (verb === CIRCLE_VERBS.signUp) {
-      const profile = await this.deps.facilitators.get(userId);
+      const organisationId = bookingOrganisation(
+        await this.deps.profiles.get(userId),
+        await this.deps.facilitators.get(userId),
+      );
       const result = await this.deps.circles.signUp(
         circle.id,
         {
           userId,
-          organisationId: profile ? (profile.odsCode ?? profile.organisationName) : undefined,
+          organisationId,
           displayName: context.activity.from.name,
           teamsUserId: context.activity.from.id,
         },

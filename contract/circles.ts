@@ -128,6 +128,8 @@ export const circleRoutes = {
         organisation: z.string().trim().min(1).max(120).optional(),
         available: z.enum(['true', 'false']).optional(),
         mine: z.enum(['true', 'false']).optional(),
+        /** Admins only: every circle in any status (the Facilitate page's "All circles"). */
+        all: z.enum(['true', 'false']).optional(),
       })
       .strict(),
     responses: { 200: { description: 'The circles.', schema: z.object({ circles: z.array(CircleSchema) }) } },

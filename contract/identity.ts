@@ -18,6 +18,8 @@ export const TabSettingsSchema = z.object({
   localIdentity: z.boolean(),
   clientId: z.string().nullable(),
   initiateLoginEndpoint: z.string().nullable(),
+  /** Whether "Create the Teams meeting for me" is offered. */
+  meetingCreation: z.boolean(),
 });
 
 /** The body of POST /api/dev/token. */

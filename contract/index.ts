@@ -13,3 +13,4 @@ export * from './channels';
 export * from './privacy';
 export * from './feedback';
 export * from './audit';
+export * from './network';

@@ -50,6 +50,10 @@ export const PersonalDataSchema = z.object({
   rosterReads: z.array(z.object({ circleId: z.string(), readAt: z.string() })),
   /** Audit rows where the person acted or was acted on (ids, a fixed action name and a time). */
   auditEvents: z.array(AuditEventSchema),
+  /** The organisation and region the person gave in Settings, or null. */
+  profile: z
+    .object({ organisationName: z.string(), odsCode: z.string().nullable(), region: z.string() })
+    .nullable(),
   /** What the service keeps that is not linked to the person (anonymous votes, unanswered questions). */
   notLinkedToYou: z.array(z.string()),
 });

@@ -6,6 +6,7 @@ import type { OutboxStore } from './outbox/ports';
 import type { CircleFeedbackStore } from './feedback/circle-feedback';
 import type { AuditStore } from './audit/ports';
 import type { SendSlotStore } from './outbox/send-slots';
+import type { ProfileStore } from './profiles/profile';
 
 /** Where a conversation with the bot lives in Teams. */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -170,6 +171,8 @@ export interface Stores {
   feedback: FeedbackStore;
   /** Participants' answers about circles, kept without identity. */
   circleFeedback: CircleFeedbackStore;
+  /** The organisation and region people give in Settings. */
+  profiles: ProfileStore;
   unanswered: UnansweredStore;
   personalData: PersonalDataStore;
   /** Proactive messages waiting to be sent, in flight, or done. */

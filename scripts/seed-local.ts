@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { Stores } from '../core/ports';
+import { localUserId } from '../bot/auth/local-issuer';
+
 /**
  * Demo data for `npm start`, created through the real API with local tokens: facilitators from several
  * organisations (registered by a local programme lead) and upcoming circles across themes. Runs only when the
@@ -115,4 +119,147 @@ export async function seedLocalDemo(serviceUrl: string, now: Date): Promise<Seed
     );
   }
   return { created: CIRCLES.length, circles: listed(await upcoming(serviceUrl, leadToken)) };
+}
+
+/** The user ids of the demo facilitators (local identities are derived from the name). */
+export function demoFacilitatorIds(): string[] {
+  return FACILITATORS.map((facilitator) => localUserId(facilitator.name));
+}
+
+/** What the impact history seed added. */
+export interface ImpactHistoryResult {
+  circles: number;
+  places: number;
+  answers: number;
+}
+
+/** A small deterministic random source, so the demo history is the same on every fresh start. */
+function randomSource(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+const HISTORY = [
+  { facilitator: 0, themeId: 'look-after-yourself', daysAgo: 118, people: 10 },
+  { facilitator: 1, themeId: 'routines', daysAgo: 104, people: 9 },
+  { facilitator: 2, themeId: 'inclusive-leadership', daysAgo: 97, people: 11 },
+  { facilitator: 0, themeId: 'look-after-yourself', daysAgo: 83, people: 12 },
+  { facilitator: 1, themeId: 'stay-connected', daysAgo: 76, people: 8 },
+  { facilitator: 2, themeId: 'routines', daysAgo: 62, people: 10 },
+  { facilitator: 0, themeId: 'speak-candidly', daysAgo: 55, people: 7 },
+  { facilitator: 1, themeId: 'look-after-yourself', daysAgo: 41, people: 11 },
+  { facilitator: 2, themeId: 'inclusive-leadership', daysAgo: 34, people: 9 },
+  { facilitator: 0, themeId: 'loss-and-grief', daysAgo: 27, people: 3 },
+  { facilitator: 1, themeId: 'routines', daysAgo: 20, people: 10 },
+  { facilitator: 2, themeId: 'stay-connected', daysAgo: 13, people: 8 },
+  { facilitator: 0, themeId: 'look-after-yourself', daysAgo: 6, people: 12 },
+] as const;
+
+const GUIDE_VOTES: [guideId: string, helpful: number, notHelpful: number][] = [
+  ['pause-spaces', 23, 3],
+  ['running-on-empty', 17, 2],
+  ['huddles-that-help', 11, 5],
+  ['team-reset', 9, 1],
+  ['difficult-news', 6, 0],
+];
+
+const UNANSWERED = [
+  'how do I handle rota gaps when agency staff cancel',
+  'rota swaps keep causing arguments on nights',
+  'who signs off rota changes during winter pressures',
+  'can I refuse a rota request from a senior nurse',
+  'rota fairness for part time staff',
+  'how to manage agency staff who do not know the ward',
+  'agency staff induction checklist',
+  'agency spend targets and my team',
+  'agency nurses feel left out of huddles',
+  'agency staff and breaks',
+];
+
+/**
+ * Demo history for the Impact page on `npm start`, written straight to the stores (past circles cannot be created
+ * through the API): thirteen circles over the last four months run by the seeded facilitators, places from a pool
+ * of sixty demo participants (so some return), attendance, "How was it?" answers, guide votes and unanswered
+ * questions. One small grief circle shows small-number suppression. Adds nothing when any circle has already run.
+ */
+export async function seedImpactHistory(
+  stores: Stores,
+  facilitatorIds: readonly string[],
+  now: Date,
+): Promise<ImpactHistoryResult> {
+  const alreadyRan = await stores.circles.list({ to: now.toISOString() });
+  if (alreadyRan.length > 0 || facilitatorIds.length === 0) return { circles: 0, places: 0, answers: 0 };
+  const random = randomSource(20_261_203);
+  const pool = Array.from({ length: 60 }, (_, i) => `demo-participant-${String(i + 1).padStart(2, '0')}`);
+  let places = 0;
+  let answers = 0;
+  for (const [index, entry] of HISTORY.entries()) {
+    const startsAt = new Date(now.getTime() - entry.daysAgo * 86_400_000);
+    startsAt.setUTCHours(13, 0, 0, 0);
+    const facilitatorId =
+      facilitatorIds[entry.facilitator % facilitatorIds.length] ?? facilitatorIds[0] ?? '';
+    const facilitator = await stores.facilitators.get(facilitatorId);
+    const id = randomUUID();
+    await stores.circles.create(
+      {
+        id,
+        themeId: entry.themeId,
+        extraTopic: undefined,
+        title: `Demo history ${index + 1}: ${entry.themeId.replace(/-/g, ' ')}`,
+        description: 'A past demo circle, so the Impact page has something to show.',
+        startsAt: startsAt.toISOString(),
+        durationMinutes: 60,
+        capacity: 12,
+        audience: { kind: 'open' },
+        facilitatorId,
+        organisationId: facilitator?.odsCode ?? facilitator?.organisationName ?? 'LOCAL',
+        meetingUrl: `https://teams.microsoft.com/meet/90000000${index}?p=DemoPast${index}`,
+        status: 'scheduled',
+      },
+      new Date(startsAt.getTime() - 14 * 86_400_000),
+    );
+    const chosen = [...pool].sort(() => random() - 0.5).slice(0, entry.people);
+    for (const userId of chosen) {
+      const booked = await stores.circles.signUp(
+        id,
+        { userId, organisationId: undefined, displayName: undefined },
+        new Date(startsAt.getTime() - 3 * 86_400_000),
+      );
+      if (!booked.ok) throw new Error(`Seeding impact history failed to book: ${booked.code}`);
+      places += 1;
+      const attended = random() < 0.85;
+      await stores.circles.markAttendance(id, userId, attended);
+      if (attended && random() < 0.7) {
+        await stores.circleFeedback.record(
+          id,
+          `demo-feedback:${id}:${userId}`,
+          { helpful: 3 + Math.floor(random() * 3), recommend: random() < 0.88, change: undefined },
+          new Date(startsAt.getTime() + 2 * 3_600_000),
+        );
+        answers += 1;
+      }
+    }
+  }
+  let vote = 0;
+  for (const [guideId, helpful, notHelpful] of GUIDE_VOTES) {
+    for (let i = 0; i < helpful + notHelpful; i++) {
+      vote += 1;
+      await stores.feedback.recordGuideFeedback({
+        guideId,
+        helpful: i < helpful,
+        actionId: `demo-vote-${vote}`,
+        at: now,
+      });
+    }
+  }
+  for (const [i, text] of UNANSWERED.entries()) {
+    await stores.unanswered.record(
+      text,
+      new Date(now.getTime() - (i + 1) * 3 * 86_400_000).toISOString().slice(0, 10),
+    );
+  }
+  return { circles: HISTORY.length, places, answers };
 }

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { seedLocalDemo } from './seed-local';
+import { demoFacilitatorIds, seedImpactHistory, seedLocalDemo } from './seed-local';
+import { loadConfig } from '../bot/config';
+import { openConfiguredStores } from '../bot/service';
+import { NoopTelemetry } from '../bot/telemetry';
 
 /**
  * `npm start`: the service on the embedded SQLite store plus the Microsoft 365 Agents Playground, both on
@@ -89,6 +92,22 @@ async function main(): Promise<void> {
   await waitFor(`${serviceUrl}/healthz`, 30_000);
   const seeded = await seedLocalDemo(serviceUrl, new Date());
   if (seeded.created > 0) console.log(`Seeded ${seeded.created} demo circles from 3 facilitators.`);
+  // Past circles cannot be created through the API, so the Impact page's demo history goes straight to the store
+  // the service uses (SQLite in WAL mode takes a second writer; or the same DATABASE_URL).
+  const stores = await openConfiguredStores(
+    loadConfig({ ...process.env, HOST: '127.0.0.1' }),
+    new NoopTelemetry(),
+  );
+  try {
+    const history = await seedImpactHistory(stores, demoFacilitatorIds(), new Date());
+    if (history.circles > 0) {
+      console.log(
+        `Seeded impact history: ${history.circles} past circles, ${history.places} places, ${history.answers} feedback answers.`,
+      );
+    }
+  } finally {
+    await stores.close();
+  }
   run(
     'playground',
     [

@@ -5,6 +5,7 @@ import { seatsLeft, waitlistPosition, type Booking } from '../../core/circles/bo
 import { decideCircleCancellation, validateCircleDraft, type Circle } from '../../core/circles/circle';
 import { circleListFilter } from '../../core/circles/listing';
 import type { FacilitatorProfile } from '../../core/circles/ports';
+import { bookingOrganisation, organisationIdOf as organisationOf } from '../../core/profiles/profile';
 import { ErrorCodes, fail } from '../../core/errors';
 import { isGrantableUserId, mayManageCircle, type Caller, type Role } from '../../core/identity';
 import type { Stores, Telemetry } from '../../core/ports';
@@ -26,7 +27,7 @@ function notAnObjectId() {
 
 /** The organisation id circles use: the ODS code where known, else the organisation's name. */
 export function organisationIdOf(profile: FacilitatorProfile): string {
-  return profile.odsCode ?? profile.organisationName;
+  return organisationOf(profile);
 }
 
 /**
@@ -180,7 +181,13 @@ export class CirclesApi {
    * facilitates (facilitators and admins only), cancelled and recently started ones included.
    */
   async list({ res, who, query, send }: RouteContext<Routes['list']>): Promise<void> {
-    const { theme, from, to, organisation, available, mine } = query;
+    const { theme, from, to, organisation, available, mine, all } = query;
+    if (all === 'true' && !who.roles.includes('admin')) {
+      return sendFailure(
+        res,
+        fail(ErrorCodes.FORBIDDEN, 'Only programme leads (admins) can list every circle in any status.'),
+      );
+    }
     if (mine === 'true' && !who.roles.includes('facilitator') && !who.roles.includes('admin')) {
       return sendFailure(
         res,
@@ -195,6 +202,7 @@ export class CirclesApi {
           to: to === undefined ? undefined : new Date(to).toISOString(),
           organisationId: organisation,
           mine: mine === 'true',
+          all: all === 'true',
         },
         who.caller.userId,
         this.now(),
@@ -213,6 +221,7 @@ export class CirclesApi {
   async get({ res, who, params, send }: RouteContext<Routes['get']>): Promise<void> {
     const circle = await this.circleFor(params.id, res);
     if (!circle) return;
+    this.telemetry.event('circles.viewed', { circleId: circle.id });
     send(200, await this.view(circle, who.caller, who.roles));
   }
 
@@ -310,12 +319,15 @@ export class CirclesApi {
   /** POST /api/circles/:id/bookings: books or waitlists the caller. */
   async book({ res, who, params, send }: RouteContext<Routes['book']>): Promise<void> {
     const circleId = params.id;
-    const profile = await this.stores.facilitators.get(who.caller.userId);
+    const organisationId = bookingOrganisation(
+      await this.stores.profiles.get(who.caller.userId),
+      await this.stores.facilitators.get(who.caller.userId),
+    );
     const result = await this.stores.circles.signUp(
       circleId,
       {
         userId: who.caller.userId,
-        organisationId: profile ? organisationIdOf(profile) : undefined,
+        organisationId,
         displayName: who.caller.name,
       },
       this.now(),
@@ -412,6 +424,7 @@ export class CirclesApi {
       subjectId: body.userId,
       at: this.now(),
     });
+    this.telemetry.event('circles.attendanceMarked', { circleId: owned.circle.id, attended: body.attended });
     send(200, { userId: body.userId, attended: body.attended });
   }
 

@@ -1,4 +1,5 @@
 import { ErrorCodes, fail, succeed, type Outcome } from '../errors';
+import { sameOrganisation } from '../profiles/profile';
 import { stillOpen, type Circle } from './circle';
 
 /** A person's place in a circle. Waitlisted places are ordered by when they were asked for. */
@@ -42,7 +43,8 @@ export function waitlistPosition(bookings: readonly Booking[], userId: string): 
 
 /** Whether a person from an organisation may book this circle. */
 export function inAudience(circle: Circle, organisationId: string | undefined): boolean {
-  return circle.audience.kind === 'open' || circle.audience.organisationId === organisationId;
+  if (circle.audience.kind === 'open') return true;
+  return organisationId !== undefined && sameOrganisation(circle.audience.organisationId, organisationId);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ErrorCodes, fail, succeed, type Outcome } from '../errors';
 import { THEME_IDS, type ThemeId } from '../content/model';
 import { INSTANT_FORMAT, parseInstant, scheduleProblem } from '../time';
+import { isTeamsJoinLink, MEETING_LINK_RULE } from './meeting-links';
 
 /** Limits a facilitator works within when creating a circle. */
 export const CIRCLE_LIMITS = {
@@ -81,9 +82,7 @@ export function validateCircleDraft(input: CircleDraftInput, now: Date): Outcome
       problems.push(`${name} must be a whole number from ${limits.min} to ${limits.max}`);
     }
   }
-  if (!/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/\S+$/.test(input.meetingUrl)) {
-    problems.push('meetingUrl must be a Teams meeting link (https://teams.microsoft.com/l/meetup-join/…)');
-  }
+  if (!isTeamsJoinLink(input.meetingUrl)) problems.push(MEETING_LINK_RULE);
   if (problems.length > 0) return fail(ErrorCodes.VALIDATION_FAILED, problems.join('; '));
   return succeed({
     themeId,

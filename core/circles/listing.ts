@@ -11,20 +11,22 @@ export interface CircleListQuery {
   organisationId?: string;
   /** Only the circles the caller facilitates. */
   mine: boolean;
+  /** Every circle in any status, as `mine` but for everyone's (programme leads helping facilitators). */
+  all?: boolean;
 }
 
 /**
  * The store filter for a circle list. Everyone's list holds upcoming scheduled circles (from now unless `from`
  * is given). A facilitator's own list (`mine`) holds their circles in any status, reaching back
- * MINE_LOOKBACK_DAYS unless `from` is given.
+ * MINE_LOOKBACK_DAYS unless `from` is given; `all` is the same reach over everyone's circles (for admins).
  */
 export function circleListFilter(query: CircleListQuery, callerId: string, now: Date): CircleFilter {
-  const lookback = query.mine ? MINE_LOOKBACK_DAYS * 86_400_000 : 0;
+  const lookback = query.mine || query.all ? MINE_LOOKBACK_DAYS * 86_400_000 : 0;
   return {
     themeId: query.themeId,
     from: query.from ?? new Date(now.getTime() - lookback).toISOString(),
     to: query.to,
     organisationId: query.organisationId,
-    ...(query.mine ? { facilitatorId: callerId } : { status: 'scheduled' as const }),
+    ...(query.mine ? { facilitatorId: callerId } : query.all ? {} : { status: 'scheduled' as const }),
   };
 }

@@ -192,7 +192,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   },
   {
     version: 8,
-    name: 'circle feedback without identity: givers by one-way hash, answers with no person column',
+    name: 'circle feedback without identity (givers by one-way hash, answers with no person column); manager profiles',
     sql: `
       CREATE TABLE circle_feedback_givers (
         circle_id text NOT NULL REFERENCES circles (id),
@@ -209,6 +209,13 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         given_on date NOT NULL
       );
       CREATE INDEX impact_feedback_answers_circle ON circle_feedback_answers (circle_id);
+      CREATE TABLE manager_profiles (
+        user_id text PRIMARY KEY,
+        organisation_name text NOT NULL,
+        ods_code text,
+        region text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
     `,
   },
   {

@@ -29,6 +29,7 @@ import { PostgresOutboxStore } from './postgres-outbox';
 import { PostgresCircleFeedbackStore } from './postgres-circle-feedback';
 import { PostgresAuditStore } from './postgres-audit';
 import { PostgresSendSlotStore } from './postgres-send-slots';
+import { PostgresProfileStore } from './postgres-profiles';
 
 /** Conversation references in PostgreSQL. */
 export class PostgresConversationStore implements ConversationStore {
@@ -280,6 +281,7 @@ export async function openPostgresStores(
     facilitators: guard(new PostgresFacilitatorStore(pool), 'facilitator'),
     feedback: guard(new PostgresFeedbackStore(pool), 'feedback'),
     circleFeedback: guard(new PostgresCircleFeedbackStore(pool), 'circle feedback'),
+    profiles: guard(new PostgresProfileStore(pool), 'profile'),
     unanswered: guard(new PostgresUnansweredStore(pool), 'unanswered question'),
     personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
     outbox: guard(new PostgresOutboxStore(pool), 'outbox'),

@@ -207,7 +207,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 13,
-    name: 'circle feedback without identity: givers by one-way hash, answers with no person column',
+    name: 'circle feedback without identity (givers by one-way hash, answers with no person column); manager profiles',
     sql: `
       CREATE TABLE circle_feedback_givers (
         circle_id TEXT NOT NULL REFERENCES circles (id),
@@ -224,6 +224,13 @@ export const MIGRATIONS: readonly Migration[] = [
         given_on TEXT NOT NULL
       ) WITHOUT ROWID;
       CREATE INDEX impact_feedback_answers_circle ON circle_feedback_answers (circle_id);
+      CREATE TABLE manager_profiles (
+        user_id TEXT PRIMARY KEY,
+        organisation_name TEXT NOT NULL,
+        ods_code TEXT,
+        region TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
     `,
   },
   {

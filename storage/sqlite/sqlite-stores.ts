@@ -23,6 +23,7 @@ import { SqliteOutboxStore } from './sqlite-outbox';
 import { SqliteCircleFeedbackStore } from './sqlite-circle-feedback';
 import { SqliteAuditStore } from './sqlite-audit';
 import { SqliteSendSlotStore } from './sqlite-send-slots';
+import { SqliteProfileStore } from './sqlite-profiles';
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
@@ -289,6 +290,7 @@ export function sqliteStoresOn(db: Database.Database): Stores {
     facilitators: guard(new SqliteFacilitatorStore(db), 'facilitator'),
     feedback: guard(new SqliteFeedbackStore(db), 'feedback'),
     circleFeedback: guard(new SqliteCircleFeedbackStore(db), 'circle feedback'),
+    profiles: guard(new SqliteProfileStore(db), 'profile'),
     unanswered: guard(new SqliteUnansweredStore(db), 'unanswered question'),
     personalData: guard(new SqlitePersonalDataStore(db), 'personal data'),
     outbox: guard(new SqliteOutboxStore(db), 'outbox'),

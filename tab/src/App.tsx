@@ -16,6 +16,7 @@ import { useAppState } from './state';
 
 const FacilitatePage = lazy(() => import('./pages/FacilitatePage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
+const ImpactPage = lazy(() => import('./pages/ImpactPage'));
 const ConfigurePage = lazy(() => import('./pages/ConfigurePage'));
 
 const useStyles = makeStyles({
@@ -78,7 +79,8 @@ interface NavItem {
   path: string;
   label: string;
   pages: Route['page'][];
-  role?: Role;
+  /** Shown only to people holding one of these roles (everyone when absent). */
+  roles?: Role[];
 }
 
 const NAV: NavItem[] = [
@@ -86,8 +88,9 @@ const NAV: NavItem[] = [
   { path: '/resources', label: 'Resources', pages: ['resources'] },
   { path: '/ask', label: 'Ask', pages: ['ask'] },
   { path: '/circles', label: 'Circles', pages: ['circles', 'team-circles'] },
-  { path: '/facilitate', label: 'Facilitate', pages: ['facilitate'], role: 'facilitator' },
-  { path: '/admin', label: 'Admin', pages: ['admin'], role: 'admin' },
+  { path: '/facilitate', label: 'Facilitate', pages: ['facilitate'], roles: ['facilitator', 'admin'] },
+  { path: '/impact', label: 'Impact', pages: ['impact'], roles: ['facilitator', 'admin'] },
+  { path: '/admin', label: 'Admin', pages: ['admin'], roles: ['admin'] },
   { path: '/settings', label: 'Settings', pages: ['settings'] },
 ];
 
@@ -112,6 +115,8 @@ function PageFor(props: { route: Route }): ReactNode {
       return <FacilitatePage />;
     case 'admin':
       return <AdminPage />;
+    case 'impact':
+      return <ImpactPage />;
     case 'settings':
       return <SettingsPage />;
     case 'configure':
@@ -139,7 +144,7 @@ export function App(props: {
       navigate(props.startPath, { replace: true });
   }, [props.startPath]); // only on start
   const route = parseRoute(location);
-  const nav = NAV.filter((item) => !item.role || me.roles.includes(item.role));
+  const nav = NAV.filter((item) => !item.roles || item.roles.some((role) => me.roles.includes(role)));
 
   return (
     <div className={styles.shell}>

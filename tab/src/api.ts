@@ -17,6 +17,7 @@ import type {
   ErrorBody,
   FacilitatorRequest,
   identityRoutes,
+  networkRoutes,
   privacyRoutes,
   RequestBodyOf,
 } from '../../contract';
@@ -44,6 +45,11 @@ export type {
   UrgentSupport,
   AuditEvent,
   AuditPage,
+  DirectoryEntry,
+  ImpactCounts,
+  ImpactReport,
+  Profile,
+  ShownCount,
 } from '../../contract';
 
 /** An error answered by the API, with its stable code. */
@@ -79,6 +85,15 @@ export class ApiClient {
     private readonly token: TokenProvider,
     private readonly base = '',
   ) {}
+
+  /** GETs a text body (such as CSV) with a fresh bearer token. */
+  private async text(path: string): Promise<string> {
+    const response = await fetch(`${this.base}${path}`, {
+      headers: { Authorization: `Bearer ${await this.token()}` },
+    });
+    if (!response.ok) throw await errorOf(response);
+    return response.text();
+  }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Authorization: `Bearer ${await this.token()}` };
@@ -132,6 +147,32 @@ export class ApiClient {
     this.call<AnswerOf<typeof circleRoutes.cancel>>('DELETE', `/api/circles/${id}`);
   roster = (id: string) =>
     this.call<AnswerOf<typeof circleRoutes.roster>>('GET', `/api/circles/${id}/roster`);
+  /** GET /api/admin/impact (admins) or /api/facilitator/impact (their own circles). */
+  impact = (scope: 'all' | 'own', range: { from: string; to: string }) =>
+    this.call<AnswerOf<typeof networkRoutes.adminImpact>>(
+      'GET',
+      `${scope === 'all' ? '/api/admin/impact' : '/api/facilitator/impact'}${searchOf(range)}`,
+    );
+  /** GET /api/admin/impact.csv (admins): the same report as CSV text. */
+  impactCsv = (range: { from: string; to: string }) => this.text(`/api/admin/impact.csv${searchOf(range)}`);
+  /** Every circle in any status, recent and upcoming (admins). */
+  allCircles = () => this.call<AnswerOf<typeof circleRoutes.list>>('GET', '/api/circles?all=true');
+  /** GET /api/facilitators/directory?q= (facilitators and admins): the facilitator network. */
+  directory = (q: string) =>
+    this.call<AnswerOf<typeof networkRoutes.directory>>(
+      'GET',
+      `/api/facilitators/directory${searchOf(q ? { q } : {})}`,
+    );
+  /** GET /api/me/profile: the caller's organisation and region (null until given) and the regions to choose. */
+  profile = () => this.call<AnswerOf<typeof networkRoutes.myProfile>>('GET', '/api/me/profile');
+  /** PUT /api/me/profile. An empty ODS code clears it. */
+  saveProfile = (
+    // The region comes from a picker of the regions the service listed; the service checks it.
+    profile: Omit<RequestBodyOf<typeof networkRoutes.saveProfile>, 'region'> & { region: string },
+  ) => this.call<AnswerOf<typeof networkRoutes.saveProfile>>('PUT', '/api/me/profile', profile);
+  /** POST /api/meetings: creates a Teams meeting as the caller (a facilitator) and returns its join link. */
+  createMeeting = (request: RequestBodyOf<typeof networkRoutes.createMeeting>) =>
+    this.call<AnswerOf<typeof networkRoutes.createMeeting>>('POST', '/api/meetings', request);
   /** POST /api/circles/:id/feedback: a participant's answer about a circle that has started. */
   circleFeedback = (id: string, answer: RequestBodyOf<typeof feedbackRoutes.give>) =>
     this.call<AnswerOf<typeof feedbackRoutes.give>>('POST', `/api/circles/${id}/feedback`, answer);

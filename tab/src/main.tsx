@@ -61,7 +61,15 @@ function Root(props: { host: HostInfo; settings: TabSettings }) {
     );
   } else {
     body = (
-      <AppStateProvider value={{ api, me: session.me, locale: host.locale, plan: session.plan }}>
+      <AppStateProvider
+        value={{
+          api,
+          me: session.me,
+          locale: host.locale,
+          plan: session.plan,
+          meetingCreation: settings.meetingCreation === true,
+        }}
+      >
         <App
           key={session.me.id}
           startPath={

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'circles' }
   | { page: 'facilitate' }
   | { page: 'admin' }
+  | { page: 'impact' }
   | { page: 'settings' }
   | { page: 'configure' }
   | { page: 'team-circles'; themeId: string | undefined }
@@ -15,7 +16,16 @@ export type Route =
 
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
-const SIMPLE_PAGES = new Set(['resources', 'ask', 'circles', 'facilitate', 'admin', 'settings', 'configure']);
+const SIMPLE_PAGES = new Set([
+  'resources',
+  'ask',
+  'circles',
+  'facilitate',
+  'admin',
+  'impact',
+  'settings',
+  'configure',
+]);
 
 /** Reads a hash path such as `/themes/routines` into a route; anything unknown is `not-found`. */
 export function parseRoute(path: string): Route {

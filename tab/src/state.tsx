@@ -7,6 +7,8 @@ export interface AppState {
   me: Me;
   locale: string;
   plan: Theme[];
+  /** Whether the service can create Teams meetings for facilitators (else they paste a link). */
+  meetingCreation: boolean;
 }
 
 const AppContext = createContext<AppState | undefined>(undefined);

@@ -5,6 +5,7 @@ import type { OpenApiDocument, OpenApiOperation } from '../../bot/http/openapi';
 import { botAddedActivity } from '../support/activities';
 import { FakeConnector } from '../support/fake-connector';
 import { sampleCircle } from '../support/sample-circle';
+import { succeed } from '../../core/errors';
 import { createCircle, localToken, postJson, startTestService, type TestService } from '../support/service';
 
 const MEETING = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_contract%40thread.v2/0';
@@ -175,6 +176,21 @@ const VALID_CALLS: Record<string, (fixture: Fixture) => Call | Promise<Call>> = 
     return { path: `/api/admin/facilitators/${userId}?confirm=${userId}`, token: f.admin };
   },
   'GET /api/admin/audit': (f) => ({ path: '/api/admin/audit?limit=5', token: f.admin }),
+  'GET /api/me/profile': (f) => ({ path: '/api/me/profile', token: f.manager }),
+  'PUT /api/me/profile': (f) => ({
+    path: '/api/me/profile',
+    token: f.manager,
+    body: { organisationName: 'Example NHS Foundation Trust', odsCode: 'rxp', region: 'London' },
+  }),
+  'GET /api/facilitators/directory': (f) => ({ path: '/api/facilitators/directory?q=fran', token: f.admin }),
+  'GET /api/admin/impact': (f) => ({ path: '/api/admin/impact', token: f.admin }),
+  'GET /api/admin/impact.csv': (f) => ({ path: '/api/admin/impact.csv?from=2026-01-01', token: f.admin }),
+  'GET /api/facilitator/impact': (f) => ({ path: '/api/facilitator/impact', token: f.facilitator }),
+  'POST /api/meetings': (f) => ({
+    path: '/api/meetings',
+    token: f.facilitator,
+    body: { subject: 'A circle with a meeting made for it', startsAt: inDays(5), durationMinutes: 60 },
+  }),
   'POST /api/circles/{id}/feedback': async (f) => {
     // Feedback is for a circle that has started, from a confirmed participant: one is written straight to the store.
     const ran = sampleCircle({
@@ -254,7 +270,18 @@ describe('the OpenAPI document and what the API answers', () => {
   beforeAll(async () => {
     connector = new FakeConnector();
     const serviceUrl = await connector.start();
-    service = await startTestService();
+    // Meeting creation goes through the OnlineMeetings port; its Graph adapter is tested against a fake Graph in
+    // meetings-api.test.ts, so here the port answers directly.
+    service = await startTestService({}, undefined, {
+      onlineMeetings: {
+        create: (_assertion, request) =>
+          Promise.resolve(
+            succeed({
+              joinUrl: `https://teams.microsoft.com/meet/${request.startsAt.getTime()}?p=contractTest`,
+            }),
+          ),
+      },
+    });
     fixture = {
       service,
       manager: await localToken(service, 'Mo Manager', 'manager'),

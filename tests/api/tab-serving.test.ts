@@ -34,6 +34,7 @@ describe('serving the tab', () => {
       localIdentity: true,
       clientId: 'api://leading-compassionately-local',
       initiateLoginEndpoint: `${service.url}/tab/`,
+      meetingCreation: false,
     });
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ContentRegistry } from '../../core/content/registry';
-import { seedLocalDemo } from '../../scripts/seed-local';
+import { demoFacilitatorIds, seedImpactHistory, seedLocalDemo } from '../../scripts/seed-local';
 import { botAddedActivity } from '../support/activities';
 import { launchChromium } from '../support/browser';
 import { FakeConnector } from '../support/fake-connector';
@@ -47,6 +47,7 @@ async function open(
 beforeAll(async () => {
   service = await startTestService({}, undefined, {});
   await seedLocalDemo(service.url, new Date());
+  await seedImpactHistory(service.stores, demoFacilitatorIds(), new Date());
   browser = await launchChromium();
 }, 60_000);
 
@@ -61,6 +62,10 @@ afterAll(async () => {
 
 describe('the tab in a browser', () => {
   test('walks from the plan to a theme to a guide and answers "was this helpful" with the keyboard alone', async () => {
+    const helpfulVotes = async () =>
+      (await service.stores.feedback.guideFeedback()).reduce((sum, vote) => sum + vote.helpful, 0);
+    // The seeded impact history holds guide votes of its own: count this vote as the change.
+    const before = await helpfulVotes();
     const page = await open({ path: '/plan' });
     expect(await page.locator('h1').innerText()).toBe('The ten-point plan');
     await tabTo(page, /^1\. Look after yourself$/);
@@ -75,8 +80,7 @@ describe('the tab in a browser', () => {
     await tabTo(page, /^Yes, it helped$/);
     await page.keyboard.press('Enter');
     await page.getByText('Thank you. Glad it helped.').waitFor();
-    const votes = await service.stores.feedback.guideFeedback();
-    expect(votes.reduce((sum, vote) => sum + vote.helpful, 0)).toBe(1);
+    expect((await helpfulVotes()) - before).toBe(1);
   });
 
   test('signs up to a circle with the keyboard alone, with focus visible on the way', async () => {
@@ -398,6 +402,58 @@ describe('circles', () => {
     ]);
   }, 60_000);
 
+  test('a programme lead reads the seeded Impact page: totals, charts with tables, suppression, a date range and CSV', async () => {
+    const page = await open({ persona: 'Demo Programme Lead', path: '/impact' });
+    await page.getByRole('heading', { level: 1, name: 'Impact' }).waitFor();
+    const totals = page.getByRole('region', { name: 'Totals' });
+    await totals.getByText('Circles run').waitFor();
+    const byTheme = page.getByRole('region', { name: 'By theme' });
+    await byTheme.locator('svg').first().waitFor();
+    const themeTable = byTheme.getByRole('table', { name: 'Impact by theme' });
+    await themeTable.getByRole('rowheader', { name: 'Look after yourself' }).waitFor();
+    // The one small grief circle: its counts are "<5" and its averages are left out.
+    const grief = themeTable.getByRole('row', { name: /Lead through loss and grief/ });
+    expect(await grief.innerText()).toContain('<5');
+    await page.getByRole('region', { name: 'By region' }).getByRole('table').waitFor();
+    await page
+      .getByRole('region', { name: 'By organisation' })
+      .getByText(/Barts Health NHS Trust/)
+      .waitFor();
+    await page.getByRole('region', { name: 'Guides: was this helpful?' }).getByText('pause-spaces').waitFor();
+    await page.getByText('rota: 5 questions').waitFor();
+    await screenshot(page, 'impact-walk');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const csv = await download;
+    expect(csv.suggestedFilename()).toMatch(/^impact-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    const today = new Date();
+    const lastWeek = new Date(today.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('From').fill(lastWeek);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByText(`Circles that ran from ${lastWeek}`).waitFor();
+  });
+
+  test('a programme lead opens any facilitator’s circle on Facilitate and reads its roster', async () => {
+    const page = await open({ persona: 'Demo Programme Lead', path: '/facilitate' });
+    const all = page.getByRole('region', { name: 'All circles' });
+    const circle = all.getByRole('group', { name: 'Leading a team through loss', exact: true });
+    await circle.getByRole('button', { name: 'Roster' }).click();
+    await circle.getByText('Nobody has signed up yet.').waitFor();
+    await circle.getByRole('button', { name: 'Edit' }).waitFor();
+    await circle.getByRole('button', { name: 'Cancel circle' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Create a circle' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Impact' }).count()).toBe(1);
+  });
+
+  test('a manager is offered neither Facilitate nor Impact', async () => {
+    const page = await open({ persona: 'Jordan Lee', path: '/plan' });
+    await page.getByRole('link', { name: 'Circles' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Facilitate' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Impact' }).count()).toBe(0);
+  });
+
   test('an admin grants the facilitator role and reads the unanswered questions', async () => {
     await service.stores.unanswered.record('whats the door code for the staff room', '2026-12-01');
     const page = await open({ persona: 'Demo Programme Lead', path: '/admin' });
@@ -554,6 +610,9 @@ const PAGES: { name: string; path: string; persona: Persona }[] = [
   { name: 'circles', path: '/circles', persona: 'Jordan Lee' },
   { name: 'facilitate', path: '/facilitate', persona: 'Asha Patel' },
   { name: 'admin', path: '/admin', persona: 'Demo Programme Lead' },
+  { name: 'impact', path: '/impact', persona: 'Demo Programme Lead' },
+  { name: 'impact-facilitator', path: '/impact', persona: 'Asha Patel' },
+  { name: 'facilitate-admin', path: '/facilitate', persona: 'Demo Programme Lead' },
   { name: 'settings', path: '/settings', persona: 'Jordan Lee' },
   { name: 'configure', path: '/configure', persona: 'Jordan Lee' },
   { name: 'team-circles', path: '/team-circles/routines', persona: 'Jordan Lee' },

@@ -1107,6 +1107,58 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     });
   });
 
+  describe(`${name}: ProfileStore`, () => {
+    let stores: Stores;
+    const at = new Date('2026-12-03T09:00:00.000Z');
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+
+    it('saves, replaces, reads several and removes a person’s organisation and region', async () => {
+      expect(await stores.profiles.get('u1')).toBeUndefined();
+      await stores.profiles.put(
+        { userId: 'u1', organisationName: 'Barts Health NHS Trust', odsCode: 'R1H', region: 'London' },
+        at,
+      );
+      await stores.profiles.put(
+        { userId: 'u2', organisationName: 'A care home', odsCode: undefined, region: 'South West' },
+        at,
+      );
+      await stores.profiles.put(
+        {
+          userId: 'u1',
+          organisationName: 'Royal Cornwall Hospitals NHS Trust',
+          odsCode: 'REF',
+          region: 'South West',
+        },
+        at,
+      );
+      expect(await stores.profiles.get('u1')).toEqual({
+        userId: 'u1',
+        organisationName: 'Royal Cornwall Hospitals NHS Trust',
+        odsCode: 'REF',
+        region: 'South West',
+      });
+      expect(await stores.profiles.get('u2')).toEqual({
+        userId: 'u2',
+        organisationName: 'A care home',
+        odsCode: undefined,
+        region: 'South West',
+      });
+      expect((await stores.profiles.getMany(['u2', 'u1', 'nobody'])).map((p) => p.userId)).toEqual([
+        'u1',
+        'u2',
+      ]);
+      expect(await stores.profiles.getMany([])).toEqual([]);
+      expect(await stores.profiles.remove('u1')).toBe(true);
+      expect(await stores.profiles.remove('u1')).toBe(false);
+      expect(await stores.profiles.get('u1')).toBeUndefined();
+    });
+  });
+
   describe(`${name}: StoreHealth`, () => {
     it('answers a ping while open', async () => {
       const stores = await factory.open();

@@ -18,7 +18,10 @@ export interface TestService extends RunningService {
 export async function startTestService(
   env: Record<string, string> = {},
   botCredentialsFactory?: ServiceClientCredentialsFactory,
-  overrides: Pick<ServiceOverrides, 'telemetry' | 'answerer' | 'outboxWorker' | 'outboxClock' | 'now'> = {},
+  overrides: Pick<
+    ServiceOverrides,
+    'telemetry' | 'answerer' | 'outboxWorker' | 'outboxClock' | 'now' | 'onlineMeetings'
+  > = {},
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-test-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env });

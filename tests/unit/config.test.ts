@@ -32,6 +32,33 @@ describe('configuration', () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
+  it('turns on Teams meeting creation with the tab app secret in Entra mode, with Microsoft hosts by default', () => {
+    expect(loadConfig(production).meetings).toBeUndefined();
+    expect(
+      loadConfig({ ...production, TAB_CLIENT_ID: 'app-id', TAB_CLIENT_SECRET: 's3cret' }).meetings,
+    ).toEqual({
+      clientId: 'app-id',
+      clientSecret: 's3cret',
+      tenantId: 'tenant',
+      loginUrl: 'https://login.microsoftonline.com',
+      graphUrl: 'https://graph.microsoft.com',
+    });
+  });
+
+  it('refuses meeting creation without Entra sign-in, without a client id, or over http in production', () => {
+    expect(problemsOf({ TAB_CLIENT_SECRET: 's3cret' }).join('\n')).toMatch(
+      /^TAB_CLIENT_SECRET: .*AUTH_MODE=entra/m,
+    );
+    expect(problemsOf({ ...production, TAB_CLIENT_SECRET: 's3cret' }).join('\n')).toMatch(/^TAB_CLIENT_ID:/m);
+    const http = problemsOf({
+      ...production,
+      TAB_CLIENT_ID: 'app-id',
+      TAB_CLIENT_SECRET: 's3cret',
+      GRAPH_URL: 'http://graph.example.org',
+    });
+    expect(http.join('\n')).toMatch(/^GRAPH_URL: must be an https/m);
+  });
+
   it('refuses production without a bot app id, naming BOT_ID', () => {
     const { BOT_ID: _omit, ...env } = production;
     expect(problemsOf(env).join('\n')).toMatch(/^BOT_ID:/m);

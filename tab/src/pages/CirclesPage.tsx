@@ -30,7 +30,13 @@ function placeText(circle: Circle): string {
 }
 
 /** One circle with what the caller can do: sign up, join the waiting list, give up a place, add to calendar. */
-export function CircleItem(props: { circle: Circle; onChange: () => Promise<void>; extra?: ReactNode }) {
+export function CircleItem(props: {
+  circle: Circle;
+  onChange: () => Promise<void>;
+  extra?: ReactNode;
+  /** Shown for managing (Facilitate): no sign-up or feedback controls of the viewer's own. */
+  manage?: boolean;
+}) {
   const { circle } = props;
   const { api, plan, locale } = useAppState();
   const styles = useLayout();
@@ -94,7 +100,7 @@ export function CircleItem(props: { circle: Circle; onChange: () => Promise<void
           </Badge>
         ) : null}
       </div>
-      {circle.status === 'scheduled' && !circle.isMine ? (
+      {circle.status === 'scheduled' && !circle.isMine && !props.manage ? (
         <div className={styles.row}>
           {mine ? (
             <Button
@@ -124,7 +130,9 @@ export function CircleItem(props: { circle: Circle; onChange: () => Promise<void
       ) : null}
       {props.extra}
       <Outcome state={state} failureTitle="That didn't work" />
-      {feedbackOpen(circle) && !circle.isMine ? <CircleFeedbackForm circle={circle} /> : null}
+      {feedbackOpen(circle) && !circle.isMine && !props.manage ? (
+        <CircleFeedbackForm circle={circle} />
+      ) : null}
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Checkbox, Field, Radio, RadioGroup, Select, Textarea } from '@f
 import { useState, type FormEvent } from 'react';
 import type { Circle, CircleDraft } from '../api';
 import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
+import { FacilitatorDirectory } from '../components/facilitator-directory';
 import { Section, TextField, ThemeOptions, useLayout } from '../components/layout';
 import { fromLocalInputValue, toLocalInputValue } from '../format';
 import { messageOf, useAppState, useLoad } from '../state';
@@ -75,10 +76,23 @@ function CircleForm(props: {
   submitLabel: string;
   onSubmit: (draft: CircleDraft) => Promise<string>;
 }) {
-  const { plan } = useAppState();
+  const { plan, api, meetingCreation } = useAppState();
   const styles = useLayout();
   const [fields, setFields] = useState(props.initial);
   const [state, run] = useAction();
+  const [meeting, runMeeting] = useAction();
+  const startsAt = fromLocalInputValue(fields.startsAt);
+  const canCreateMeeting = fields.title.trim() !== '' && startsAt !== undefined;
+  const createMeeting = () =>
+    runMeeting(async () => {
+      const created = await api.createMeeting({
+        subject: fields.title.trim(),
+        startsAt: startsAt ?? fields.startsAt,
+        durationMinutes: Number(fields.durationMinutes),
+      });
+      setFields((current) => ({ ...current, meetingUrl: created.joinUrl }));
+      return 'A Teams meeting was created in your calendar and its join link is filled in below.';
+    });
   const set = (key: keyof CircleFields) => (value: string) =>
     setFields((current) => ({ ...current, [key]: value }));
   const submit = async (event: FormEvent) => {
@@ -154,12 +168,25 @@ function CircleForm(props: {
       <TextField
         label="Teams meeting link"
         required
-        hint="Only people with a confirmed place will see it"
+        hint="The join link from Teams (teams.microsoft.com/meet/… or …/l/meetup-join/…). Only people with a confirmed place will see it"
         type="url"
         maxLength={2048}
         value={fields.meetingUrl}
         onChange={set('meetingUrl')}
       />
+      {meetingCreation ? (
+        <div className={styles.stack}>
+          <div>
+            <Button
+              disabled={!canCreateMeeting || meeting.kind === 'busy'}
+              onClick={() => void createMeeting()}
+            >
+              Create the Teams meeting for me
+            </Button>
+          </div>
+          <Outcome state={meeting} failureTitle="No meeting was created; you can paste a link instead" />
+        </div>
+      ) : null}
       <div>
         <Button type="submit" appearance="primary" disabled={state.kind === 'busy'}>
           {props.submitLabel}
@@ -350,21 +377,33 @@ function FacilitatedCircle(props: { circle: Circle; onChange: () => Promise<void
       ) : null}
     </>
   );
-  return <CircleItem circle={circle} onChange={props.onChange} extra={controls} />;
+  return <CircleItem circle={circle} onChange={props.onChange} extra={controls} manage />;
 }
 
-/** For facilitators: create, edit and cancel circles, see rosters, mark attendance and post invites. */
+/**
+ * For facilitators: create, edit and cancel circles, see rosters, mark attendance and post invites. Programme
+ * leads (admins) also see every circle, recent and upcoming, and can do the same for any of them.
+ */
 export default function FacilitatePage() {
   const { api, me } = useAppState();
-  const allowed = me.roles.includes('facilitator') || me.roles.includes('admin');
+  const facilitator = me.roles.includes('facilitator');
+  const admin = me.roles.includes('admin');
+  const allowed = facilitator || admin;
   const [mine, reload] = useLoad(
-    async () => (allowed ? (await api.circles({ mine: 'true' })).circles : []),
-    `mine:${allowed}`,
+    async () => (facilitator ? (await api.circles({ mine: 'true' })).circles : []),
+    `mine:${facilitator}`,
+  );
+  const [all, reloadAll] = useLoad(
+    async () => (admin ? (await api.allCircles()).circles : []),
+    `all-circles:${admin}`,
   );
   const [guides] = useLoad(
     async () => (allowed ? (await api.guides('facilitator')).guides : []),
     `facilitator-guides:${allowed}`,
   );
+  const reloadBoth = async () => {
+    await Promise.all([reload(), reloadAll()]);
+  };
   if (!allowed) {
     return (
       <PageHeading lead="This page is for trained Leadership Support Circle facilitators. If you facilitate circles, ask your programme lead to add you.">
@@ -377,32 +416,52 @@ export default function FacilitatePage() {
       <PageHeading lead="Create circles, post invites to your teams' channels, and see who is coming. Rosters are confidential to you.">
         Facilitate circles
       </PageHeading>
-      <Section title="My circles">
-        <CircleList
-          loaded={mine}
-          label="your circles"
-          onChange={reload}
-          emptyText="You have no circles yet. Create one below."
-          item={(circle) => <FacilitatedCircle circle={circle} onChange={reload} />}
-        />
-      </Section>
+      {facilitator ? (
+        <Section title="My circles">
+          <CircleList
+            loaded={mine}
+            label="your circles"
+            onChange={reloadBoth}
+            emptyText="You have no circles yet. Create one below."
+            item={(circle) => <FacilitatedCircle circle={circle} onChange={reloadBoth} />}
+          />
+        </Section>
+      ) : null}
+      {admin ? (
+        <Section title="All circles">
+          <p>
+            As a programme lead you can open any facilitator&apos;s circle: see its roster, edit it or cancel
+            it. Roster reads are audited.
+          </p>
+          <CircleList
+            loaded={all}
+            label="every circle"
+            onChange={reloadBoth}
+            emptyText="There are no recent or upcoming circles."
+            item={(circle) => <FacilitatedCircle circle={circle} onChange={reloadBoth} />}
+          />
+        </Section>
+      ) : null}
+      <FacilitatorDirectory />
       <Section title="Guides for facilitators">
         <Show loaded={guides} label="guides for facilitators">
           {(list) => <GuideCards guides={list} />}
         </Show>
       </Section>
-      <Section title="Create a circle">
-        <CircleForm
-          initial={emptyFields()}
-          creating
-          submitLabel="Create circle"
-          onSubmit={async (draft) => {
-            const circle = await api.createCircle(draft);
-            await reload();
-            return `“${circle.title}” is open for sign-up. Post it to a channel from My circles.`;
-          }}
-        />
-      </Section>
+      {facilitator ? (
+        <Section title="Create a circle">
+          <CircleForm
+            initial={emptyFields()}
+            creating
+            submitLabel="Create circle"
+            onSubmit={async (draft) => {
+              const circle = await api.createCircle(draft);
+              await reloadBoth();
+              return `“${circle.title}” is open for sign-up. Post it to a channel from My circles.`;
+            }}
+          />
+        </Section>
+      ) : null}
     </>
   );
 }

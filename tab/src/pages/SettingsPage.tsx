@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { Outcome, PageHeading, useAction } from '../components/common';
+import { OrganisationSettings } from '../components/organisation-settings';
 import { Section, useLayout } from '../components/layout';
 import { useAppState } from '../state';
 
@@ -119,6 +120,7 @@ export function SettingsPage() {
             <Link href="/tab/privacy.html">Privacy notice</Link>.
           </p>
         </Section>
+        <OrganisationSettings />
         <YourData />
       </div>
     </>
