@@ -3,6 +3,7 @@ import type { FacilitatorProfile } from './circles/ports';
 import type { GrantedRole } from './identity';
 import type { CalendarDay } from './privacy';
 import type { OutboxStore } from './outbox/ports';
+import type { NudgeStore } from './nudges/ports';
 
 /** Where a conversation with the bot lives in Teams. */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -169,6 +170,8 @@ export interface Stores {
   personalData: PersonalDataStore;
   /** Proactive messages waiting to be sent, in flight, or done. */
   outbox: OutboxStore;
+  /** Nudge preferences and weekly nudge history. */
+  nudges: NudgeStore;
   health: StoreHealth;
   close(): Promise<void>;
 }

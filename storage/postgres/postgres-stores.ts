@@ -25,6 +25,7 @@ import { applyPostgresMigrations } from './database';
 import { messageOf, postgresFaults, PostgresStoreError, PostgresStoreErrorCodes } from './errors';
 import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circles';
 import { PostgresPersonalDataStore } from './postgres-privacy';
+import { PostgresNudgeStore } from './postgres-nudges';
 import { PostgresOutboxStore } from './postgres-outbox';
 
 /** Conversation references in PostgreSQL. */
@@ -272,6 +273,7 @@ export async function openPostgresStores(
     unanswered: guard(new PostgresUnansweredStore(pool), 'unanswered question'),
     personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
     outbox: guard(new PostgresOutboxStore(pool), 'outbox'),
+    nudges: guard(new PostgresNudgeStore(pool), 'nudge'),
     health: new PostgresHealth(pool),
     // Waits for checked-out connections to come back, then closes every connection; safe to call twice.
     close: () => (closing ??= endPool(pool)),

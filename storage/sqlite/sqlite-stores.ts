@@ -19,6 +19,7 @@ import { openDatabase, sqliteFaults } from './database';
 import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
 import { SqlitePersonalDataStore } from './sqlite-privacy';
 import { SqliteOutboxStore } from './sqlite-outbox';
+import { SqliteNudgeStore } from './sqlite-nudges';
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
@@ -254,6 +255,7 @@ export function sqliteStoresOn(db: Database.Database): Stores {
     unanswered: guard(new SqliteUnansweredStore(db), 'unanswered question'),
     personalData: guard(new SqlitePersonalDataStore(db), 'personal data'),
     outbox: guard(new SqliteOutboxStore(db), 'outbox'),
+    nudges: guard(new SqliteNudgeStore(db), 'nudge'),
     health: new SqliteHealth(db),
     close: () => {
       if (db.open) db.close();
