@@ -3,10 +3,13 @@ import { ErrorCodes } from '../core/errors';
 import { pseudonymiser } from '../core/privacy';
 import type { ErasureCounts, PersonalDataExport, Stores, Telemetry } from '../core/ports';
 import type { CircleNotices } from './circle-notices';
+import type { NudgeSettings, PlannedNudge } from '../core/nudges/ports';
 
 /** GET /api/me/data's answer: what the stores hold about the caller, and what is deliberately not linkable. */
 export interface PersonalDataReport extends PersonalDataExport {
   exportedAt: string;
+  /** Their nudge settings (null when never chosen) and the guide planned for each week they were nudged. */
+  nudges: { settings: NudgeSettings | null; history: PlannedNudge[] };
   /** Kept without anyone's identity, so nothing here can be found again for one person. */
   notLinkedToYou: string[];
 }
@@ -43,7 +46,11 @@ export class PersonalDataService {
     const exported = await this.stores.personalData.exportFor(userId);
     // AUDIT: record({ actorId: userId, action: 'personalData.export', subjectType: 'person', subjectId: userId, at: now })
     this.telemetry.event('privacy.export', { bookings: exported.bookings.length });
-    return { ...exported, exportedAt: this.now().toISOString(), notLinkedToYou: NOT_LINKED };
+    const nudges = {
+      settings: (await this.stores.nudges.get(userId)) ?? null,
+      history: await this.stores.nudges.history(userId),
+    };
+    return { ...exported, nudges, exportedAt: this.now().toISOString(), notLinkedToYou: NOT_LINKED };
   }
 
   /** Erases `userId` (a verified Entra object id) from every store. */
@@ -66,6 +73,7 @@ export class PersonalDataService {
     }
     const pseudonym = pseudonymiser(this.randomId)(userId);
     const counts = await this.stores.personalData.erase(userId, pseudonym, now);
+    await this.stores.nudges.forget(userId);
     // AUDIT: pseudonymise the person's audit rows (actorId and subjectId = userId become `pseudonym`) in the same
     // step, then record({ actorId: pseudonym, action: 'personalData.erase', subjectType: 'person',
     // subjectId: pseudonym, at: now }) — the erased person's id must not be written back into the audit log.

@@ -16,6 +16,7 @@ import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
 import { ContentApi } from './api/content-api';
 import { PrivacyApi } from './api/privacy-api';
+import { NudgesApi } from './api/nudges-api';
 import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
@@ -220,6 +221,7 @@ export async function startService(
     demoMode: config.demoMode,
     onBookingsChanged: (circleId) => notices.bookingsChanged(circleId),
     feedback: stores.feedback,
+    nudges: stores.nudges,
     unanswered: stores.unanswered,
     eraseUser: async (userId) => {
       await personalData.erase(userId);
@@ -275,6 +277,7 @@ export async function startService(
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
   const privacyApi = new PrivacyApi(tabApi, personalData);
+  const nudgesApi = new NudgesApi(tabApi, stores.nudges, telemetry, now);
   const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
@@ -442,6 +445,14 @@ export async function startService(
   server.del(
     '/api/me/data',
     route((req, res) => privacyApi.eraseMine(req, res)),
+  );
+  server.get(
+    '/api/me/nudges',
+    route((req, res) => nudgesApi.mine(req, res)),
+  );
+  server.put(
+    '/api/me/nudges',
+    route((req, res) => nudgesApi.saveMine(req, res)),
   );
   server.get(
     '/api/me/bookings',

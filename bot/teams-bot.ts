@@ -30,10 +30,10 @@ import type {
 } from '../core/ports';
 import {
   GUIDE_FEEDBACK_VERB,
+  STOP_NUDGES_VERB,
   guideCard,
   helpCard,
   noMatchCard,
-  nudgesComingCard,
   offTopicCard,
   planCard,
   welcomeCard,
@@ -53,6 +53,8 @@ import type { AdaptiveCard } from './cards/types';
 import type { CircleNotices } from './circle-notices';
 import { checkInCard, SAFETY_VERBS, urgentSupportCard } from './cards/urgent-card';
 import { errorBody } from './http/responses';
+import { nudgeSettingsCard } from './cards/nudge-cards';
+import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings, type NudgeStore } from '../core/nudges/ports';
 
 /** The guides a caller without the facilitator role is answered from. */
 const MANAGER_ONLY: readonly Audience[] = ['manager'];
@@ -75,6 +77,8 @@ export interface BotDependencies {
   /** Called after bookings change, so posted invite cards can show the new seat count. */
   onBookingsChanged: (circleId: string) => Promise<void>;
   feedback: FeedbackStore;
+  /** Nudge preferences: "nudges on", "nudges off" and "stop" in a 1:1 chat, and "Stop nudges" on a nudge card. */
+  nudges: NudgeStore;
   unanswered: UnansweredStore;
   /** Erases everything held about a person (Teams' deleteUserData activity); see bot/personal-data.ts. */
   eraseUser: (userId: string) => Promise<void>;
@@ -109,7 +113,7 @@ const SafeForNowSchema = z.object({
 
 /** The data a "Was this helpful?" button sends. */
 const GuideFeedbackSchema = z
-  .object({ guideId: z.string().min(1).max(80), helpful: z.boolean() })
+  .object({ guideId: z.string().min(1).max(80), helpful: z.boolean(), nudge: z.boolean().optional() })
   .passthrough();
 
 /**
@@ -326,7 +330,10 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       case 'circles':
         return this.circlesReply(context, result.command);
       case 'nudges':
-        return nudgesComingCard(result.command?.kind === 'nudges' ? result.command.setting : undefined);
+        return this.nudgesReply(
+          context,
+          result.command?.kind === 'nudges' ? result.command.setting : undefined,
+        );
       case 'guide': {
         const [best, ...others] = result.answers;
         const guide = best && library.guides.find((candidate) => candidate.id === best.guideId);
@@ -344,18 +351,42 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * "nudges on", "nudges off", "stop": changes the person's own setting (their identity from the activity) in a
+   * 1:1 chat; in a shared chat nothing changes and the card says where to do it.
+   */
+  private async nudgesReply(context: TurnContext, setting: 'on' | 'off' | undefined): Promise<AdaptiveCard> {
+    const userId = context.activity.from?.aadObjectId;
+    const personal = scopeOf(context.activity.conversation) === 'personal';
+    if (!personal || !userId)
+      return nudgeSettingsCard(DEFAULT_NUDGE_SETTINGS, undefined, this.deps.links, true);
+    const settings = await this.setNudges(userId, setting);
+    return nudgeSettingsCard(settings, setting, this.deps.links);
+  }
+
+  /** Turns a person's nudges on or off (keeping their day, time and zone); undefined only reads them. */
+  private async setNudges(userId: string, setting: 'on' | 'off' | undefined): Promise<NudgeSettings> {
+    const current = (await this.deps.nudges.get(userId)) ?? DEFAULT_NUDGE_SETTINGS;
+    if (setting === undefined || current.enabled === (setting === 'on')) return { ...current };
+    const updated = { ...current, enabled: setting === 'on' };
+    await this.deps.nudges.save(userId, updated, this.deps.now());
+    this.deps.telemetry.event('nudges.changed', { enabled: updated.enabled, via: 'chat' });
+    return updated;
+  }
+
   private guideCardFor(
     guide: Guide,
     library: ContentLibrary,
     alternatives: readonly Guide[],
     feedback: FeedbackState,
+    nudge = false,
   ): AdaptiveCard {
     const theme = library.themes.find((candidate) => candidate.id === guide.themeId);
     if (!theme)
       throw new Error(
         `Guide ${guide.id} has no theme ${guide.themeId}; the content check should prevent this.`,
       );
-    return guideCard({ guide, theme, alternatives, feedback }, this.deps.links);
+    return guideCard({ guide, theme, alternatives, feedback, nudge }, this.deps.links);
   }
 
   private async postDemoInvite(context: TurnContext): Promise<void> {
@@ -640,6 +671,12 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       // "Not sure" on a check-in: the full urgent-support card, whatever the card sent.
       return invokeCard(urgentSupportCard(this.deps.answerer.current().library.urgentSupport));
     }
+    if (action?.verb === STOP_NUDGES_VERB) {
+      // Whoever pressed it: their own nudges, from the invoke's verified sender (never from card data).
+      const userId = context.activity.from?.aadObjectId;
+      if (!userId) return invokeError(401, 'NoIdentity', 'I could not tell who you are.');
+      return invokeCard(nudgeSettingsCard(await this.setNudges(userId, 'off'), 'off', this.deps.links));
+    }
     if (action?.verb === CIRCLE_VERBS.refresh) return this.circleRefresh(context, action.data);
     if (action?.verb === CIRCLE_VERBS.signUp || action?.verb === CIRCLE_VERBS.cancel) {
       return this.circleAction(context, action.verb, action.data);
@@ -667,7 +704,15 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       helpful: data.data.helpful,
       repeat: !recorded,
     });
-    return invokeCard(this.guideCardFor(guide, library, [], data.data.helpful ? 'helpful' : 'notHelpful'));
+    return invokeCard(
+      this.guideCardFor(
+        guide,
+        library,
+        [],
+        data.data.helpful ? 'helpful' : 'notHelpful',
+        data.data.nudge === true,
+      ),
+    );
   }
 }
 

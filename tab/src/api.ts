@@ -200,6 +200,14 @@ async function errorOf(response: Response): Promise<ApiError> {
   }
 }
 
+/** Whether and when a person gets their weekly guide (their local day and time in an IANA time zone). */
+export interface NudgeSettings {
+  enabled: boolean;
+  day: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+  time: string;
+  timeZone: string;
+}
+
 /** Calls the API with a fresh bearer token; throws ApiError with the service's code on failure. */
 export class ApiClient {
   constructor(
@@ -234,6 +242,11 @@ export class ApiClient {
   ask = (question: string) => this.call<AskResult>('POST', '/api/ask', { question });
   circles = (query: Record<string, string> = {}) =>
     this.call<{ circles: Circle[] }>('GET', `/api/circles${searchOf(query)}`);
+  /** GET /api/me/nudges: the caller's weekly nudge settings (the defaults until they choose). */
+  nudgeSettings = () => this.call<NudgeSettings>('GET', '/api/me/nudges');
+  /** PUT /api/me/nudges: replaces the caller's nudge settings. */
+  saveNudgeSettings = (settings: NudgeSettings) =>
+    this.call<NudgeSettings>('PUT', '/api/me/nudges', settings);
   myBookings = () => this.call<{ bookings: Circle[] }>('GET', '/api/me/bookings');
   /** GET /api/me/data: everything the service holds about the caller (kept as the JSON the service sent). */
   myData = () => this.call<Record<string, unknown>>('GET', '/api/me/data');

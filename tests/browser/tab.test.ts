@@ -403,6 +403,28 @@ describe('circles', () => {
   });
 });
 
+describe('nudge settings', () => {
+  test('turns the weekly guide on for a chosen day, time and zone, saved for the signed-in person', async () => {
+    const token = await localToken(service, 'Jordan Lee');
+    const userId = String((await getJson(`${service.url}/api/me`, bearer(token))).body.id);
+    const page = await open({ path: '/settings', persona: 'Jordan Lee' });
+    const nudges = page.getByRole('region', { name: 'Nudges' });
+    await nudges.getByRole('checkbox', { name: 'Send me one three-minute guide a week' }).check();
+    await nudges.getByRole('combobox', { name: 'Day' }).selectOption('friday');
+    await nudges.getByLabel('Time', { exact: true }).fill('07:30');
+    await nudges.getByRole('combobox', { name: 'Time zone' }).selectOption('Europe/Paris');
+    await nudges.getByRole('button', { name: 'Save nudge settings' }).click();
+    await page.getByText('Your weekly guide comes on Friday at 07:30 (Europe/Paris).').waitFor();
+    expect(await service.stores.nudges.get(userId)).toEqual({
+      enabled: true,
+      day: 'friday',
+      time: '07:30',
+      timeZone: 'Europe/Paris',
+    });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('your data (UK GDPR rights)', () => {
   test('downloads the data as JSON, then deletes it after an accessible confirmation, by keyboard', async () => {
     const jordanId = String(
