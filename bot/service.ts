@@ -28,6 +28,7 @@ import { startRetentionSchedule, type RetentionSchedule } from './retention-sche
 import { InviteUpdater } from './invite-updater';
 import { LimitedSender, systemClock, type Clock } from './outbox/sender';
 import { TeamsTransport } from './outbox/teams-transport';
+import { guideNudgeBuilder, NudgeScheduler } from './nudges/scheduler';
 import { CardBuilders, OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { circleInviteCard } from './cards/circle-cards';
 import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
@@ -51,6 +52,8 @@ export interface ServiceOverrides {
   telemetry?: Telemetry;
   botCredentialsFactory?: ServiceClientCredentialsFactory;
   now?: () => Date;
+  /** How often the nudge scheduler looks for due nudges, reminders and feedback (default a minute). */
+  nudgeTickMs?: number;
   /** How long invite-card updates are coalesced (tests shorten it). */
   inviteUpdateWindowMs?: number;
   /** The outbox worker's clock and pacing (tests move time and shorten backoff). */
@@ -69,6 +72,8 @@ export interface RunningService {
   retention: RetentionSchedule;
   /** Card builders per outbox kind: features register theirs (nudges, reminders, broadcasts). */
   outboxBuilders: CardBuilders;
+  /** The nudge scheduler (tests tick it at a moved clock). */
+  nudges: NudgeScheduler;
   /** Wakes the outbox worker after an enqueue in this process. */
   kickOutbox(): void;
   close(): Promise<void>;
@@ -83,6 +88,9 @@ export const DEFAULT_OUTBOX_WORKER: Omit<OutboxWorkerOptions, 'maxAttempts'> = {
   pollMs: 2000,
   concurrency: 16,
 };
+
+/** How often the nudge scheduler looks for due nudges unless a caller overrides it. */
+export const DEFAULT_NUDGE_TICK_MS = 60_000;
 
 type Handler = (req: Request, res: Response) => Promise<void> | void;
 
@@ -253,6 +261,18 @@ export async function startService(
   const outboxBuilders = new CardBuilders();
   outboxBuilders.register('booking-notice', bookingNoticeBuilder(notices));
   outboxBuilders.register('invite-update', updater.builder);
+  const guideNudges = guideNudgeBuilder(() => content.current(), links);
+  outboxBuilders.register('nudge', guideNudges);
+  outboxBuilders.register('broadcast', guideNudges);
+  // Nudges, reminders and feedback are timed by the outbox's clock, so tests move one clock for all of them.
+  const proactiveNow = () => new Date(clock.now());
+  const nudgeScheduler = new NudgeScheduler(
+    stores,
+    () => content.current(),
+    proactiveNow,
+    kickOutbox,
+    telemetry,
+  );
   const worker = new OutboxWorker(
     stores.outbox,
     stores.conversations,
@@ -512,6 +532,7 @@ export async function startService(
     : undefined;
 
   worker.start();
+  nudgeScheduler.start(overrides.nudgeTickMs ?? DEFAULT_NUDGE_TICK_MS);
 
   return {
     url,
@@ -519,9 +540,11 @@ export async function startService(
     stores,
     retention,
     outboxBuilders,
+    nudges: nudgeScheduler,
     kickOutbox,
     close: async () => {
       stopWatching?.();
+      await nudgeScheduler.stop();
       await retention.stop();
       await worker.stop();
       await new Promise<void>((resolve) => {

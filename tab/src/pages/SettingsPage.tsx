@@ -99,7 +99,7 @@ function NudgeForm(props: { initial: NudgeSettings }) {
         </Field>
       </div>
       <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={saved.kind === 'busy'}>
+        <Button type="submit" appearance="primary" disabledFocusable={saved.kind === 'busy'}>
           Save nudge settings
         </Button>
       </div>
