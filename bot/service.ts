@@ -29,6 +29,7 @@ import { InviteUpdater } from './invite-updater';
 import { LimitedSender, systemClock, type Clock } from './outbox/sender';
 import { TeamsTransport } from './outbox/teams-transport';
 import { guideNudgeBuilder, NudgeScheduler } from './nudges/scheduler';
+import { CircleFollowUp } from './nudges/circle-follow-up';
 import { CardBuilders, OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { circleInviteCard } from './cards/circle-cards';
 import { CALENDAR_LINK_DAYS, CalendarLinks } from './calendar';
@@ -195,7 +196,12 @@ export async function startService(
     return `${publicUrl}/api/circles/${circleId}/calendar.ics?t=${token}`;
   };
   // The notifier needs the adapter, which needs the bot: it is bound once both exist.
-  const delivery: { notifier?: Notifier; updater?: InviteUpdater; worker?: OutboxWorker } = {};
+  const delivery: {
+    notifier?: Notifier;
+    updater?: InviteUpdater;
+    worker?: OutboxWorker;
+    followUp?: CircleFollowUp;
+  } = {};
   const kickOutbox = () => delivery.worker?.kick();
   const notices = new CircleNotices(
     stores.circles,
@@ -204,7 +210,11 @@ export async function startService(
     calendarUrl,
     (circleId, userId, reason) =>
       delivery.notifier?.queueBookingNotice(circleId, userId, reason) ?? Promise.resolve(false),
-    (circleId) => delivery.updater?.schedule(circleId) ?? Promise.resolve(),
+    async (circleId) => {
+      await delivery.updater?.schedule(circleId);
+      await delivery.followUp?.sync(circleId);
+      kickOutbox();
+    },
   );
   const inviteCard = async (circleId: string) => {
     const circle = await stores.circles.get(circleId);
@@ -266,12 +276,17 @@ export async function startService(
   outboxBuilders.register('broadcast', guideNudges);
   // Nudges, reminders and feedback are timed by the outbox's clock, so tests move one clock for all of them.
   const proactiveNow = () => new Date(clock.now());
+  const followUp = new CircleFollowUp(stores, notices, calendarUrl, proactiveNow, kickOutbox, telemetry);
+  delivery.followUp = followUp;
+  outboxBuilders.register('circle-reminder', followUp.reminderBuilder);
+  outboxBuilders.register('circle-feedback', followUp.feedbackBuilder);
   const nudgeScheduler = new NudgeScheduler(
     stores,
     () => content.current(),
     proactiveNow,
     kickOutbox,
     telemetry,
+    (at) => followUp.queueFeedback(at),
   );
   const worker = new OutboxWorker(
     stores.outbox,

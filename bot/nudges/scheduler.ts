@@ -52,6 +52,8 @@ export class NudgeScheduler {
     private readonly now: () => Date,
     private readonly kick: () => void,
     private readonly telemetry: Telemetry,
+    /** Other timed work on the same tick (feedback cards after circles). */
+    private readonly alsoOnTick: (now: Date) => Promise<unknown> = () => Promise.resolve(),
   ) {}
 
   /** Ticks every `intervalMs` (the timer never keeps the process alive); a tick still running is not overlapped. */
@@ -75,9 +77,11 @@ export class NudgeScheduler {
     await this.running;
   }
 
-  /** Queues the nudges due at `now` (each at its slot's time). */
+  /** Queues the nudges due at `now` (each at its slot's time), then the tick's other timed work. */
   async tick(now = this.now()): Promise<NudgeRun> {
-    return this.forEachSubscriber(now, (subscriber) => dueSlot(subscriber.settings, now));
+    const run = await this.forEachSubscriber(now, (subscriber) => dueSlot(subscriber.settings, now));
+    await this.alsoOnTick(now);
+    return run;
   }
 
   /**

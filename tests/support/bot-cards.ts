@@ -10,6 +10,7 @@ import {
 } from '../../bot/cards/cards';
 import type { AdaptiveCard } from '../../bot/cards/types';
 import { nudgeSettingsCard } from '../../bot/cards/nudge-cards';
+import { circleFeedbackCard, circleReminderCard } from '../../bot/cards/reminder-cards';
 import { DEFAULT_NUDGE_SETTINGS } from '../../core/nudges/ports';
 import { checkInCard, urgentSupportCard } from '../../bot/cards/urgent-card';
 import {
@@ -126,6 +127,20 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     ]),
     myCirclesEmpty: myCirclesCard([]),
     circleNotice: circleNoticeCard('Posting circle invites', 'Only facilitators can post circle invites.'),
+    reminderDay: circleReminderCard(
+      summary,
+      '24h',
+      { joinUrl: circle.meetingUrl, calendarUrl: 'https://example.org/c.ics' },
+      'participant',
+    ),
+    reminderHourFacilitator: circleReminderCard(
+      summary,
+      '1h',
+      { joinUrl: circle.meetingUrl, calendarUrl: undefined },
+      'facilitator',
+    ),
+    circleFeedback: circleFeedbackCard(summary),
+    circleFeedbackThanks: circleFeedbackCard(summary, 'thanks'),
   });
   const states: FeedbackState[] = ['ask', 'helpful', 'notHelpful'];
   for (const guide of library.guides) {
