@@ -14,6 +14,7 @@ import { openSqliteStores } from '../storage/sqlite/sqlite-stores';
 import { AskApi } from './api/ask-api';
 import { ChannelsApi } from './api/channels-api';
 import { CirclesApi } from './api/circles-api';
+import { CircleFeedbackApi } from './api/feedback-api';
 import { ContentApi } from './api/content-api';
 import { PrivacyApi } from './api/privacy-api';
 import { NudgesApi } from './api/nudges-api';
@@ -311,6 +312,9 @@ export async function startService(
   const contentApi = new ContentApi(content, tabApi, telemetry, stores.feedback, now, voterKey);
   const askApi = new AskApi(answerer, tabApi, stores, telemetry);
   const circlesApi = new CirclesApi(stores, tabApi, telemetry, now, calendarLinks, notices, calendarUrl);
+  const feedbackApi = new CircleFeedbackApi(stores, tabApi, telemetry, now, (circleId, userId) =>
+    voterKeys.circleFeedbackKeyOf(circleId, userId),
+  );
   const privacyApi = new PrivacyApi(tabApi, personalData);
   const nudgesApi = new NudgesApi(tabApi, stores.nudges, telemetry, now);
   const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
@@ -460,6 +464,10 @@ export async function startService(
   server.get(
     '/api/circles/:id/calendar.ics',
     byAddress((req, res) => circlesApi.calendar(req, res)),
+  );
+  server.post(
+    '/api/circles/:id/feedback',
+    route((req, res) => feedbackApi.give(req, res)),
   );
   server.put(
     '/api/circles/:id/attendance',

@@ -30,4 +30,14 @@ export class VoterKeys {
       .update(JSON.stringify([guideId, userId]))
       .digest('base64url');
   }
+
+  /**
+   * The key of one person's feedback on one circle (CircleFeedbackStore's `personKey`): a different shape of input
+   * from guide keys, so the two can never coincide, and one person's keys for two circles cannot be linked.
+   */
+  circleFeedbackKeyOf(circleId: string, userId: string): string {
+    return createHmac('sha256', this.secret)
+      .update(JSON.stringify(['circle-feedback', circleId, userId]))
+      .digest('base64url');
+  }
 }

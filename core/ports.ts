@@ -4,6 +4,7 @@ import type { GrantedRole } from './identity';
 import type { CalendarDay } from './privacy';
 import type { OutboxStore } from './outbox/ports';
 import type { NudgeStore } from './nudges/ports';
+import type { CircleFeedbackStore } from './feedback/circle-feedback';
 
 /** Where a conversation with the bot lives in Teams. */
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -166,6 +167,8 @@ export interface Stores {
   conversations: ConversationStore;
   roles: RoleStore;
   feedback: FeedbackStore;
+  /** Participants' answers about circles, kept without identity. */
+  circleFeedback: CircleFeedbackStore;
   unanswered: UnansweredStore;
   personalData: PersonalDataStore;
   /** Proactive messages waiting to be sent, in flight, or done. */

@@ -74,6 +74,8 @@ const IMMEDIATE: readonly RegExp[] = [
   /\b(?:know|knows|knew|decided) (?:exactly )?how (?:it'?s|it is|it'?ll|it will|this is|i'?m|she'?s|he'?s) going to end\b/,
   /\b(?:who|whoever) (?:would|will|'d|is going to) find (?:me|her|him|them)\b/,
   /\bone[- ]way (?:ticket|train|trip|journey)\b/,
+  // A plan: knowing how and when (not "how and when to escalate").
+  /\b(?:know|knows|worked out|planned|decided|figured out) (?:exactly )?(?:how and when|when and how|how and where|where and how|when and where|where and when)\b(?! (?:to|you|we|they)\b)/,
   /\bbeachy head\b/,
   /\bhow much (?:\w+ )?(?:would it take|does it take|it would take|would) (?:to )?(?:die|kill)\b/,
   /\b(?:ways?|how|methods?) to (?:not be (?:here|around|alive)|die|end (?:it|my life|her life|his life|things)|kill (?:my|him|her|them)sel(?:f|ves)|disappear for good)\b/,
@@ -82,20 +84,20 @@ const IMMEDIATE: readonly RegExp[] = [
   ),
   /\bexactly (?:what|how much|how many) (?:i'?d|i would|i'?ll|she'?d|he'?d) take\b/,
   /\b(?:got|have|has|made|making) (?:a |her |his |my )?plans? (?:to|for when|for if)\b.*\b(?:too much|end|die|it all|over|can'?t)\b/,
-  /\b(?:written|writing|wrote|left) (?:goodbye |suicide )?(?:letters?|notes?) (?:to|for) (?:my|her|his|their) (?:kids|children|family|wife|husband|partner|mum|dad|parents)\b/,
+  /\b(?:written|writing|wrote|left) (?:a |some )?(?:goodbye |suicide )?(?:letters?|notes?) (?:to|for) (?:my|her|his|their|the) (?:kids|children|family|wife|husband|partner|mum|dad|parents)\b/,
   /\b(?:written|writing|wrote|left) (?:a )?(?:suicide )?note\b.*\b(?:family|goodbye|everyone)\b/,
   /\b(?:burns?|cuts?|scars?|marks?|scratches) (?:on|up|across) (?:[a-z']+ ){0,4}(?:wrists?|forearms?|arms?|thighs?)\b/,
 ];
 
 /** Means and methods in everyday words: medication, ligatures, heights, water, rail, traffic, blades, gas. */
-const MEANS_WORDS = String.raw`(?:${PILLS.slice(3, -1)}|controlled drugs|cds|sharps|rope|ropes|belt|cord|scarf|ligature|noose|knife|knives|blade|blades|razor|razors|bridge|bridges|viaduct|river|canal|sea|reservoir|quarry|water|railway|railway line|tracks|train|trains|level crossing|motorway|bypass|dual carriageway|multi[- ]?storey|car park roof|top floor|roof|rooftop|ledge|cliff|cliffs|edge|heights|drop|fall|car|wheel|bend|lorry|lorries|traffic|oncoming|gas|exhaust|hose|charcoal|gun|shotgun|rifle|firearm)`;
+const MEANS_WORDS = String.raw`(?:${PILLS.slice(3, -1)}|controlled drugs|cds|sharps|rope|ropes|belt|cord|scarf|ligature|noose|knife|knives|blade|blades|razor|razors|bridge|bridges|viaduct|river|canal|sea|reservoir|quarry|water|railway|railway line|tracks|train|trains|level crossing|motorway|bypass|dual carriageway|multi[- ]?storey|car park roof|top floor|roof|rooftop|ledge|cliff|cliffs|edge|heights|drop|fall|car|wheel|bend|lorry|lorries|traffic|oncoming|gas|exhaust|hose|hosepipe|charcoal|gun|shotgun|rifle|firearm)`;
 /** Places people name when they are at the point of harm. */
 const EDGES =
   '(?:bridge|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|multi[- ]?storey|top (?:floor |level )?of the (?:car park|multi[- ]?storey)|river|canal|reservoir|sea|quarry|water|drop|edge)';
 
 /** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
 const DECIDED =
-  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
+  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
 /** Words of intent just before a method ("going to walk in front of", "i'll take all of"). */
 const INTENT_BEFORE =
   /\b(?:going to|gonna|i'?ll|she'?ll|he'?ll|they'?ll|will|about to|want to|wanna|planning to|plan to|ready to|decided to|i'?m|she'?s|he'?s)(?: just| going to| gonna| go and| go)? $/;
@@ -109,7 +111,7 @@ const TAKING = new RegExp(
 );
 /** Means at hand: having, holding or lining up the means. */
 const HOLDING = new RegExp(
-  String.raw`\b(?:got|have|has|holding|bought|buying|sorted|ready|lined up|laid out|on the side|in (?:my|her|his) (?:hand|pocket|bag))\b(?: [a-z0-9'-]+){0,4}? (?:${PILLS}|rope|ropes|noose|belt|cord|ligature|blade|blades|razor|knife|hose|gun|shotgun|rifle|charcoal|bottle of \w+)\b|\b(?:${PILLS}|rope|rope'?s|noose|blade|blades|razor|knife|hose|gun|shotgun) (?:is |are |'s |'re )?(?:sorted|ready|lined up|laid out|on the side|in the (?:garage|car|boot|loft|shed)|counted out)\b|\bwith (?:a |the |her |his |my |some )?(?:blade|blades|razor|knife|rope|belt|cord|hose|gun|shotgun|${PILLS})\b(?=.*\b(?:toilet|loo|sluice|car|bath|garage|store ?room|locked|deep|going to|gonna|tonight|now|going deep|go deep|all of them)\b)`,
+  String.raw`\b(?:got|have|has|holding|bought|buying|sorted|ready|lined up|laid out|on the side|in (?:my|her|his) (?:hand|pocket|bag))\b(?: [a-z0-9'-]+){0,4}? (?:${PILLS}|rope|ropes|noose|belt|cord|ligature|blade|blades|razor|knife|hose|hosepipe|gun|shotgun|rifle|charcoal|bottle of \w+)\b|\b(?:${PILLS}|rope|rope'?s|noose|blade|blades|razor|knife|hose|gun|shotgun) (?:is |are |'s |'re )?(?:sorted|ready|lined up|laid out|on the side|in the (?:garage|car|boot|loft|shed)|in (?:my|her|his) (?:bag|pocket|locker|car|glovebox|coat)|counted out)\b|\bwith (?:a |the |her |his |my |some )?(?:blade|blades|razor|knife|rope|belt|cord|hose|gun|shotgun|${PILLS})\b(?=.*\b(?:toilet|loo|sluice|car|bath|garage|store ?room|locked|deep|going to|gonna|tonight|now|going deep|go deep|all of them)\b)`,
 );
 
 /** Single warning signs (check-in on their own; two different kinds together are immediate). */
@@ -117,6 +119,11 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
   'sudden-calm': [
     /\b(?:weirdly|strangely|oddly|suddenly|really|unusually|eerily) (?:calm|at peace|peaceful|settled|serene|content)\b/,
     /\b(?:calm|at peace|a relief|relieved)\b(?=.*\b(?:decided|made my mind up|made up my mind)\b)|(?<=\b(?:decided|made my mind up|made up my mind)\b.*)\b(?:calm|at peace|a relief|relieved)\b/,
+  ],
+  // Identifying with someone who died by suicide ("after the inquest … I get why he did it").
+  identification: [
+    /\b(?:gets?|understands?|see|sees|knows?) (?:exactly |completely |totally )?why (?:he|she|they) did (?:it|what (?:he|she|they) did)\b(?=.*\b(?:the same|myself|me too|sometimes|inquest|suicide|own life|killed)\b)|(?<=\b(?:inquest|suicide|own life|killed (?:him|her|them)sel(?:f|ves))\b.*)\b(?:gets?|understands?|see|sees|knows?) (?:exactly |completely |totally )?why (?:he|she|they) did (?:it|what (?:he|she|they) did)\b/,
+    /\b(?:think|thinks|thought|thinking) about (?:doing )?the same (?:thing )?(?:myself|sometimes|too|lately)\b/,
   ],
   means: [
     new RegExp(
@@ -164,7 +171,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
       String.raw`\b(?:thinking|thought|think|wonder(?:s|ed|ing)?|imagin(?:e|es|ed|ing)|picture|picturing|dream(?:s|ed|ing)? of) (?:about )?(?:what|how) (?:the |a |it )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS} )?(?:would|might|could) (?:feel|be like|take|do)\b`,
     ),
     new RegExp(
-      String.raw`\bhow (?:high|deep|cold|far down|fast|long) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|is|it is|would be|would take)\b`,
+      // A height, depth or cold asked about ("how high is it"); a speed or a length of time only with a means
+      // named ("how long is a circle" is an ordinary question).
+      String.raw`\bhow (?:high|deep|cold|far down) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|is|it is|would be|would take)\b|\bhow (?:fast|long) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|would take)\b`,
     ),
     new RegExp(
       String.raw`\b(?:googl\w*|search(?:ed|ing)?|look(?:ed|ing)? up|research(?:ed|ing)?|read(?:ing)? up on|asking about|asked about|asked me) (?:about |on )?how (?:much|many|long|high|deep|fast|quickly|easy)\b`,
@@ -303,6 +312,8 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bupdated who gets\b/,
   ],
   'not-around-future': [
+    /\b(?:going|go|goes|walk|walking|drive|driving|drove|walked|head|heading|headed) (?:out |off |up |down |back )?(?:to|into|up to|down to|off to|out to) (?:the |a |my )?(?:[a-z'-]+ ){0,5}?(?:and |& )?(?:not|never) (?:coming|come) (?:back|down|home)\b(?! (?:till|until|for|before|after|to work|at)\b)/,
+    /\bnot (?:coming|come) (?:down|back) this time\b/,
     /\b(?:won'?t|wont|will not) be anywhere\b/,
     /\b(?:won'?t|wont|will not|not going to) be (?:around|here|there|in) (?:for (?:it|that|the|her|his|my|next)|on monday|on \w+day|by then)\b|\bor ever\b/,
     /\b(?:doubt|don'?t think|not sure) (?:i|she|he)'?(?:ll| will)? (?:still )?be (?:around|here) (?:by then|for|at|in|next|much longer)\b/,
@@ -326,7 +337,7 @@ const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable'
   death:
     /\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:was|were|am|is|be) gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under)\b/,
   means:
-    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|jump|tracks|train|motorway|lorry|cliff|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
+    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|jump|tracks|train|motorway|lorry|cliff|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
   goodbye:
     /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|(?:my|her|his|their) last (?:message|shift|day)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
   hopeless:
@@ -340,7 +351,7 @@ const WEAK_ALONE = /^(?:nothing left|pointless|disappear)$/;
 
 /** A time or a place that turns a means or method into an immediate risk. */
 const TIME_OR_PLACE = new RegExp(
-  `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
+  `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning)?|when the house is empty|when (?:everyone|the kids|they)(?: is|'s| are|'re) (?:out|away|asleep|at school)|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
 );
 
 /** Means and methods, grouped under one kind so two means do not count as two different signs. */
@@ -379,6 +390,11 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:dies|died|death|dying) (?:by|from|through|of) suicide\b|\blost (?:her|his|their|my|a|our) (?:\w+ ){0,2}?(?:to|through) suicide\b|\bsuicide of (?:her|his|their|my|a|our|the) (?:\w+ ){0,2}?(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|colleague|nephew|niece|cousin|relative)\b|\b(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|nephew|niece|cousin|relative|nurse|colleague|doctor|student|someone|hca|hcsw|deputy|porter|care worker|support worker|carer|paramedic|receptionist|midwife|manager|team member|member of staff|staff member)(?:'s)? (?:\w+ ){0,6}?(?:took (?:her|his|their) own life|killed (?:him|her|them)sel(?:f|ves)|(?:died|death) (?:by|from) suicide)\b|\b(?:colleague|co-?worker|staff|staff member|team member|member of staff|porter|deputy|hca|hcsw|nurse|doctor|paramedic|carer|care worker|support worker|midwife|manager|receptionist|friend|student)(?:'s|s'|s)? suicide\b(?! (?:attempt|risk|plan|note|thoughts?|ideation))|\bthe word suicide\b|\btalk(?:ing)? (?:about|openly about) suicide (?:openly )?(?:with|in|to) (?:the|my|our) (?:team|staff|ward|unit)\b/g,
   // Asking how to ask: the manager wants the words, not disclosing ("how do I ask if they're thinking of harming themselves").
   /\b(?:ask|asking|raise|bring up|check|talk to|approach)\b(?: [a-z']+){0,3}? (?:someone|somebody|a colleague|colleagues|people|staff|them|a member of staff|my team|the team)\b(?: [a-z']+){0,2}? (?:if|whether|about)\b(?: [a-z']+){0,4}? (?:suicid\w*|self[- ]?harm\w*|harming themselves|hurting themselves|killing themselves|ending (?:their|it)|taking their own life)\b/g,
+  // A patient arriving is work ("overdose came in by ambulance", "brought in after an od").
+  /\b(?:an? |the |another )?(?:overdos\w*|od|suicide attempt|self[- ]?harm|hanging|jumper)s? (?:came|comes|coming|come|was brought|were brought|brought) in\b|\bbrought in (?:after|with|following) (?:an? |another )?(?:overdos\w*|od|suicide attempt|hanging)\b/g,
+  // A facilitator or manager asking what to do if someone ever discloses: a question about handling it, answered
+  // by the guides (which carry the urgent routes), not a disclosure ("what do I do if someone says they're thinking of harming themselves").
+  /\b(?:what (?:do|should|would|can) (?:i|we|you)|how (?:do|should|would|can) (?:i|we|you))\b(?: [a-z']+){0,4}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about)\b[^.?!]*/g,
   // A job a crew or a team attended is work ("crew attended a paediatric suicide yesterday").
   /\b(?:attended|attending|called to|sent to|responded to|went to|dealt with) (?:a|an|the|another) (?:\w+ ){0,2}?(?:suicid\w*|hanging|overdos\w*|od|jumper|self[- ]?harm\w*)\b/g,
   /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,

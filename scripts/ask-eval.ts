@@ -49,6 +49,10 @@ export const EVAL_DIR = path.resolve(
  *   misses were read and fixed (F 85.4→100%, I 94.3→100%, K 88.5→98.1%, L 94.0→100% urgent recall): from then on
  *   all four are development data (devF, devI, devK, devL), and two new sets, M and N, written blind from the same brief, are the measure: measured once before (urgent
  *   recall 81.1% / 89.1%) and once after (83.0% / 89.1%) the fourth round, never read, and not asserted on by the tests.
+ * - Fifth round: two more sets written blind by new writers from the same brief (guide catalogue only), O and P,
+ *   each measured once on arrival (urgent recall 97.8% / 91.7%). O's misses were then read and fixed, so O is
+ *   development data from then on (devO: 97.8→100% urgent recall, 2→0 false alarms, asserted by the tests); P stays
+ *   unread and is measured once more at the end of the round.
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -69,6 +73,9 @@ export const EVAL_SETS = {
   devL: ['ask-eval-dev-l.yaml'],
   heldM: ['ask-eval-held-m.yaml'],
   heldN: ['ask-eval-held-n.yaml'],
+  devO: ['ask-eval-dev-o.yaml'],
+  heldP: ['ask-eval-held-p.yaml'],
+  heldQ: ['ask-eval-held-q.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

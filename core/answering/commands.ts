@@ -86,14 +86,14 @@ const CIRCLE_CONTEXT = new Set([
 ]);
 /** Asking to talk with other managers, peer support or "people going through the same": a circle. */
 const PEER_SUPPORT =
-  /\b(?:(?:talk|talking|speak|speaking|chat|chatting|connect|connecting|share|sharing|meet|meeting|vent|venting|offload|offloading|meet up) (?:to|with|up with)? ?(?:other|fellow|some other|more) (?:[a-z0-9]+ ){0,3}?(?:managers?|leaders?|sisters|matrons|people in (?:my|the same) (?:role|position|shoes|boat))|peer support|peer group|support group|(?:people|managers|others|someone|colleagues) (?:who are |who'?re )?(?:going through|in) the same (?:thing|stuff|boat|position|situation|role)|(?:going through|in) the same (?:thing|stuff|boat|position|situation) as me|a group (?:where|for) (?:i|managers|people like me)|groups? (?:where|for|of) (?:[a-z]+ ){0,3}?(?:managers|leaders|people who manage|people like me)|(?:managers|leaders) like me|facilitated (?:group|session|space)|(?:talk|share) (?:to|with) each other)\b/;
+  /\b(?:(?:talk|talking|speak|speaking|chat|chatting|connect|connecting|share|sharing|meet|meeting|vent|venting|offload|offloading|meet up) (?:to|with|up with)? ?(?:other|fellow|some other|more) (?:[a-z0-9]+ ){0,3}?(?:managers?|leaders?|sisters|matrons|people in (?:my|the same) (?:role|position|shoes|boat))|peer support|peer group|support group|(?:people|managers|others|someone|colleagues) (?:who are |who'?re )?(?:going through|in) the same (?:thing|stuff|boat|position|situation|role)|(?:going through|in) the same (?:thing|stuff|boat|position|situation) as me|a group (?:where|for) (?:i|managers|people like me)|groups? (?:where|for|of) (?:[a-z]+ ){0,3}?(?:managers|leaders|people who manage|people like me)|(?:managers|leaders) like me|facilitated (?:group|session|space)|(?:put|get|place|add|added) (?:me |myself )?(?:in|into|on|onto|to) (?:a |one of the |the |one of your )?(?:[a-z]+ ){0,2}?(?:circles?|peer groups?|support groups?)|(?:talk|share) (?:to|with) each other)\b/;
 
 /**
  * A longer question about taking part in or facilitating a circle (what happens, confidentiality, a
  * participant, notes): answered by the circle guides rather than the list of circles to book.
  */
 const ABOUT_BEING_IN_A_CIRCLE =
-  /\b(?:facilitat\w*|participants?|confidential\w*|ground rules|disclos\w*|dominat\w*|notes|debrief\w*|therapy|happens|expect|prepare|nervous|silence|quiet|talk(?:ing|s)? (?:in|over)|structure|how (?:do|should|can) i (?:run|open|close|start|end|handle|stop|bring)|ran over|said|shared|upset|worse|burn(?:ing|t)? ?out|wellbeing|myself|attended|report|gdpr|confidentiality)\b/;
+  /\b(?:facilitat\w*|participants?|confidential\w*|ground rules|disclos\w*|says|tells|told|dominat\w*|notes|debrief\w*|therapy|happens|expect|prepare|nervous|silence|quiet|talk(?:ing|s)? (?:in|over)|structure|how (?:do|should|can) i (?:run|open|close|start|end|handle|stop|bring)|ran over|said|shared|upset|worse|burn(?:ing|t)? ?out|wellbeing|myself|attended|report|gdpr|confidentiality)\b/;
 
 /** A message that only asks the bot to stop messaging: nudges off, whatever else the bot might read in it. */
 const STOP_MESSAGES =

@@ -194,4 +194,25 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
       `,
   },
+  {
+    version: 8,
+    name: 'circle feedback without identity: givers by one-way hash, answers with no person column',
+    sql: `
+      CREATE TABLE circle_feedback_givers (
+        circle_id text NOT NULL REFERENCES circles (id),
+        giver_hash text NOT NULL,
+        answer_ref text NOT NULL,
+        PRIMARY KEY (circle_id, giver_hash)
+      );
+      CREATE TABLE circle_feedback_answers (
+        id text PRIMARY KEY,
+        circle_id text NOT NULL REFERENCES circles (id),
+        helpful smallint NOT NULL CHECK (helpful BETWEEN 1 AND 5),
+        recommend boolean NOT NULL,
+        change_text text,
+        given_on date NOT NULL
+      );
+      CREATE INDEX impact_feedback_answers_circle ON circle_feedback_answers (circle_id);
+    `,
+  },
 ];

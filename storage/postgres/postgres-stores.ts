@@ -27,6 +27,7 @@ import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circle
 import { PostgresPersonalDataStore } from './postgres-privacy';
 import { PostgresNudgeStore } from './postgres-nudges';
 import { PostgresOutboxStore } from './postgres-outbox';
+import { PostgresCircleFeedbackStore } from './postgres-circle-feedback';
 
 /** Conversation references in PostgreSQL. */
 export class PostgresConversationStore implements ConversationStore {
@@ -270,6 +271,7 @@ export async function openPostgresStores(
     circles: guard(new PostgresCircleStore(pool), 'circle'),
     facilitators: guard(new PostgresFacilitatorStore(pool), 'facilitator'),
     feedback: guard(new PostgresFeedbackStore(pool), 'feedback'),
+    circleFeedback: guard(new PostgresCircleFeedbackStore(pool), 'circle feedback'),
     unanswered: guard(new PostgresUnansweredStore(pool), 'unanswered question'),
     personalData: guard(new PostgresPersonalDataStore(pool), 'personal data'),
     outbox: guard(new PostgresOutboxStore(pool), 'outbox'),

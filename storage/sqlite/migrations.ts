@@ -208,4 +208,25 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       `,
   },
+  {
+    version: 13,
+    name: 'circle feedback without identity: givers by one-way hash, answers with no person column',
+    sql: `
+      CREATE TABLE circle_feedback_givers (
+        circle_id TEXT NOT NULL REFERENCES circles (id),
+        giver_hash TEXT NOT NULL,
+        answer_ref TEXT NOT NULL,
+        PRIMARY KEY (circle_id, giver_hash)
+      ) WITHOUT ROWID;
+      CREATE TABLE circle_feedback_answers (
+        id TEXT PRIMARY KEY,
+        circle_id TEXT NOT NULL REFERENCES circles (id),
+        helpful INTEGER NOT NULL CHECK (helpful BETWEEN 1 AND 5),
+        recommend INTEGER NOT NULL CHECK (recommend IN (0, 1)),
+        change_text TEXT,
+        given_on TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX impact_feedback_answers_circle ON circle_feedback_answers (circle_id);
+    `,
+  },
 ];

@@ -20,6 +20,7 @@ import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
 import { SqlitePersonalDataStore } from './sqlite-privacy';
 import { SqliteOutboxStore } from './sqlite-outbox';
 import { SqliteNudgeStore } from './sqlite-nudges';
+import { SqliteCircleFeedbackStore } from './sqlite-circle-feedback';
 
 /** Conversation references in the embedded SQLite store. */
 export class SqliteConversationStore implements ConversationStore {
@@ -252,6 +253,7 @@ export function sqliteStoresOn(db: Database.Database): Stores {
     circles: guard(new SqliteCircleStore(db), 'circle'),
     facilitators: guard(new SqliteFacilitatorStore(db), 'facilitator'),
     feedback: guard(new SqliteFeedbackStore(db), 'feedback'),
+    circleFeedback: guard(new SqliteCircleFeedbackStore(db), 'circle feedback'),
     unanswered: guard(new SqliteUnansweredStore(db), 'unanswered question'),
     personalData: guard(new SqlitePersonalDataStore(db), 'personal data'),
     outbox: guard(new SqliteOutboxStore(db), 'outbox'),

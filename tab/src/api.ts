@@ -253,6 +253,9 @@ export class ApiClient {
   /** DELETE /api/me/data: erases the caller's data (204). */
   eraseMyData = () => this.call<undefined>('DELETE', '/api/me/data');
   book = (id: string) => this.call<MyBooking>('POST', `/api/circles/${id}/bookings`, {});
+  /** POST /api/circles/:id/feedback: a participant's answer about a circle that has started. */
+  circleFeedback = (id: string, answer: { helpful: number; recommend: boolean; change?: string }) =>
+    this.call<{ status: 'added' | 'replaced' }>('POST', `/api/circles/${id}/feedback`, answer);
   unbook = (id: string) => this.call<{ status: 'cancelled' }>('DELETE', `/api/circles/${id}/bookings/me`);
   createCircle = (draft: Record<string, unknown>) => this.call<Circle>('POST', '/api/circles', draft);
   editCircle = (id: string, changes: Record<string, unknown>) =>

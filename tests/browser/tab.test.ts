@@ -7,6 +7,7 @@ import { seedLocalDemo } from '../../scripts/seed-local';
 import { botAddedActivity } from '../support/activities';
 import { launchChromium } from '../support/browser';
 import { FakeConnector } from '../support/fake-connector';
+import { waitUntil } from '../support/wait';
 import {
   bookCircle,
   createCircle,
@@ -355,6 +356,47 @@ describe('circles', () => {
       expect.objectContaining({ name: 'Jordan Lee', attended: true }),
     ]);
   });
+
+  test('a participant answers "How was it?" once a booked circle has started, axe clean in every theme', async () => {
+    const asha = await localToken(service, 'Asha Patel', 'facilitator');
+    const startsAt = Date.now() + 2000;
+    const circleId = await createCircle(service, asha, {
+      themeId: 'safe-spaces',
+      title: 'Circle to give feedback on',
+      startsAt: new Date(startsAt).toISOString(),
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_feedback%40thread.v2/0',
+    });
+    const jordan = await localToken(service, 'Jordan Lee');
+    expect(await bookCircle(service, circleId, jordan)).toBe(201);
+    await waitUntil('the circle to start', () => Date.now() > startsAt + 100);
+
+    const failures: string[] = [];
+    for (const theme of THEMES) {
+      const page = await open({ persona: 'Jordan Lee', theme, path: '/circles' });
+      const booked = page
+        .getByRole('region', { name: 'My bookings' })
+        .getByRole('group', { name: 'Circle to give feedback on', exact: true });
+      const form = booked.getByRole('form', { name: 'How was it?' });
+      await form.waitFor();
+      for (const violation of await axeViolations(page)) failures.push(`${theme}: ${summarise(violation)}`);
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
+
+    const page = await open({ persona: 'Jordan Lee', path: '/circles' });
+    const form = page
+      .getByRole('region', { name: 'My bookings' })
+      .getByRole('group', { name: 'Circle to give feedback on', exact: true })
+      .getByRole('form', { name: 'How was it?' });
+    await form.getByRole('radio', { name: '4' }).check();
+    await form.getByRole('radio', { name: 'Yes' }).check();
+    await form.getByLabel('What would you change? (optional)').fill('A little more time at the end');
+    await form.getByRole('button', { name: 'Send feedback' }).click();
+    await form.getByText('Thank you. Your answer is kept without your name.').waitFor();
+    expect(await service.stores.circleFeedback.answersFor([circleId])).toEqual([
+      expect.objectContaining({ helpful: 4, recommend: true, change: 'A little more time at the end' }),
+    ]);
+  }, 60_000);
 
   test('an admin grants the facilitator role and reads the unanswered questions', async () => {
     await service.stores.unanswered.record('whats the door code for the staff room', '2026-12-01');

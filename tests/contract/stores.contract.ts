@@ -1048,6 +1048,118 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     });
   });
 
+  describe(`${name}: CircleFeedbackStore`, () => {
+    let stores: Stores;
+    const now = new Date('2026-12-03T14:30:00.000Z');
+    beforeEach(async () => {
+      stores = await factory.open();
+      await stores.circles.create(sampleCircle({ id: 'fb-1' }), now);
+      await stores.circles.create(sampleCircle({ id: 'fb-2' }), now);
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+
+    it('keeps one answer per person per circle: a repeat replaces the earlier answer, others add', async () => {
+      expect(
+        await stores.circleFeedback.record(
+          'fb-1',
+          'key-a',
+          { helpful: 2, recommend: false, change: 'More time' },
+          now,
+        ),
+      ).toBe('added');
+      expect(
+        await stores.circleFeedback.record(
+          'fb-1',
+          'key-a',
+          { helpful: 5, recommend: true, change: undefined },
+          now,
+        ),
+      ).toBe('replaced');
+      expect(
+        await stores.circleFeedback.record(
+          'fb-1',
+          'key-b',
+          { helpful: 4, recommend: true, change: undefined },
+          now,
+        ),
+      ).toBe('added');
+      expect(
+        await stores.circleFeedback.record(
+          'fb-2',
+          'key-a',
+          { helpful: 3, recommend: false, change: undefined },
+          now,
+        ),
+      ).toBe('added');
+      const answers = await stores.circleFeedback.answersFor(['fb-1']);
+      expect(
+        answers
+          .map(({ helpful, recommend, change }) => ({ helpful, recommend, change }))
+          .sort((a, b) => a.helpful - b.helpful),
+      ).toEqual([
+        { helpful: 4, recommend: true, change: undefined },
+        { helpful: 5, recommend: true, change: undefined },
+      ]);
+      expect(answers.every((answer) => answer.circleId === 'fb-1' && answer.givenOn === '2026-12-03')).toBe(
+        true,
+      );
+      expect(await stores.circleFeedback.answersFor(['fb-1', 'fb-2'])).toHaveLength(3);
+      expect(await stores.circleFeedback.answersFor([])).toEqual([]);
+    });
+
+    it('says whether a key has answered for a circle', async () => {
+      expect(await stores.circleFeedback.hasAnswered('fb-1', 'key-a')).toBe(false);
+      await stores.circleFeedback.record(
+        'fb-1',
+        'key-a',
+        { helpful: 3, recommend: true, change: undefined },
+        now,
+      );
+      expect(await stores.circleFeedback.hasAnswered('fb-1', 'key-a')).toBe(true);
+      expect(await stores.circleFeedback.hasAnswered('fb-2', 'key-a')).toBe(false);
+      expect(await stores.circleFeedback.hasAnswered('fb-1', 'key-b')).toBe(false);
+    });
+
+    it('leaves exactly one answer when one person sends many at once', async () => {
+      const sends = Array.from({ length: 8 }, (_, i) =>
+        stores.circleFeedback.record(
+          'fb-1',
+          'key-a',
+          { helpful: (i % 5) + 1, recommend: i % 2 === 0, change: undefined },
+          now,
+        ),
+      );
+      const results = await Promise.all(sends);
+      expect(results.filter((result) => result === 'added')).toHaveLength(1);
+      expect(await stores.circleFeedback.answersFor(['fb-1'])).toHaveLength(1);
+    });
+
+    it('keeps answers the same person gives in several circles separate', async () => {
+      await stores.circleFeedback.record(
+        'fb-1',
+        'key-a',
+        { helpful: 1, recommend: false, change: undefined },
+        now,
+      );
+      await stores.circleFeedback.record(
+        'fb-2',
+        'key-a',
+        { helpful: 5, recommend: true, change: 'Nothing' },
+        now,
+      );
+      await stores.circleFeedback.record(
+        'fb-1',
+        'key-a',
+        { helpful: 2, recommend: false, change: undefined },
+        now,
+      );
+      expect((await stores.circleFeedback.answersFor(['fb-2'])).map((answer) => answer.helpful)).toEqual([5]);
+      expect((await stores.circleFeedback.answersFor(['fb-1'])).map((answer) => answer.helpful)).toEqual([2]);
+    });
+  });
+
   describe(`${name}: StoreHealth`, () => {
     it('answers a ping while open', async () => {
       const stores = await factory.open();

@@ -20,7 +20,7 @@ export async function startTestService(
   botCredentialsFactory?: ServiceClientCredentialsFactory,
   overrides: Pick<
     ServiceOverrides,
-    'telemetry' | 'answerer' | 'outboxWorker' | 'outboxClock' | 'nudgeTickMs'
+    'telemetry' | 'answerer' | 'outboxWorker' | 'outboxClock' | 'nudgeTickMs' | 'now'
   > = {},
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-test-'));

@@ -36,6 +36,7 @@ describe('reading commands', () => {
     ['any peer support for new band 7s?', { kind: 'circles' }],
     ['any chance of talking to other care home managers going through the same?', { kind: 'circles' }],
     ['sign me up pls', { kind: 'circles' }],
+    ['can you put me in a circle with other new managers', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -102,6 +103,7 @@ describe('answering', () => {
     'how do i print next months rota off the e roster',
     'can you book me a room for my team meeting on thursday',
     'car lease salary sacrifice scheme, how does it work',
+    'what band is a ward manager on agenda for change',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

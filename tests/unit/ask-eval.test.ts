@@ -5,7 +5,7 @@ import { EVAL_SETS, evaluate, formatReports, loadEvalSet, type EvalReport } from
 
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const answerer = new Answerer(library);
-const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN'>, EvalReport> = {
+const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN' | 'heldP' | 'heldQ'>, EvalReport> = {
   tuned: evaluate('tuned', answerer, loadEvalSet(EVAL_SETS.tuned)),
   setAside: evaluate('setAside', answerer, loadEvalSet(EVAL_SETS.setAside)),
   fresh: evaluate('fresh', answerer, loadEvalSet(EVAL_SETS.fresh)),
@@ -22,6 +22,7 @@ const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN'>, EvalRe
   devI: evaluate('devI', answerer, loadEvalSet(EVAL_SETS.devI)),
   devK: evaluate('devK', answerer, loadEvalSet(EVAL_SETS.devK)),
   devL: evaluate('devL', answerer, loadEvalSet(EVAL_SETS.devL)),
+  devO: evaluate('devO', answerer, loadEvalSet(EVAL_SETS.devO)),
 };
 
 describe('answer quality on labelled manager questions', () => {

@@ -21,6 +21,10 @@ describe('urgent-support detection', () => {
     'sat in my car in the multi storey and seriously thought about jumping',
     'I thought about driving into the lorry on the way home',
     'she said the ligature points on the ward look tempting some days',
+    'i know how and where now, the reservoir after my last shift',
+    'written a letter for the kids, saturday is it',
+    'got the hosepipe sorted for saturday',
+    'blade is in my bag, going to the park after work and not coming back',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -35,6 +39,7 @@ describe('urgent-support detection', () => {
     'sometimes on the drive home i think about letting go of the wheel',
     'hoping i get hit by a car on the way in',
     'what do i say to someone who told me they want to dissapear forever',
+    'after the inquest she told me she gets why he did it and thinks about the same thing sometimes',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -62,6 +67,14 @@ describe('urgent-support detection', () => {
     'we had a patient take his own life last week and the GP is blaming herself',
     'new self harm and observation policy coming in and staff worry they will be blamed',
     'the cakes in the staff room look tempting after a night shift',
+    'how long is a leadership support circle',
+    'how long is the wait for occupational health at the moment',
+    'i know exactly how and when to escalate a deteriorating patient',
+    "she's not coming back to this trust after mat leave",
+    "i'm resigning on friday, don't try to talk me out of it",
+    'an overdose came in at 3am and the night team are shaken',
+    'what do i do if someone in my circle says they have been self harming',
+    'heading to the coast this weekend and not coming back till monday',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
@@ -122,6 +135,13 @@ describe('the safety check’s second line', () => {
     expect(check.secondLook('how do I run a better huddle when half the team are agency')).toEqual({
       urgency: undefined,
     });
+  });
+
+  it.each([
+    'participant started recording on her phone',
+    'a member of my circle keeps checking her phone while others are talking',
+  ])('leaves a facilitator’s question about a circle alone: "%s"', (text) => {
+    expect(check.secondLook(text)).toEqual({ urgency: undefined });
   });
 
   it('never reads a planned farewell as a disclosure', () => {

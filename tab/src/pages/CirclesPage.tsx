@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { Circle } from '../api';
+import { CircleFeedbackForm, feedbackOpen } from '../components/circle-feedback';
 import { Outcome, PageHeading, Show, useAction } from '../components/common';
 import { Section, ThemeOptions, useLayout } from '../components/layout';
 import { formatWhen, plural } from '../format';
@@ -123,6 +124,7 @@ export function CircleItem(props: { circle: Circle; onChange: () => Promise<void
       ) : null}
       {props.extra}
       <Outcome state={state} failureTitle="That didn't work" />
+      {feedbackOpen(circle) && !circle.isMine ? <CircleFeedbackForm circle={circle} /> : null}
     </Card>
   );
 }
