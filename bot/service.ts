@@ -241,6 +241,8 @@ export async function startService(
     onBookingsChanged: (circleId) => notices.bookingsChanged(circleId),
     feedback: stores.feedback,
     nudges: stores.nudges,
+    circleFeedback: stores.circleFeedback,
+    circleFeedbackKey: (circleId, userId) => voterKeys.circleFeedbackKeyOf(circleId, userId),
     unanswered: stores.unanswered,
     eraseUser: async (userId) => {
       await personalData.erase(userId);

@@ -54,6 +54,8 @@ import type { CircleNotices } from './circle-notices';
 import { checkInCard, SAFETY_VERBS, urgentSupportCard } from './cards/urgent-card';
 import { errorBody } from './http/responses';
 import { nudgeSettingsCard } from './cards/nudge-cards';
+import { CIRCLE_FEEDBACK_VERB, circleFeedbackCard, FEEDBACK_NOTE_MAX } from './cards/reminder-cards';
+import { giveCircleFeedback, type CircleFeedbackStore } from '../core/feedback/circle-feedback';
 import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings, type NudgeStore } from '../core/nudges/ports';
 
 /** The guides a caller without the facilitator role is answered from. */
@@ -77,6 +79,10 @@ export interface BotDependencies {
   /** Called after bookings change, so posted invite cards can show the new seat count. */
   onBookingsChanged: (circleId: string) => Promise<void>;
   feedback: FeedbackStore;
+  /** Circle feedback answers, kept without identity (one per person per circle, by `circleFeedbackKey`). */
+  circleFeedback: CircleFeedbackStore;
+  /** One-way key of a person and a circle for their feedback (never their id). */
+  circleFeedbackKey: (circleId: string, userId: string) => string;
   /** Nudge preferences: "nudges on", "nudges off" and "stop" in a 1:1 chat, and "Stop nudges" on a nudge card. */
   nudges: NudgeStore;
   unanswered: UnansweredStore;
@@ -110,6 +116,16 @@ const SafeForNowSchema = z.object({
     )
     .max(5),
 });
+
+/** What the feedback card after a circle sends: its circle, and the person's answers from the card's inputs. */
+const CircleFeedbackActionSchema = z
+  .object({
+    circleId: z.string().uuid(),
+    helpful: z.enum(['1', '2', '3', '4', '5']),
+    recommend: z.enum(['yes', 'no']),
+    differently: z.string().trim().max(FEEDBACK_NOTE_MAX).optional(),
+  })
+  .passthrough();
 
 /** The data a "Was this helpful?" button sends. */
 const GuideFeedbackSchema = z
@@ -579,6 +595,38 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     return listed;
   }
 
+  /**
+   * "Send feedback" on the card after a circle: records the answers without the person's identity (one answer per
+   * person per circle; a repeat replaces it). Who answered comes from the invoke, never from the card's data.
+   */
+  private async circleFeedback(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
+    const parsed = CircleFeedbackActionSchema.safeParse(data);
+    if (!parsed.success)
+      return invokeError(
+        400,
+        'BadActionData',
+        'Choose how helpful it was and whether you would recommend it.',
+      );
+    const userId = context.activity.from?.aadObjectId;
+    if (!userId) return invokeError(401, 'NoIdentity', 'I could not tell who you are.');
+    const { circleId, helpful, recommend, differently } = parsed.data;
+    const result = await giveCircleFeedback(
+      { circles: this.deps.circles, circleFeedback: this.deps.circleFeedback },
+      circleId,
+      { userId, personKey: this.deps.circleFeedbackKey(circleId, userId) },
+      { helpful: Number(helpful), recommend: recommend === 'yes', change: differently || undefined },
+      this.deps.now(),
+    );
+    this.deps.telemetry.event('bot.circleFeedback', {
+      circleId,
+      outcome: result.ok ? result.value : result.code,
+    });
+    if (!result.ok) return invokeError(result.code === 'NOT_FOUND' ? 404 : 409, result.code, result.message);
+    const circle = await this.deps.circles.get(circleId);
+    if (!circle) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
+    return invokeCard(circleFeedbackCard(await this.deps.notices.summaryOf(circle), 'thanks'));
+  }
+
   /** A posted invite refreshing for someone with a place: their own view (never the join link in a shared chat). */
   private async circleRefresh(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
     const parsed = z.object({ circleId: z.string().uuid() }).passthrough().safeParse(data);
@@ -677,6 +725,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       if (!userId) return invokeError(401, 'NoIdentity', 'I could not tell who you are.');
       return invokeCard(nudgeSettingsCard(await this.setNudges(userId, 'off'), 'off', this.deps.links));
     }
+    if (action?.verb === CIRCLE_FEEDBACK_VERB) return this.circleFeedback(context, action.data);
     if (action?.verb === CIRCLE_VERBS.refresh) return this.circleRefresh(context, action.data);
     if (action?.verb === CIRCLE_VERBS.signUp || action?.verb === CIRCLE_VERBS.cancel) {
       return this.circleAction(context, action.verb, action.data);

@@ -1,6 +1,6 @@
 import { localUserId } from '../../bot/auth/local-issuer';
 import type { OutboxKind } from '../../core/outbox/ports';
-import { messageActivity } from '../support/activities';
+import { cardActionActivity, messageActivity } from '../support/activities';
 import { cardProblems } from '../support/card-checks';
 import { FakeConnector } from '../support/fake-connector';
 import {
@@ -33,6 +33,8 @@ describe('circle reminders a day and an hour before, and the feedback card after
     clock = movableClock(new Date());
     service = await startTestService({}, undefined, {
       outboxClock: clock,
+      // The whole service reads the moved clock (card actions check that the circle has started).
+      now: () => new Date(clock.now()),
       outboxWorker: { pollMs: 50, baseBackoffMs: 10 },
       nudgeTickMs: 3_600_000,
     });
@@ -175,6 +177,42 @@ describe('circle reminders a day and an hour before, and the feedback card after
       expect(text).toContain('"maxLength":140');
       expect(text).toContain('"title":"Send feedback"');
     }
+
+    // Ben answers on the card: kept without his identity, one answer per person (a second replaces the first).
+    const answer = (name: string, data: Record<string, unknown>) =>
+      postJson(
+        `${service.url}/api/messages`,
+        cardActionActivity(
+          { serviceUrl, aadObjectId: localUserId(name), conversationId: `a:${name}` },
+          'circleFeedback',
+          { circleId, ...data },
+        ),
+      );
+    const first = await answer('Ben Second', {
+      helpful: '4',
+      recommend: 'yes',
+      differently: 'Open huddles with a check-in',
+    });
+    expect(first.body).toMatchObject({ statusCode: 200 });
+    expect(JSON.stringify(first.body)).toContain('Thank you for your feedback');
+    await answer('Ben Second', { helpful: '5', recommend: 'yes', differently: '' });
+    const stored = await service.stores.circleFeedback.answersFor([circleId]);
+    expect(stored.map(({ helpful, recommend, change }) => ({ helpful, recommend, change }))).toEqual([
+      { helpful: 5, recommend: true, change: undefined },
+    ]);
+    expect(JSON.stringify(stored)).not.toContain(localUserId('Ben Second'));
+    // Ann gave up her place: refused. A note over the card's cap, or a missing rating: refused.
+    expect((await answer('Ann Early', { helpful: '3', recommend: 'no' })).body).toMatchObject({
+      statusCode: 409,
+      value: { code: 'NOT_BOOKED' },
+    });
+    expect(
+      (await answer('Cal Waiting', { helpful: '3', recommend: 'no', differently: 'x'.repeat(141) })).body,
+    ).toMatchObject({
+      statusCode: 400,
+    });
+    expect((await answer('Cal Waiting', { recommend: 'no' })).body).toMatchObject({ statusCode: 400 });
+    expect(await service.stores.circleFeedback.answersFor([circleId])).toHaveLength(1);
   }, 60_000);
 
   it('asks only the people marked as attending when attendance was marked', async () => {
