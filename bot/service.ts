@@ -17,7 +17,8 @@ import { CirclesApi } from './api/circles-api';
 import { CircleFeedbackApi } from './api/feedback-api';
 import { ContentApi } from './api/content-api';
 import { PrivacyApi } from './api/privacy-api';
-import { NudgesApi } from './api/nudges-api';
+import { AdminNudgesApi, NudgesApi } from './api/nudges-api';
+import { Broadcasts } from './nudges/broadcasts';
 import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
@@ -319,6 +320,13 @@ export async function startService(
   );
   const privacyApi = new PrivacyApi(tabApi, personalData);
   const nudgesApi = new NudgesApi(tabApi, stores.nudges, telemetry, now);
+  const adminNudgesApi = new AdminNudgesApi(
+    tabApi,
+    new Broadcasts(stores, proactiveNow, kickOutbox, telemetry),
+    nudgeScheduler,
+    () => content.current(),
+    telemetry,
+  );
   const channelsApi = new ChannelsApi(stores, tabApi, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
@@ -490,6 +498,22 @@ export async function startService(
   server.del(
     '/api/me/data',
     route((req, res) => privacyApi.eraseMine(req, res)),
+  );
+  server.post(
+    '/api/admin/broadcasts',
+    route((req, res) => adminNudgesApi.send(req, res)),
+  );
+  server.get(
+    '/api/admin/broadcasts/:id',
+    route((req, res) => adminNudgesApi.report(req, res)),
+  );
+  server.post(
+    '/api/admin/broadcasts/:id/resend',
+    route((req, res) => adminNudgesApi.resend(req, res)),
+  );
+  server.post(
+    '/api/admin/nudges/run',
+    route((req, res) => adminNudgesApi.runNudges(req, res)),
   );
   server.get(
     '/api/me/nudges',

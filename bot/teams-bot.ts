@@ -52,7 +52,7 @@ import {
 import type { AdaptiveCard } from './cards/types';
 import type { CircleNotices } from './circle-notices';
 import { checkInCard, SAFETY_VERBS, urgentSupportCard } from './cards/urgent-card';
-import { errorBody } from './http/responses';
+import { errorBody, statusFor } from './http/responses';
 import { nudgeSettingsCard } from './cards/nudge-cards';
 import { CIRCLE_FEEDBACK_VERB, circleFeedbackCard, FEEDBACK_NOTE_MAX } from './cards/reminder-cards';
 import { giveCircleFeedback, type CircleFeedbackStore } from '../core/feedback/circle-feedback';
@@ -621,7 +621,7 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       circleId,
       outcome: result.ok ? result.value : result.code,
     });
-    if (!result.ok) return invokeError(result.code === 'NOT_FOUND' ? 404 : 409, result.code, result.message);
+    if (!result.ok) return invokeError(statusFor(result.code), result.code, result.message);
     const circle = await this.deps.circles.get(circleId);
     if (!circle) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
     return invokeCard(circleFeedbackCard(await this.deps.notices.summaryOf(circle), 'thanks'));

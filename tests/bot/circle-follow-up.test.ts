@@ -203,7 +203,7 @@ describe('circle reminders a day and an hour before, and the feedback card after
     expect(JSON.stringify(stored)).not.toContain(localUserId('Ben Second'));
     // Ann gave up her place: refused. A note over the card's cap, or a missing rating: refused.
     expect((await answer('Ann Early', { helpful: '3', recommend: 'no' })).body).toMatchObject({
-      statusCode: 409,
+      statusCode: 404,
       value: { code: 'NOT_BOOKED' },
     });
     expect(
