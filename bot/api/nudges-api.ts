@@ -81,7 +81,7 @@ export class AdminNudgesApi {
   /** GET /api/admin/broadcasts/:id: {"id","total","sent","failed","retired","pending"}. */
   async report(req: Request, res: Response): Promise<void> {
     if (!(await this.admin(req, res, 'see broadcasts'))) return;
-    const id = validate(BroadcastIdSchema, req.params.id);
+    const id = validate(BroadcastIdSchema, (req.params as Record<string, unknown>).id);
     if (!id.ok) return sendFailure(res, id);
     const report = await this.broadcasts.report(id.value);
     if (!report) return sendFailure(res, fail(ErrorCodes.NOT_FOUND, 'There is no such broadcast.'));
@@ -91,7 +91,7 @@ export class AdminNudgesApi {
   /** POST /api/admin/broadcasts/:id/resend: queues the failed recipients again; 202 {"id","requeued"}. */
   async resend(req: Request, res: Response): Promise<void> {
     if (!(await this.admin(req, res, 'resend a broadcast'))) return;
-    const id = validate(BroadcastIdSchema, req.params.id);
+    const id = validate(BroadcastIdSchema, (req.params as Record<string, unknown>).id);
     if (!id.ok) return sendFailure(res, id);
     if (!(await this.broadcasts.report(id.value))) {
       return sendFailure(res, fail(ErrorCodes.NOT_FOUND, 'There is no such broadcast.'));
