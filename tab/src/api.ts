@@ -208,6 +208,16 @@ export interface NudgeSettings {
   timeZone: string;
 }
 
+/** A broadcast's delivery report (`pending` counts messages waiting or in flight). */
+export interface BroadcastReport {
+  id: string;
+  total: number;
+  sent: number;
+  failed: number;
+  retired: number;
+  pending: number;
+}
+
 /** Calls the API with a fresh bearer token; throws ApiError with the service's code on failure. */
 export class ApiClient {
   constructor(
@@ -247,6 +257,18 @@ export class ApiClient {
   /** PUT /api/me/nudges: replaces the caller's nudge settings. */
   saveNudgeSettings = (settings: NudgeSettings) =>
     this.call<NudgeSettings>('PUT', '/api/me/nudges', settings);
+  /** POST /api/admin/broadcasts: a guide to everyone with nudges on; answers the broadcast's id. */
+  broadcast = (guideId: string) => this.call<{ id: string }>('POST', '/api/admin/broadcasts', { guideId });
+  /** GET /api/admin/broadcasts/:id: the broadcast's delivery report. */
+  broadcastReport = (id: string) =>
+    this.call<BroadcastReport>('GET', `/api/admin/broadcasts/${encodeURIComponent(id)}`);
+  /** POST /api/admin/broadcasts/:id/resend: sends again to failed recipients only. */
+  resendBroadcast = (id: string) =>
+    this.call<{ id: string; requeued: number }>(
+      'POST',
+      `/api/admin/broadcasts/${encodeURIComponent(id)}/resend`,
+      {},
+    );
   myBookings = () => this.call<{ bookings: Circle[] }>('GET', '/api/me/bookings');
   /** GET /api/me/data: everything the service holds about the caller (kept as the JSON the service sent). */
   myData = () => this.call<Record<string, unknown>>('GET', '/api/me/data');
