@@ -97,10 +97,10 @@ export class CircleFollowUp {
     const ended = await this.stores.circles.list({
       from: new Date(now.getTime() - FEEDBACK_WINDOW_MS - 24 * 3_600_000).toISOString(),
       to: now.toISOString(),
-      status: 'scheduled',
     });
     let queued = 0;
     for (const circle of ended) {
+      if (circle.status === 'cancelled') continue;
       const end = endOf(circle);
       if (end + FEEDBACK_DELAY_MS > now.getTime() || end + FEEDBACK_WINDOW_MS < now.getTime()) continue;
       const attendance = await this.stores.circles.attendance(circle.id);

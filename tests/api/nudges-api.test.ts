@@ -61,6 +61,17 @@ describe('GET and PUT /api/me/nudges: the caller’s own nudge settings', () => 
     expect(JSON.stringify(refused.body)).toContain(field);
   });
 
+  it('exports the settings with the person’s data and forgets them on erasure', async () => {
+    const eraser = await localToken(service, 'Ezra Erased');
+    const settings = { enabled: true, day: 'sunday', time: '20:00', timeZone: 'Europe/Dublin' };
+    await putJson(url(), settings, bearer(eraser));
+    const exported = await getJson(`${service.url}/api/me/data`, bearer(eraser));
+    expect(exported.body.nudges).toEqual({ settings, history: [] });
+    const erased = await fetch(`${service.url}/api/me/data`, { method: 'DELETE', headers: bearer(eraser) });
+    expect(erased.status).toBe(204);
+    expect(await service.stores.nudges.get(localUserId('Ezra Erased'))).toBeUndefined();
+  });
+
   it('needs a signed-in caller', async () => {
     expect((await getJson(url())).status).toBe(401);
     expect((await putJson(url(), {}, {})).status).toBe(401);
