@@ -213,9 +213,9 @@ export async function startService(
     (circleId, userId, reason) =>
       delivery.notifier?.queueBookingNotice(circleId, userId, reason) ?? Promise.resolve(false),
     async (circleId) => {
-      await delivery.updater?.schedule(circleId);
+      // Reminders first: the invite update's short window then starts as the caller's answer goes out.
       await delivery.followUp?.sync(circleId);
-      kickOutbox();
+      await delivery.updater?.schedule(circleId);
     },
   );
   const inviteCard = async (circleId: string) => {
