@@ -4,6 +4,7 @@ import { pseudonymiser } from '../core/privacy';
 import type { AuditEvent } from '../core/audit/ports';
 import type { ErasureCounts, PersonalDataExport, Stores, Telemetry } from '../core/ports';
 import type { CircleNotices } from './circle-notices';
+import type { NudgeSettings, PlannedNudge } from '../core/nudges/ports';
 
 /** GET /api/me/data's answer: what the stores hold about the caller, and what is deliberately not linkable. */
 export interface PersonalDataReport extends PersonalDataExport {
@@ -12,6 +13,8 @@ export interface PersonalDataReport extends PersonalDataExport {
   exportedAt: string;
   /** Audit rows where they acted or were acted on (ids, actions and times only). */
   auditEvents: AuditEvent[];
+  /** Their nudge settings (null when never chosen) and the guide planned for each week they were nudged. */
+  nudges: { settings: NudgeSettings | null; history: PlannedNudge[] };
   /** Kept without anyone's identity, so nothing here can be found again for one person. */
   notLinkedToYou: string[];
 }
@@ -61,6 +64,10 @@ export class PersonalDataService {
     });
     this.telemetry.event('privacy.export', { bookings: exported.bookings.length });
     const profile = await this.stores.profiles.get(userId);
+    const nudges = {
+      settings: (await this.stores.nudges.get(userId)) ?? null,
+      history: await this.stores.nudges.history(userId),
+    };
     return {
       ...exported,
       auditEvents,
@@ -71,6 +78,7 @@ export class PersonalDataService {
             region: profile.region,
           }
         : null,
+      nudges,
       exportedAt: this.now().toISOString(),
       notLinkedToYou: NOT_LINKED,
     };
@@ -108,6 +116,7 @@ export class PersonalDataService {
       subjectId: pseudonym,
       at: now,
     });
+    await this.stores.nudges.forget(userId);
     this.telemetry.event('privacy.erase', {
       placesGivenUp,
       bookingsPseudonymised: counts.bookingsPseudonymised,

@@ -24,6 +24,8 @@ import { DirectoryApi } from './api/directory-api';
 import { GraphOnlineMeetings } from './graph/graph-online-meetings';
 import { ContentApi } from './api/content-api';
 import { PrivacyApi } from './api/privacy-api';
+import { AdminNudgesApi, NudgesApi } from './api/nudges-api';
+import { Broadcasts } from './nudges/broadcasts';
 import { DevIdentityApi, TabApi } from './api/tab-api';
 import { LocalIssuer } from './auth/local-issuer';
 import { entraKeys, JoseTokenVerifier, type TokenVerifier } from './auth/tab-tokens';
@@ -35,6 +37,8 @@ import { startRetentionSchedule, type RetentionSchedule } from './retention-sche
 import { InviteUpdater } from './invite-updater';
 import { LimitedSender, systemClock, type Clock } from './outbox/sender';
 import { TeamsTransport } from './outbox/teams-transport';
+import { guideNudgeBuilder, NudgeScheduler } from './nudges/scheduler';
+import { CircleFollowUp } from './nudges/circle-follow-up';
 import { CardBuilders, OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { circleInviteCard } from './cards/circle-cards';
 import { calendarLinkExpiry, CalendarLinks } from './calendar';
@@ -53,6 +57,7 @@ import { contentRoutes } from '../contract/content';
 import { feedbackRoutes } from '../contract/feedback';
 import { auditRoutes } from '../contract/audit';
 import { networkRoutes } from '../contract/network';
+import { nudgeRoutes } from '../contract/nudges';
 import { identityRoutes } from '../contract/identity';
 import { privacyRoutes } from '../contract/privacy';
 import { MemoryRateLimiter } from '../core/rate-limit';
@@ -78,6 +83,8 @@ export interface ServiceOverrides {
   now?: () => Date;
   /** Creates Teams meetings instead of Microsoft Graph (the default when configured). */
   onlineMeetings?: OnlineMeetings;
+  /** How often the nudge scheduler looks for due nudges, reminders and feedback (default a minute). */
+  nudgeTickMs?: number;
   /** How long invite-card updates are coalesced (tests shorten it). */
   inviteUpdateWindowMs?: number;
   /** The outbox worker's clock and pacing (tests move time and shorten backoff). */
@@ -96,6 +103,8 @@ export interface RunningService {
   retention: RetentionSchedule;
   /** Card builders per outbox kind: features register theirs (nudges, reminders, broadcasts). */
   outboxBuilders: CardBuilders;
+  /** The nudge scheduler (tests tick it at a moved clock). */
+  nudges: NudgeScheduler;
   /** Wakes the outbox worker after an enqueue in this process. */
   kickOutbox(): void;
   /** Every route the HTTP server serves, as method and path (tests check each one is documented). */
@@ -112,6 +121,9 @@ export const DEFAULT_OUTBOX_WORKER: Omit<OutboxWorkerOptions, 'maxAttempts'> = {
   pollMs: 2000,
   concurrency: 16,
 };
+
+/** How often the nudge scheduler looks for due nudges unless a caller overrides it. */
+export const DEFAULT_NUDGE_TICK_MS = 60_000;
 
 type Handler = (req: Request, res: Response) => Promise<void> | void;
 
@@ -219,7 +231,12 @@ export async function startService(
     return `${publicUrl}/api/circles/${circle.id}/calendar.ics?t=${token}`;
   };
   // The notifier needs the adapter, which needs the bot: it is bound once both exist.
-  const delivery: { notifier?: Notifier; updater?: InviteUpdater; worker?: OutboxWorker } = {};
+  const delivery: {
+    notifier?: Notifier;
+    updater?: InviteUpdater;
+    worker?: OutboxWorker;
+    followUp?: CircleFollowUp;
+  } = {};
   const kickOutbox = () => delivery.worker?.kick();
   const notices = new CircleNotices(
     stores.circles,
@@ -228,7 +245,11 @@ export async function startService(
     calendarUrl,
     (circleId, userId, reason) =>
       delivery.notifier?.queueBookingNotice(circleId, userId, reason) ?? Promise.resolve(false),
-    (circleId) => delivery.updater?.schedule(circleId) ?? Promise.resolve(),
+    async (circleId) => {
+      // Reminders first: the invite update's short window then starts as the caller's answer goes out.
+      await delivery.followUp?.sync(circleId);
+      await delivery.updater?.schedule(circleId);
+    },
   );
   const inviteCard = async (circleId: string) => {
     const circle = await stores.circles.get(circleId);
@@ -254,6 +275,9 @@ export async function startService(
     demoMode: config.demoMode,
     onBookingsChanged: (circleId) => notices.bookingsChanged(circleId),
     feedback: stores.feedback,
+    nudges: stores.nudges,
+    circleFeedback: stores.circleFeedback,
+    circleFeedbackKey: (circleId, userId) => voterKeys.circleFeedbackKeyOf(circleId, userId),
     unanswered: stores.unanswered,
     eraseUser: async (userId) => {
       await personalData.erase(userId);
@@ -287,6 +311,23 @@ export async function startService(
   const outboxBuilders = new CardBuilders();
   outboxBuilders.register('booking-notice', bookingNoticeBuilder(notices));
   outboxBuilders.register('invite-update', updater.builder);
+  const guideNudges = guideNudgeBuilder(() => content.current(), links);
+  outboxBuilders.register('nudge', guideNudges);
+  outboxBuilders.register('broadcast', guideNudges);
+  // Nudges, reminders and feedback are timed by the outbox's clock, so tests move one clock for all of them.
+  const proactiveNow = () => new Date(clock.now());
+  const followUp = new CircleFollowUp(stores, notices, calendarUrl, proactiveNow, kickOutbox, telemetry);
+  delivery.followUp = followUp;
+  outboxBuilders.register('circle-reminder', followUp.reminderBuilder);
+  outboxBuilders.register('circle-feedback', followUp.feedbackBuilder);
+  const nudgeScheduler = new NudgeScheduler(
+    stores,
+    () => content.current(),
+    proactiveNow,
+    kickOutbox,
+    telemetry,
+    (at) => followUp.queueFeedback(at),
+  );
   const worker = new OutboxWorker(
     stores.outbox,
     stores.conversations,
@@ -333,6 +374,13 @@ export async function startService(
   );
   const privacyApi = new PrivacyApi(personalData);
   const auditApi = new AuditApi(stores.audit);
+  const nudgesApi = new NudgesApi(stores.nudges, telemetry, now);
+  const adminNudgesApi = new AdminNudgesApi(
+    new Broadcasts(stores, proactiveNow, kickOutbox, telemetry),
+    nudgeScheduler,
+    () => content.current(),
+    telemetry,
+  );
   const channelsApi = new ChannelsApi(stores, telemetry, now, inviteCard, notifier);
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
@@ -437,6 +485,12 @@ export async function startService(
   routes.add(networkRoutes.adminImpactCsv, (context) => impactApi.adminCsv(context));
   routes.add(networkRoutes.facilitatorImpact, (context) => impactApi.facilitatorJson(context));
   routes.add(networkRoutes.createMeeting, (context) => meetingsApi.create(context));
+  routes.add(nudgeRoutes.mine, (context) => nudgesApi.mine(context));
+  routes.add(nudgeRoutes.saveMine, (context) => nudgesApi.saveMine(context));
+  routes.add(nudgeRoutes.broadcast, (context) => adminNudgesApi.send(context));
+  routes.add(nudgeRoutes.broadcastReport, (context) => adminNudgesApi.report(context));
+  routes.add(nudgeRoutes.resendBroadcast, (context) => adminNudgesApi.resend(context));
+  routes.add(nudgeRoutes.runNudges, (context) => adminNudgesApi.runNudges(context));
   if (devIdentity) {
     const dev = devIdentity;
     routes.add(identityRoutes.devToken, (context) => dev.token(context));
@@ -473,6 +527,7 @@ export async function startService(
     : undefined;
 
   worker.start();
+  nudgeScheduler.start(overrides.nudgeTickMs ?? DEFAULT_NUDGE_TICK_MS);
 
   return {
     url,
@@ -480,6 +535,7 @@ export async function startService(
     stores,
     retention,
     outboxBuilders,
+    nudges: nudgeScheduler,
     kickOutbox,
     registeredRoutes: () =>
       Object.values(server.router.getRoutes()).map((known) => ({
@@ -488,6 +544,7 @@ export async function startService(
       })),
     close: async () => {
       stopWatching?.();
+      await nudgeScheduler.stop();
       await retention.stop();
       await worker.stop();
       await new Promise<void>((resolve) => {

@@ -31,10 +31,10 @@ import type {
 } from '../core/ports';
 import {
   GUIDE_FEEDBACK_VERB,
+  STOP_NUDGES_VERB,
   guideCard,
   helpCard,
   noMatchCard,
-  nudgesComingCard,
   offTopicCard,
   planCard,
   welcomeCard,
@@ -53,7 +53,11 @@ import {
 import type { AdaptiveCard } from './cards/types';
 import type { CircleNotices } from './circle-notices';
 import { checkInCard, SAFETY_VERBS, urgentSupportCard } from './cards/urgent-card';
-import { errorBody } from './http/responses';
+import { errorBody, statusFor } from './http/responses';
+import { nudgeSettingsCard } from './cards/nudge-cards';
+import { CIRCLE_FEEDBACK_VERB, circleFeedbackCard, FEEDBACK_NOTE_MAX } from './cards/reminder-cards';
+import { giveCircleFeedback, type CircleFeedbackStore } from '../core/feedback/circle-feedback';
+import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings, type NudgeStore } from '../core/nudges/ports';
 
 /** The guides a caller without the facilitator role is answered from. */
 const MANAGER_ONLY: readonly Audience[] = ['manager'];
@@ -79,6 +83,12 @@ export interface BotDependencies {
   /** Called after bookings change, so posted invite cards can show the new seat count. */
   onBookingsChanged: (circleId: string) => Promise<void>;
   feedback: FeedbackStore;
+  /** Circle feedback answers, kept without identity (one per person per circle, by `circleFeedbackKey`). */
+  circleFeedback: CircleFeedbackStore;
+  /** One-way key of a person and a circle for their feedback (never their id). */
+  circleFeedbackKey: (circleId: string, userId: string) => string;
+  /** Nudge preferences: "nudges on", "nudges off" and "stop" in a 1:1 chat, and "Stop nudges" on a nudge card. */
+  nudges: NudgeStore;
   unanswered: UnansweredStore;
   /** Erases everything held about a person (Teams' deleteUserData activity); see bot/personal-data.ts. */
   eraseUser: (userId: string) => Promise<void>;
@@ -111,9 +121,19 @@ const SafeForNowSchema = z.object({
     .max(5),
 });
 
+/** What the feedback card after a circle sends: its circle, and the person's answers from the card's inputs. */
+const CircleFeedbackActionSchema = z
+  .object({
+    circleId: z.string().uuid(),
+    helpful: z.enum(['1', '2', '3', '4', '5']),
+    recommend: z.enum(['yes', 'no']),
+    differently: z.string().trim().max(FEEDBACK_NOTE_MAX).optional(),
+  })
+  .passthrough();
+
 /** The data a "Was this helpful?" button sends. */
 const GuideFeedbackSchema = z
-  .object({ guideId: z.string().min(1).max(80), helpful: z.boolean() })
+  .object({ guideId: z.string().min(1).max(80), helpful: z.boolean(), nudge: z.boolean().optional() })
   .passthrough();
 
 /**
@@ -330,7 +350,10 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       case 'circles':
         return this.circlesReply(context, result.command);
       case 'nudges':
-        return nudgesComingCard(result.command?.kind === 'nudges' ? result.command.setting : undefined);
+        return this.nudgesReply(
+          context,
+          result.command?.kind === 'nudges' ? result.command.setting : undefined,
+        );
       case 'guide': {
         const [best, ...others] = result.answers;
         const guide = best && library.guides.find((candidate) => candidate.id === best.guideId);
@@ -348,18 +371,42 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * "nudges on", "nudges off", "stop": changes the person's own setting (their identity from the activity) in a
+   * 1:1 chat; in a shared chat nothing changes and the card says where to do it.
+   */
+  private async nudgesReply(context: TurnContext, setting: 'on' | 'off' | undefined): Promise<AdaptiveCard> {
+    const userId = context.activity.from?.aadObjectId;
+    const personal = scopeOf(context.activity.conversation) === 'personal';
+    if (!personal || !userId)
+      return nudgeSettingsCard(DEFAULT_NUDGE_SETTINGS, undefined, this.deps.links, true);
+    const settings = await this.setNudges(userId, setting);
+    return nudgeSettingsCard(settings, setting, this.deps.links);
+  }
+
+  /** Turns a person's nudges on or off (keeping their day, time and zone); undefined only reads them. */
+  private async setNudges(userId: string, setting: 'on' | 'off' | undefined): Promise<NudgeSettings> {
+    const current = (await this.deps.nudges.get(userId)) ?? DEFAULT_NUDGE_SETTINGS;
+    if (setting === undefined || current.enabled === (setting === 'on')) return { ...current };
+    const updated = { ...current, enabled: setting === 'on' };
+    await this.deps.nudges.save(userId, updated, this.deps.now());
+    this.deps.telemetry.event('nudges.changed', { enabled: updated.enabled, via: 'chat' });
+    return updated;
+  }
+
   private guideCardFor(
     guide: Guide,
     library: ContentLibrary,
     alternatives: readonly Guide[],
     feedback: FeedbackState,
+    nudge = false,
   ): AdaptiveCard {
     const theme = library.themes.find((candidate) => candidate.id === guide.themeId);
     if (!theme)
       throw new Error(
         `Guide ${guide.id} has no theme ${guide.themeId}; the content check should prevent this.`,
       );
-    return guideCard({ guide, theme, alternatives, feedback }, this.deps.links);
+    return guideCard({ guide, theme, alternatives, feedback, nudge }, this.deps.links);
   }
 
   private async postDemoInvite(context: TurnContext): Promise<void> {
@@ -558,6 +605,38 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
     return listed;
   }
 
+  /**
+   * "Send feedback" on the card after a circle: records the answers without the person's identity (one answer per
+   * person per circle; a repeat replaces it). Who answered comes from the invoke, never from the card's data.
+   */
+  private async circleFeedback(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
+    const parsed = CircleFeedbackActionSchema.safeParse(data);
+    if (!parsed.success)
+      return invokeError(
+        400,
+        'BadActionData',
+        'Choose how helpful it was and whether you would recommend it.',
+      );
+    const userId = context.activity.from?.aadObjectId;
+    if (!userId) return invokeError(401, 'NoIdentity', 'I could not tell who you are.');
+    const { circleId, helpful, recommend, differently } = parsed.data;
+    const result = await giveCircleFeedback(
+      { circles: this.deps.circles, circleFeedback: this.deps.circleFeedback },
+      circleId,
+      { userId, personKey: this.deps.circleFeedbackKey(circleId, userId) },
+      { helpful: Number(helpful), recommend: recommend === 'yes', change: differently || undefined },
+      this.deps.now(),
+    );
+    this.deps.telemetry.event('bot.circleFeedback', {
+      circleId,
+      outcome: result.ok ? result.value : result.code,
+    });
+    if (!result.ok) return invokeError(statusFor(result.code), result.code, result.message);
+    const circle = await this.deps.circles.get(circleId);
+    if (!circle) return invokeError(404, 'CircleNotFound', 'This circle no longer exists.');
+    return invokeCard(circleFeedbackCard(await this.deps.notices.summaryOf(circle), 'thanks'));
+  }
+
   /** A posted invite refreshing for someone with a place: their own view (never the join link in a shared chat). */
   private async circleRefresh(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
     const parsed = z.object({ circleId: z.string().uuid() }).passthrough().safeParse(data);
@@ -650,6 +729,13 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       // "Not sure" on a check-in: the full urgent-support card, whatever the card sent.
       return invokeCard(urgentSupportCard(this.deps.answerer.current().library.urgentSupport));
     }
+    if (action?.verb === STOP_NUDGES_VERB) {
+      // Whoever pressed it: their own nudges, from the invoke's verified sender (never from card data).
+      const userId = context.activity.from?.aadObjectId;
+      if (!userId) return invokeError(401, 'NoIdentity', 'I could not tell who you are.');
+      return invokeCard(nudgeSettingsCard(await this.setNudges(userId, 'off'), 'off', this.deps.links));
+    }
+    if (action?.verb === CIRCLE_FEEDBACK_VERB) return this.circleFeedback(context, action.data);
     if (action?.verb === CIRCLE_VERBS.refresh) return this.circleRefresh(context, action.data);
     if (action?.verb === CIRCLE_VERBS.signUp || action?.verb === CIRCLE_VERBS.cancel) {
       return this.circleAction(context, action.verb, action.data);
@@ -677,7 +763,15 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
       helpful: data.data.helpful,
       repeat: !recorded,
     });
-    return invokeCard(this.guideCardFor(guide, library, [], data.data.helpful ? 'helpful' : 'notHelpful'));
+    return invokeCard(
+      this.guideCardFor(
+        guide,
+        library,
+        [],
+        data.data.helpful ? 'helpful' : 'notHelpful',
+        data.data.nudge === true,
+      ),
+    );
   }
 }
 

@@ -14,3 +14,4 @@ export * from './privacy';
 export * from './feedback';
 export * from './audit';
 export * from './network';
+export * from './nudges';

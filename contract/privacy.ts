@@ -50,6 +50,13 @@ export const PersonalDataSchema = z.object({
   rosterReads: z.array(z.object({ circleId: z.string(), readAt: z.string() })),
   /** Audit rows where the person acted or was acted on (ids, a fixed action name and a time). */
   auditEvents: z.array(AuditEventSchema),
+  /** Their nudge settings (null when never chosen) and the guide planned for each week they were nudged. */
+  nudges: z.object({
+    settings: z
+      .object({ enabled: z.boolean(), day: z.string(), time: z.string(), timeZone: z.string() })
+      .nullable(),
+    history: z.array(z.object({ week: z.string(), guideId: z.string() })),
+  }),
   /** The organisation and region the person gave in Settings, or null. */
   profile: z
     .object({ organisationName: z.string(), odsCode: z.string().nullable(), region: z.string() })

@@ -32,6 +32,7 @@ export const ErrorCodes = {
   INVALID_USER_ID: 'INVALID_USER_ID',
   /** A destructive admin action (revoking a role) was asked for without its confirmation. */
   CONFIRMATION_REQUIRED: 'CONFIRMATION_REQUIRED',
+  NO_RECIPIENTS: 'NO_RECIPIENTS',
   INTERNAL: 'INTERNAL',
 } as const;
 

@@ -3,6 +3,7 @@ import type { FacilitatorProfile } from './circles/ports';
 import type { GrantedRole } from './identity';
 import type { CalendarDay } from './privacy';
 import type { OutboxStore } from './outbox/ports';
+import type { NudgeStore } from './nudges/ports';
 import type { CircleFeedbackStore } from './feedback/circle-feedback';
 import type { AuditStore } from './audit/ports';
 import type { SendSlotStore } from './outbox/send-slots';
@@ -181,6 +182,8 @@ export interface Stores {
   audit: AuditStore;
   /** Each tenant's send slots, shared by every instance on this store (the global send rate). */
   sendSlots: SendSlotStore;
+  /** Nudge preferences and weekly nudge history. */
+  nudges: NudgeStore;
   health: StoreHealth;
   close(): Promise<void>;
 }

@@ -172,6 +172,8 @@ export class CirclesApi {
       status: 'scheduled',
     };
     await this.stores.circles.create(circle, this.now());
+    // The facilitator's own reminders before the circle.
+    await this.notices.bookingsChanged(circle.id);
     this.telemetry.event('circles.created', { circleId: circle.id, capacity: circle.capacity });
     send(201, await this.view(circle, who.caller, who.roles, []));
   }

@@ -14,6 +14,9 @@ export interface CardLinks {
 /** The verb of the "Was this helpful?" buttons on guide cards. */
 export const GUIDE_FEEDBACK_VERB = 'guideFeedback';
 
+/** The verb of the "Stop nudges" button on nudge cards. */
+export const STOP_NUDGES_VERB = 'stopNudges';
+
 const CRISIS_LINE =
   'If you or a colleague are in crisis, call 999 or go to A&E. For urgent mental health help call NHS 111. ' +
   'Samaritans are free on 116 123, any time.';
@@ -67,7 +70,7 @@ export function helpCard(links: CardLinks): AdaptiveCard {
         '**plan**: the ten-point plan for leading compassionately',
         '**guide 3** or **guide routines**: the guides for one point of the plan',
         '**circles**: upcoming Leadership Support Circles to sign up for; **my circles**: your bookings',
-        '**nudges on** or **nudges off**: a weekly three-minute guide (coming soon)',
+        '**nudges on** or **nudges off**: a weekly three-minute guide (type **stop** at any time)',
         '**help**: this list',
       ]),
       paragraph(CRISIS_LINE, { isSubtle: true, spacing: 'Medium' }),
@@ -118,8 +121,23 @@ export type FeedbackState = 'ask' | 'helpful' | 'notHelpful';
 
 const FEEDBACK_STATES: readonly FeedbackState[] = ['ask', 'helpful', 'notHelpful'];
 
-function feedbackButton(title: string, guideId: string, helpful: boolean): ExecuteAction {
-  return { type: 'Action.Execute', title, verb: GUIDE_FEEDBACK_VERB, data: { guideId, helpful } };
+function feedbackButton(title: string, guideId: string, helpful: boolean, nudge: boolean): ExecuteAction {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb: GUIDE_FEEDBACK_VERB,
+    data: nudge ? { guideId, helpful, nudge } : { guideId, helpful },
+  };
+}
+
+/** The "Stop nudges" button: turns the person's weekly nudges off (identity from the invoke, never the card). */
+export function stopNudgesButton(): ExecuteAction {
+  return {
+    type: 'Action.Execute',
+    title: 'Stop nudges',
+    verb: STOP_NUDGES_VERB,
+    tooltip: 'Stop the weekly guide; you can turn it on again with nudges on',
+  };
 }
 
 /** What a guide card needs to show. */
@@ -129,6 +147,8 @@ export interface GuideCardInput {
   /** Other good answers, linked by title when the card has room. */
   alternatives: readonly Pick<Guide, 'id' | 'title'>[];
   feedback: FeedbackState;
+  /** A weekly nudge or broadcast: says so, and offers "Stop nudges". */
+  nudge?: boolean;
 }
 
 /** The longest inclusive-lens line a guide card shows. */
@@ -146,13 +166,13 @@ interface GuideCardShape {
   alternatives: readonly Pick<Guide, 'id' | 'title'>[];
 }
 
-function feedbackSection(guideId: string, feedback: FeedbackState): CardElement[] {
+function feedbackSection(guideId: string, feedback: FeedbackState, nudge: boolean): CardElement[] {
   if (feedback === 'ask') {
     return [
       paragraph('Was this helpful?', { weight: 'Bolder', spacing: 'Medium' }),
       {
         type: 'ActionSet',
-        actions: [feedbackButton('Yes', guideId, true), feedbackButton('No', guideId, false)],
+        actions: [feedbackButton('Yes', guideId, true, nudge), feedbackButton('No', guideId, false, nudge)],
       },
     ];
   }
@@ -187,8 +207,12 @@ function guideCardOfShape(
   const total = guide.tryThisToday.length;
   const partly =
     shape.actions < total ? ` (${shape.actions} of ${total}; all ${total} in the full guide)` : '';
+  const nudge = input.nudge === true;
   const body: CardElement[] = [
-    paragraph(`Point ${theme.number} of 10 · ${theme.title}`, { isSubtle: true, size: 'Small' }),
+    paragraph(
+      `${nudge ? 'Your three-minute guide this week · ' : ''}Point ${theme.number} of 10 · ${theme.title}`,
+      { isSubtle: true, size: 'Small' },
+    ),
     heading(guide.title),
     paragraph(guide.summary),
     paragraph(`**Try this today**${partly}`, { spacing: 'Medium' }),
@@ -197,7 +221,7 @@ function guideCardOfShape(
   body.push(
     paragraph(`**Inclusive lens:** ${shortLine(guide.inclusiveLens, LENS_LINE_MAX)}`, { spacing: 'Medium' }),
     ...alternativesLine(shape.alternatives, links),
-    ...feedbackSection(guide.id, feedback),
+    ...feedbackSection(guide.id, feedback, nudge),
     // A safety net on every guide: signposting is here even when no crisis words were recognised.
     paragraph(GUIDE_CRISIS_LINE, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
   );
@@ -206,6 +230,7 @@ function guideCardOfShape(
     [
       ...tabAction(links, 'Read in full', `guides/${guide.id}`),
       sendCommand('Find a support circle', 'circles'),
+      ...(nudge ? [stopNudgesButton()] : []),
     ],
     `${guide.title}. ${guide.summary}`,
   );
@@ -277,7 +302,7 @@ const MAX_SHAPES_FOUND = 1000;
 const GUIDE_TEXT_KEYS = new WeakMap<Guide, string>();
 
 function shapeKey(
-  { guide, theme }: GuideCardInput,
+  { guide, theme, nudge }: GuideCardInput,
   alternatives: readonly Pick<Guide, 'id' | 'title'>[],
   links: CardLinks,
 ): string {
@@ -287,6 +312,7 @@ function shapeKey(
     GUIDE_TEXT_KEYS.set(guide, text);
   }
   return JSON.stringify([
+    nudge === true,
     text,
     theme.number,
     theme.title,
@@ -344,27 +370,5 @@ export function offTopicCard(links: CardLinks): AdaptiveCard {
       ...tabAction(links, 'Browse the guides'),
     ],
     "That's not something I can help with. I can help with leading your team: guides, the plan and support circles.",
-  );
-}
-
-/** Answers "nudges on/off" until nudges arrive: says what is coming and that nothing changed. */
-export function nudgesComingCard(setting: 'on' | 'off' | undefined): AdaptiveCard {
-  const asked =
-    setting === 'on' ? 'turn weekly nudges on' : setting === 'off' ? 'turn nudges off' : 'change your nudges';
-  return card(
-    [
-      heading('Nudges are coming soon'),
-      paragraph(
-        'Soon you will be able to choose a weekly three-minute guide, reminders before a circle you have booked, and a short check-in afterwards. Nothing is sent until you opt in.',
-      ),
-      paragraph(
-        `You asked to ${asked}. I can't do that yet, so nothing has changed and I won't message you.`,
-        {
-          isSubtle: true,
-        },
-      ),
-    ],
-    [sendCommand('Show the plan', 'plan')],
-    'Nudges are coming soon; nothing has changed.',
   );
 }

@@ -69,6 +69,13 @@ function partsOf(element: CardElement): VisiblePart[] {
       return [buttons(element.actions)];
     case 'Image':
       return [];
+    case 'Input.ChoiceSet':
+      return [
+        { kind: 'text', lines: [element.label], size: 'Default' },
+        { kind: 'buttons', lines: element.choices.map((choice) => choice.title), size: 'Default' },
+      ];
+    case 'Input.Text':
+      return [{ kind: 'text', lines: [element.label, element.placeholder ?? ''], size: 'Default' }];
   }
 }
 

@@ -39,8 +39,29 @@ export interface ActionSet {
   actions: CardAction[];
 }
 
+/** A choice of fixed values; `label` is read by screen readers. */
+export interface ChoiceSetInput {
+  type: 'Input.ChoiceSet';
+  id: string;
+  label: string;
+  choices: { title: string; value: string }[];
+  style?: 'compact' | 'expanded';
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+/** A one-line text answer, capped at `maxLength`. */
+export interface TextInput {
+  type: 'Input.Text';
+  id: string;
+  label: string;
+  maxLength: number;
+  placeholder?: string;
+  isRequired?: boolean;
+}
+
 /** Any element our cards use. */
-export type CardElement = TextBlock | Image | FactSet | Container | ActionSet;
+export type CardElement = TextBlock | Image | FactSet | Container | ActionSet | ChoiceSetInput | TextInput;
 
 /** Opens a link (a tab deep link or a public page). */
 export interface OpenUrlAction {

@@ -95,6 +95,10 @@ const PEER_SUPPORT =
 const ABOUT_BEING_IN_A_CIRCLE =
   /\b(?:facilitat\w*|participants?|confidential\w*|ground rules|disclos\w*|says|tells|told|dominat\w*|notes|debrief\w*|therapy|happens|expect|prepare|nervous|silence|quiet|talk(?:ing|s)? (?:in|over)|structure|how (?:do|should|can) i (?:run|open|close|start|end|handle|stop|bring)|ran over|said|shared|upset|worse|burn(?:ing|t)? ?out|wellbeing|myself|attended|report|gdpr|confidentiality)\b/;
 
+/** A message that only asks the bot to stop messaging: nudges off, whatever else the bot might read in it. */
+const STOP_MESSAGES =
+  /^(?:please )?(?:stop|stop it|stop all|stop now|stop please|stop messages|stop messaging me|stop sending|unsubscribe|opt out|optout|unsub)(?: please| thanks| thank you)?$/;
+
 const NUDGE_WORDS = ['nudge', 'nudges', 'reminder', 'reminders', 'notification', 'notifications'];
 
 function hasWord(words: string[], expected: string): boolean {
@@ -194,6 +198,9 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
   ) {
     return { kind: 'circles' };
   }
+
+  // A bare "stop" (or "unsubscribe") always turns nudges off: the word people use to stop any messages.
+  if (STOP_MESSAGES.test(phrase)) return { kind: 'nudges', setting: 'off' };
 
   const mentionsNudges =
     words.some((word) => NUDGE_WORDS.some((nudge) => sameWord(word, nudge))) ||

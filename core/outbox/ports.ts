@@ -96,6 +96,11 @@ export interface OutboxStore {
    */
   cancel(kind: OutboxKind, subject: string, occurrence?: string): Promise<number>;
   /**
+   * Deletes one conversation's pending rows of a kind and subject (and occurrence, when given), such as the
+   * reminders of a person who gave up their place. Rows in flight or finished stay. Returns how many went.
+   */
+  cancelFor(kind: OutboxKind, subject: string, conversationId: string, occurrence?: string): Promise<number>;
+  /**
    * Claims up to `limit` rows that are due at `now` (pending with nextTryAt ≤ now, or in flight with an expired
    * lease), the earliest due first, returned in id order: each becomes 'sending', owned by `workerId` until now + leaseMs, and its attempts
    * grow by one.

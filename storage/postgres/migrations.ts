@@ -191,6 +191,28 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     `,
   },
   {
+    version: 7,
+    name: 'nudge preferences and weekly nudge history',
+    sql: `
+      CREATE TABLE nudge_preferences (
+        user_id text COLLATE "C" PRIMARY KEY,
+        enabled boolean NOT NULL,
+        day text NOT NULL,
+        time text NOT NULL,
+        time_zone text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX nudge_preferences_enabled ON nudge_preferences (user_id) WHERE enabled;
+      CREATE TABLE nudge_history (
+        user_id text COLLATE "C" NOT NULL,
+        week text COLLATE "C" NOT NULL,
+        guide_id text NOT NULL,
+        planned_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, week)
+      );
+      `,
+  },
+  {
     version: 8,
     name: 'circle feedback without identity (givers by one-way hash, answers with no person column); manager profiles',
     sql: `

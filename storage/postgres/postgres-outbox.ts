@@ -108,6 +108,20 @@ export class PostgresOutboxStore implements OutboxStore {
     return result.rowCount ?? 0;
   }
 
+  async cancelFor(
+    kind: OutboxKind,
+    subject: string,
+    conversationId: string,
+    occurrence?: string,
+  ): Promise<number> {
+    const result = await this.pool.query(
+      `DELETE FROM outbox WHERE kind = $1 AND subject = $2 AND conversation_id = $3 AND status = 'pending'
+         AND ($4::text IS NULL OR occurrence = $4)`,
+      [kind, subject, conversationId, occurrence ?? null],
+    );
+    return result.rowCount ?? 0;
+  }
+
   async claimDue(now: Date, limit: number, leaseMs: number, workerId: string): Promise<OutboxRow[]> {
     const rows = await inTransaction(this.pool, async (client) => {
       const result = await client.query<Row>(

@@ -25,6 +25,7 @@ import { applyPostgresMigrations } from './database';
 import { messageOf, postgresFaults, PostgresStoreError, PostgresStoreErrorCodes } from './errors';
 import { PostgresCircleStore, PostgresFacilitatorStore } from './postgres-circles';
 import { PostgresPersonalDataStore } from './postgres-privacy';
+import { PostgresNudgeStore } from './postgres-nudges';
 import { PostgresOutboxStore } from './postgres-outbox';
 import { PostgresCircleFeedbackStore } from './postgres-circle-feedback';
 import { PostgresAuditStore } from './postgres-audit';
@@ -287,6 +288,7 @@ export async function openPostgresStores(
     outbox: guard(new PostgresOutboxStore(pool), 'outbox'),
     audit: guard(new PostgresAuditStore(pool), 'audit'),
     sendSlots: guard(new PostgresSendSlotStore(pool), 'send slot'),
+    nudges: guard(new PostgresNudgeStore(pool), 'nudge'),
     health: new PostgresHealth(pool),
     // Waits for checked-out connections to come back, then closes every connection; safe to call twice.
     close: () => (closing ??= endPool(pool)),

@@ -206,6 +206,28 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 12,
+    name: 'nudge preferences and weekly nudge history',
+    sql: `
+      CREATE TABLE nudge_preferences (
+        user_id TEXT PRIMARY KEY,
+        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        day TEXT NOT NULL,
+        time TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX nudge_preferences_enabled ON nudge_preferences (enabled, user_id);
+      CREATE TABLE nudge_history (
+        user_id TEXT NOT NULL,
+        week TEXT NOT NULL,
+        guide_id TEXT NOT NULL,
+        planned_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, week)
+      );
+      `,
+  },
+  {
     version: 13,
     name: 'circle feedback without identity (givers by one-way hash, answers with no person column); manager profiles',
     sql: `

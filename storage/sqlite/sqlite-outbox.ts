@@ -101,6 +101,16 @@ export class SqliteOutboxStore implements OutboxStore {
     return Promise.resolve(result.changes);
   }
 
+  cancelFor(kind: OutboxKind, subject: string, conversationId: string, occurrence?: string): Promise<number> {
+    const result = this.db
+      .prepare(
+        `DELETE FROM outbox WHERE kind = ? AND subject = ? AND conversation_id = ? AND status = 'pending'
+           AND (? IS NULL OR occurrence = ?)`,
+      )
+      .run(kind, subject, conversationId, occurrence ?? null, occurrence ?? null);
+    return Promise.resolve(result.changes);
+  }
+
   claimDue(now: Date, limit: number, leaseMs: number, workerId: string): Promise<OutboxRow[]> {
     const claim = this.db.prepare(
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_owner = @workerId,

@@ -20,6 +20,7 @@ import { openDatabase, sqliteFaults } from './database';
 import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
 import { SqlitePersonalDataStore } from './sqlite-privacy';
 import { SqliteOutboxStore } from './sqlite-outbox';
+import { SqliteNudgeStore } from './sqlite-nudges';
 import { SqliteCircleFeedbackStore } from './sqlite-circle-feedback';
 import { SqliteAuditStore } from './sqlite-audit';
 import { SqliteSendSlotStore } from './sqlite-send-slots';
@@ -296,6 +297,7 @@ export function sqliteStoresOn(db: Database.Database): Stores {
     outbox: guard(new SqliteOutboxStore(db), 'outbox'),
     audit: guard(new SqliteAuditStore(db), 'audit'),
     sendSlots: guard(new SqliteSendSlotStore(db), 'send slot'),
+    nudges: guard(new SqliteNudgeStore(db), 'nudge'),
     health: new SqliteHealth(db),
     close: () => {
       if (db.open) db.close();

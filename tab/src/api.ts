@@ -18,6 +18,7 @@ import type {
   FacilitatorRequest,
   identityRoutes,
   networkRoutes,
+  nudgeRoutes,
   privacyRoutes,
   RequestBodyOf,
 } from '../../contract';
@@ -50,6 +51,8 @@ export type {
   ImpactReport,
   Profile,
   ShownCount,
+  NudgeSettings,
+  BroadcastReport,
 } from '../../contract';
 
 /** An error answered by the API, with its stable code. */
@@ -130,6 +133,29 @@ export class ApiClient {
     } satisfies RequestBodyOf<typeof askRoutes.ask>);
   circles = (query: Record<string, string> = {}) =>
     this.call<AnswerOf<typeof circleRoutes.list>>('GET', `/api/circles${searchOf(query)}`);
+  /** GET /api/me/nudges: the caller's weekly nudge settings (the defaults until they choose). */
+  nudgeSettings = () => this.call<AnswerOf<typeof nudgeRoutes.mine>>('GET', '/api/me/nudges');
+  /** PUT /api/me/nudges: replaces the caller's nudge settings. */
+  saveNudgeSettings = (settings: RequestBodyOf<typeof nudgeRoutes.saveMine>) =>
+    this.call<AnswerOf<typeof nudgeRoutes.saveMine>>('PUT', '/api/me/nudges', settings);
+  /** POST /api/admin/broadcasts: a guide to everyone with nudges on; answers the broadcast's id. */
+  broadcast = (guideId: string) =>
+    this.call<AnswerOf<typeof nudgeRoutes.broadcast>>('POST', '/api/admin/broadcasts', {
+      guideId,
+    } satisfies RequestBodyOf<typeof nudgeRoutes.broadcast>);
+  /** GET /api/admin/broadcasts/:id: the broadcast's delivery report. */
+  broadcastReport = (id: string) =>
+    this.call<AnswerOf<typeof nudgeRoutes.broadcastReport>>(
+      'GET',
+      `/api/admin/broadcasts/${encodeURIComponent(id)}`,
+    );
+  /** POST /api/admin/broadcasts/:id/resend: sends again to failed recipients only. */
+  resendBroadcast = (id: string) =>
+    this.call<AnswerOf<typeof nudgeRoutes.resendBroadcast>>(
+      'POST',
+      `/api/admin/broadcasts/${encodeURIComponent(id)}/resend`,
+      {},
+    );
   myBookings = () => this.call<AnswerOf<typeof circleRoutes.myBookings>>('GET', '/api/me/bookings');
   /** GET /api/me/data: everything the service holds about the caller. */
   myData = () => this.call<AnswerOf<typeof privacyRoutes.exportMine>>('GET', '/api/me/data');

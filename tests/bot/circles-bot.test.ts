@@ -196,7 +196,8 @@ describe('circles in Teams', () => {
     expect(await service.stores.conversations.findPersonal('oid-gone')).toBeDefined();
     connector.failNext(403);
     const booked = await invoke('circleSignUp', circleId, as('oid-gone', 'Gone', { channel: true }));
-    // The private card is queued in the outbox; Teams' 403 then retires the conversation and its rows.
+    // The private card (and the reminders before the circle) are queued in the outbox; Teams' 403 then retires
+    // the conversation and all its rows.
     expect(cardText(booked)).toContain("You're booked");
     await waitUntil('the blocked conversation to be forgotten', async () =>
       (await service.stores.conversations.findPersonal('oid-gone')) === undefined ? true : undefined,
@@ -204,6 +205,8 @@ describe('circles in Teams', () => {
     const rows = await service.stores.outbox.list({ conversationId: 'a:personal-oid-gone' }, 10);
     expect(rows.map((row) => [row.kind, row.status, row.lastError ?? null])).toEqual([
       ['booking-notice', 'retired', null],
+      ['circle-reminder', 'retired', null],
+      ['circle-reminder', 'retired', null],
     ]);
     expect((await service.stores.circles.bookings(circleId)).some((b) => b.userId === 'oid-gone')).toBe(true);
   });

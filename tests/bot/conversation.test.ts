@@ -122,7 +122,7 @@ describe('the bot over HTTP, replying through a fake Bot Connector', () => {
     ['plan', 'The ten-point plan'],
     ['guide 5', 'Maintain routines'],
     ['circels', 'Leadership Support Circles'],
-    ['nudges on', 'Nudges are coming soon'],
+    ['nudges on', 'Nudges are on'],
     ['hlep', 'What I can help with'],
   ])('understands the command "%s"', async (text, expected) => {
     const before = connector.calls.length;

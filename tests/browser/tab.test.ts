@@ -533,6 +533,70 @@ describe('circles', () => {
   });
 });
 
+describe('broadcasts', () => {
+  test('a programme lead sends a guide to everyone with nudges on and watches it arrive', async () => {
+    const connector = new FakeConnector();
+    const serviceUrl = await connector.start();
+    try {
+      for (const userId of ['oid-browser-1', 'oid-browser-2']) {
+        await service.stores.conversations.save({
+          conversationId: `a:${userId}`,
+          scope: 'personal',
+          channelId: 'msteams',
+          serviceUrl,
+          tenantId: 'tenant-1',
+          botId: '28:bot',
+          userId: `29:${userId}`,
+          userAadObjectId: userId,
+          teamId: undefined,
+          updatedAt: new Date().toISOString(),
+        });
+        await service.stores.nudges.save(
+          userId,
+          { enabled: true, day: 'monday', time: '09:00', timeZone: 'Europe/London' },
+          new Date(),
+        );
+      }
+      const page = await open({ persona: 'Demo Programme Lead', path: '/admin' });
+      const panel = page.getByRole('region', { name: 'Broadcast a guide' });
+      await panel.getByRole('combobox', { name: 'Guide' }).selectOption('huddles-that-help');
+      await panel.getByRole('button', { name: 'Send to everyone with nudges on' }).click();
+      await panel.getByText('2 of 2 done: 2 sent, 0 failed, 0 no longer reachable, 0 waiting.').waitFor();
+      expect(connector.calls.map((call) => call.conversationId).sort()).toEqual([
+        'a:oid-browser-1',
+        'a:oid-browser-2',
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await service.stores.nudges.forget('oid-browser-1');
+      await service.stores.nudges.forget('oid-browser-2');
+      await connector.stop();
+    }
+  });
+});
+
+describe('nudge settings', () => {
+  test('turns the weekly guide on for a chosen day, time and zone, saved for the signed-in person', async () => {
+    const token = await localToken(service, 'Jordan Lee');
+    const userId = String((await getJson(`${service.url}/api/me`, bearer(token))).body.id);
+    const page = await open({ path: '/settings', persona: 'Jordan Lee' });
+    const nudges = page.getByRole('region', { name: 'Nudges' });
+    await nudges.getByRole('checkbox', { name: 'Send me one three-minute guide a week' }).check();
+    await nudges.getByRole('combobox', { name: 'Day' }).selectOption('friday');
+    await nudges.getByLabel('Time', { exact: true }).fill('07:30');
+    await nudges.getByRole('combobox', { name: 'Time zone' }).selectOption('Europe/Paris');
+    await nudges.getByRole('button', { name: 'Save nudge settings' }).click();
+    await page.getByText('Your weekly guide comes on Friday at 07:30 (Europe/Paris).').waitFor();
+    expect(await service.stores.nudges.get(userId)).toEqual({
+      enabled: true,
+      day: 'friday',
+      time: '07:30',
+      timeZone: 'Europe/Paris',
+    });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('your data (UK GDPR rights)', () => {
   test('downloads the data as JSON, then deletes it after an accessible confirmation, by keyboard', async () => {
     const jordanId = String(

@@ -1,6 +1,7 @@
 import { sampleCircle } from '../support/sample-circle';
 import type { ConversationRecord, Stores } from '../../core/ports';
 import type { OutboxItem } from '../../core/outbox/ports';
+import type { NudgeSettings } from '../../core/nudges/ports';
 
 /** Creates a fresh, empty set of stores for one test, and disposes of it. */
 export interface StoreFactory {
@@ -945,6 +946,32 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(rows.map((row) => [row.occurrence, row.status])).toEqual([['sent', 'sent']]);
     });
 
+    it("cancels one conversation's pending rows of a subject, leaving other people's and sent rows", async () => {
+      const reminder = (conversationId: string, occurrence: string, subject = 'c1') =>
+        item({ kind: 'circle-reminder', subject, conversationId, occurrence });
+      await stores.outbox.enqueue([
+        reminder('a:leaver', '24h'),
+        reminder('a:leaver', '1h'),
+        reminder('a:leaver', 'sent'),
+        reminder('a:leaver', '24h', 'c2'),
+        reminder('a:stayer', '24h'),
+      ]);
+      const claimed = await stores.outbox.claimDue(t0, 10, lease, 'w1');
+      for (const row of claimed) {
+        if (row.occurrence === 'sent') await stores.outbox.markSent(row.id, 'w1', t0);
+        else await stores.outbox.markRetry(row.id, 'w1', at(60), 'HELD', { refund: true });
+      }
+      expect(await stores.outbox.cancelFor('circle-reminder', 'c1', 'a:leaver', '1h')).toBe(1);
+      expect(await stores.outbox.cancelFor('circle-reminder', 'c1', 'a:leaver')).toBe(1);
+      expect(await stores.outbox.cancelFor('nudge', 'c1', 'a:stayer')).toBe(0);
+      const rows = await stores.outbox.list({ kind: 'circle-reminder' }, 10);
+      expect(rows.map((row) => [row.conversationId, row.subject, row.occurrence, row.status])).toEqual([
+        ['a:leaver', 'c1', 'sent', 'sent'],
+        ['a:leaver', 'c2', '24h', 'pending'],
+        ['a:stayer', 'c1', '24h', 'pending'],
+      ]);
+    });
+
     it('retires every pending or in-flight row of a conversation that is gone, and nothing else', async () => {
       await stores.outbox.enqueue([
         item({ occurrence: 'a' }),
@@ -992,6 +1019,66 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       } finally {
         await peer.close();
       }
+    });
+  });
+
+  describe(`${name}: NudgeStore`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory.open();
+    });
+    afterEach(async () => {
+      await factory.dispose(stores);
+    });
+
+    const at = new Date('2026-12-01T09:00:00.000Z');
+    const weekly: NudgeSettings = { enabled: true, day: 'monday', time: '09:00', timeZone: 'Europe/London' };
+
+    it('has no settings for someone who never chose, and reads back what was saved', async () => {
+      expect(await stores.nudges.get('oid-1')).toBeUndefined();
+      await stores.nudges.save('oid-1', weekly, at);
+      expect(await stores.nudges.get('oid-1')).toEqual(weekly);
+      const later: NudgeSettings = { enabled: false, day: 'friday', time: '16:30', timeZone: 'Asia/Kolkata' };
+      await stores.nudges.save('oid-1', later, at);
+      expect(await stores.nudges.get('oid-1')).toEqual(later);
+    });
+
+    it('lists only people with nudges on, in id order, a page at a time', async () => {
+      for (const id of ['oid-c', 'oid-a', 'oid-d', 'oid-b']) {
+        await stores.nudges.save(id, { ...weekly, enabled: id !== 'oid-d' }, at);
+      }
+      const first = await stores.nudges.listEnabled(undefined, 2);
+      expect(first.map((subscriber) => subscriber.userId)).toEqual(['oid-a', 'oid-b']);
+      const second = await stores.nudges.listEnabled('oid-b', 2);
+      expect(second).toEqual([{ userId: 'oid-c', settings: weekly }]);
+      expect(await stores.nudges.listEnabled('oid-c', 2)).toEqual([]);
+    });
+
+    it("keeps the first guide recorded for a person's week, and their history oldest week first", async () => {
+      expect(await stores.nudges.recordWeek('oid-1', '2026-W50', 'guide-b', at)).toBe('guide-b');
+      expect(await stores.nudges.recordWeek('oid-1', '2026-W49', 'guide-a', at)).toBe('guide-a');
+      expect(await stores.nudges.recordWeek('oid-1', '2026-W50', 'guide-other', at)).toBe('guide-b');
+      const racing = await Promise.all([
+        stores.nudges.recordWeek('oid-2', '2026-W49', 'guide-x', at),
+        stores.nudges.recordWeek('oid-2', '2026-W49', 'guide-y', at),
+      ]);
+      expect(new Set(racing).size).toBe(1);
+      expect(await stores.nudges.history('oid-1')).toEqual([
+        { week: '2026-W49', guideId: 'guide-a' },
+        { week: '2026-W50', guideId: 'guide-b' },
+      ]);
+      expect(await stores.nudges.history('oid-3')).toEqual([]);
+    });
+
+    it("forgets a person's settings and history, and nobody else's", async () => {
+      await stores.nudges.save('oid-1', weekly, at);
+      await stores.nudges.save('oid-2', weekly, at);
+      await stores.nudges.recordWeek('oid-1', '2026-W49', 'guide-a', at);
+      expect(await stores.nudges.forget('oid-1')).toBe(true);
+      expect(await stores.nudges.forget('oid-1')).toBe(false);
+      expect(await stores.nudges.get('oid-1')).toBeUndefined();
+      expect(await stores.nudges.history('oid-1')).toEqual([]);
+      expect(await stores.nudges.get('oid-2')).toEqual(weekly);
     });
   });
 

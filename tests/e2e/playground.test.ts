@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { startPlayground, type RunningPlayground } from '../support/playground';
 import { sampleCircle } from '../support/sample-circle';
-import { createCircle, localToken, startTestService, type TestService } from '../support/service';
+import { createCircle, localToken, postJson, startTestService, type TestService } from '../support/service';
 
 jest.setTimeout(120_000);
 
@@ -38,6 +38,42 @@ describe('the bot in the real Microsoft 365 Agents Playground', () => {
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-help.png') });
     expect(await helpCard.first().innerText()).toContain('plan');
+    await page.close();
+  });
+
+  it('turns nudges on in personal chat; the week’s nudge arrives there when a lead sends this week’s nudges', async () => {
+    const page = await browser.newPage();
+    await page.goto(playground.url);
+    await page.locator('[role="treeitem"][aria-label="Personal Chat"]').click();
+    const compose = page.locator('div[role="textbox"]');
+    await compose.click();
+    await compose.fill('nudges on');
+    await compose.press('Enter');
+    await page.locator('.ac-adaptiveCard', { hasText: 'Nudges are on' }).first().waitFor({ timeout: 30_000 });
+    // The due time, forced honestly: a programme lead sends this week's nudges now (the admin route), so the
+    // person who just turned nudges on gets this week's guide at once instead of on Monday at 09:00.
+    const lead = await localToken(service, 'Lena Lead', 'admin');
+    const run = await postJson(
+      `${service.url}/api/admin/nudges/run`,
+      {},
+      { authorization: `Bearer ${lead}` },
+    );
+    expect(run).toEqual({ status: 200, body: { queued: 1, unreachable: 0 } });
+    const nudge = page.locator('.ac-adaptiveCard', { hasText: 'Your three-minute guide this week' }).last();
+    await nudge.waitFor({ timeout: 30_000 });
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-nudge.png') });
+    expect(await nudge.innerText()).toContain('Was this helpful?');
+    await nudge
+      .locator('.ac-actionSet button[aria-label="Stop nudges"], button[aria-label="Stop nudges"]')
+      .first()
+      .click();
+    await page
+      .locator('.ac-adaptiveCard', { hasText: 'Nudges are off' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const rows = await service.stores.outbox.list({ kind: 'nudge' }, 10);
+    expect(rows.map((row) => row.status)).toEqual(['sent']);
     await page.close();
   });
 

@@ -3,13 +3,15 @@ import {
   helpCard,
   offTopicCard,
   noMatchCard,
-  nudgesComingCard,
   planCard,
   welcomeCard,
   type CardLinks,
   type FeedbackState,
 } from '../../bot/cards/cards';
 import type { AdaptiveCard } from '../../bot/cards/types';
+import { nudgeSettingsCard } from '../../bot/cards/nudge-cards';
+import { circleFeedbackCard, circleReminderCard } from '../../bot/cards/reminder-cards';
+import { DEFAULT_NUDGE_SETTINGS } from '../../core/nudges/ports';
 import { checkInCard, urgentSupportCard } from '../../bot/cards/urgent-card';
 import {
   circleInviteCard,
@@ -30,9 +32,11 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     plan: planCard(library.themes, links),
     noMatch: noMatchCard(links),
     offTopic: offTopicCard(links),
-    nudgesOn: nudgesComingCard('on'),
-    nudgesOff: nudgesComingCard('off'),
-    nudges: nudgesComingCard(undefined),
+    nudgesOn: nudgeSettingsCard({ ...DEFAULT_NUDGE_SETTINGS, enabled: true }, 'on', links),
+    nudgesOnAlready: nudgeSettingsCard({ ...DEFAULT_NUDGE_SETTINGS, enabled: true }, undefined, links),
+    nudgesOff: nudgeSettingsCard(DEFAULT_NUDGE_SETTINGS, 'off', links),
+    nudges: nudgeSettingsCard(DEFAULT_NUDGE_SETTINGS, undefined, links),
+    nudgesShared: nudgeSettingsCard(DEFAULT_NUDGE_SETTINGS, undefined, links, true),
     urgentSupport: urgentSupportCard(library.urgentSupport),
     checkInSelf: checkInCard(library.urgentSupport, 'self', ['who-looks-after-the-manager']),
     checkInColleague: checkInCard(library.urgentSupport, 'colleague', [
@@ -123,6 +127,20 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     ]),
     myCirclesEmpty: myCirclesCard([]),
     circleNotice: circleNoticeCard('Posting circle invites', 'Only facilitators can post circle invites.'),
+    reminderDay: circleReminderCard(
+      summary,
+      '24h',
+      { joinUrl: circle.meetingUrl, calendarUrl: 'https://example.org/c.ics' },
+      'participant',
+    ),
+    reminderHourFacilitator: circleReminderCard(
+      summary,
+      '1h',
+      { joinUrl: circle.meetingUrl, calendarUrl: undefined },
+      'facilitator',
+    ),
+    circleFeedback: circleFeedbackCard(summary),
+    circleFeedbackThanks: circleFeedbackCard(summary, 'thanks'),
   });
   const states: FeedbackState[] = ['ask', 'helpful', 'notHelpful'];
   for (const guide of library.guides) {
@@ -133,6 +151,10 @@ export function everyBotCard(library: ContentLibrary, links: CardLinks): Record<
     );
     for (const feedback of states) {
       cards[`guide ${guide.id} (${feedback})`] = guideCard({ guide, theme, alternatives, feedback }, links);
+      cards[`nudge ${guide.id} (${feedback})`] = guideCard(
+        { guide, theme, alternatives: [], feedback, nudge: true },
+        links,
+      );
     }
   }
   return cards;

@@ -53,6 +53,11 @@ export class FakeConnector {
     this.alwaysFail.set(conversationId, status);
   }
 
+  /** Stops failing a conversation given to failConversation: it answers normally again. */
+  heal(conversationId: string): void {
+    this.alwaysFail.delete(conversationId);
+  }
+
   /** Enforces Teams' limits from now on (the documented ones unless given). */
   enforce(limits: Partial<ConnectorLimits> = {}): void {
     this.limits = {

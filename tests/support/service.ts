@@ -20,7 +20,7 @@ export async function startTestService(
   botCredentialsFactory?: ServiceClientCredentialsFactory,
   overrides: Pick<
     ServiceOverrides,
-    'telemetry' | 'answerer' | 'outboxWorker' | 'outboxClock' | 'now' | 'onlineMeetings'
+    'telemetry' | 'answerer' | 'outboxWorker' | 'outboxClock' | 'now' | 'onlineMeetings' | 'nudgeTickMs'
   > = {},
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-test-'));
@@ -100,4 +100,32 @@ export async function bookCircle(service: RunningService, circleId: string, toke
       { authorization: `Bearer ${token}` },
     )
   ).status;
+}
+
+/** A clock for the outbox, nudges and reminders that a test moves by hand (timers still run in real time). */
+export interface MovableClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** Sets the clock to an instant. */
+  set(at: Date): void;
+  /** Moves the clock on. */
+  advance(ms: number): void;
+}
+
+/** A movable clock starting at `start`. */
+export function movableClock(start: Date): MovableClock {
+  let offset = start.getTime() - Date.now();
+  return {
+    now: () => Date.now() + offset,
+    sleep: (ms) =>
+      new Promise((resolve) => {
+        setTimeout(resolve, Math.max(0, Math.min(ms, 50))).unref();
+      }),
+    set: (at) => {
+      offset = at.getTime() - Date.now();
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
 }

@@ -1,6 +1,6 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, ProgressBar, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AuditEvent, Facilitator } from '../api';
+import type { AuditEvent, BroadcastReport, Facilitator } from '../api';
 import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
 import { Section, TextField, useLayout } from '../components/layout';
 import { formatDay, formatWhen } from '../format';
@@ -224,6 +224,104 @@ function AuditLog() {
  * For programme leads: grant and revoke the facilitator role (revoking asks first); read the questions the bot
  * could not answer and the audit log.
  */
+/** How often the Admin page re-reads a broadcast's report while messages are still waiting. */
+const BROADCAST_POLL_MS = 2000;
+
+/** A broadcast's progress in words, for everyone (the bar is a picture of the same numbers). */
+function progressText(report: BroadcastReport): string {
+  const done = report.total - report.pending;
+  return (
+    `${done} of ${report.total} done: ${report.sent} sent, ${report.failed} failed, ` +
+    `${report.retired} no longer reachable, ${report.pending} waiting.`
+  );
+}
+
+/** Send a guide to everyone with nudges on; watch its delivery; resend to failed recipients only. */
+function BroadcastPanel() {
+  const { api } = useAppState();
+  const styles = useLayout();
+  const [guides] = useLoad(() => api.guides('manager'), 'broadcast-guides');
+  const [guideId, setGuideId] = useState('');
+  const [report, setReport] = useState<BroadcastReport>();
+  const [sent, runSend] = useAction();
+  const [resent, runResend] = useAction();
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    if (!report || report.pending === 0) return undefined;
+    const timer = setTimeout(() => {
+      api
+        .broadcastReport(report.id)
+        .then(setReport)
+        .catch((error: unknown) => setProblem(messageOf(error)));
+    }, BROADCAST_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [api, report]);
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    void runSend(async () => {
+      const { id } = await api.broadcast(guideId);
+      setReport(await api.broadcastReport(id));
+      return 'The broadcast is on its way.';
+    });
+  };
+  const resend = (id: string) =>
+    void runResend(async () => {
+      const { requeued } = await api.resendBroadcast(id);
+      setReport(await api.broadcastReport(id));
+      return `Sending again to ${requeued} ${requeued === 1 ? 'person' : 'people'}.`;
+    });
+  return (
+    <Section title="Broadcast a guide">
+      <p>
+        Sends one guide, in a 1:1 chat, to everyone who has nudges on. It goes out within Teams&apos; limits,
+        so a large broadcast takes a few minutes.
+      </p>
+      <Show loaded={guides} label="guides">
+        {(value) => (
+          <form onSubmit={send}>
+            <div className={styles.row}>
+              <Field label="Guide" required>
+                <Select value={guideId} required onChange={(_event, data) => setGuideId(data.value)}>
+                  <option value="">Choose a guide</option>
+                  {value.guides.map((guide) => (
+                    <option key={guide.id} value={guide.id}>
+                      {guide.title}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </div>
+            <div className={styles.row}>
+              <Button type="submit" appearance="primary" disabledFocusable={sent.kind === 'busy' || !guideId}>
+                Send to everyone with nudges on
+              </Button>
+            </div>
+          </form>
+        )}
+      </Show>
+      <Outcome state={sent} failureTitle="Broadcast not sent" />
+      {report ? (
+        <div className={styles.stack}>
+          <Field label="Delivery">
+            <ProgressBar value={report.total === 0 ? 1 : (report.total - report.pending) / report.total} />
+          </Field>
+          <p aria-live="polite">{progressText(report)}</p>
+          {report.failed > 0 && report.pending === 0 ? (
+            <div className={styles.row}>
+              <Button onClick={() => resend(report.id)} disabledFocusable={resent.kind === 'busy'}>
+                {`Resend to the ${report.failed} failed`}
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <Outcome state={resent} failureTitle="Not resent" />
+      {problem ? <Problem title="Could not read the broadcast's progress">{problem}</Problem> : null}
+    </Section>
+  );
+}
+
+/** For programme leads: grant and revoke the facilitator role; read the questions the bot could not answer. */
 export default function AdminPage() {
   const { api, me, locale } = useAppState();
   const styles = useLayout();
@@ -303,6 +401,7 @@ export default function AdminPage() {
         <RevokeDialog facilitator={revoking} onClose={() => setRevoking(undefined)} onRevoke={revoke} />
         {problem ? <Problem title="Not revoked">{problem}</Problem> : null}
       </Section>
+      <BroadcastPanel />
       <Section title="Questions without a confident answer">
         <Show loaded={unanswered} label="unanswered questions">
           {(value) =>

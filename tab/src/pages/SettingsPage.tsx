@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -7,13 +8,125 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
+  Field,
+  Input,
   Link,
+  Select,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { Outcome, PageHeading, useAction } from '../components/common';
+import type { NudgeSettings } from '../api';
+import { Outcome, PageHeading, Show, useAction } from '../components/common';
 import { OrganisationSettings } from '../components/organisation-settings';
 import { Section, useLayout } from '../components/layout';
-import { useAppState } from '../state';
+import { useAppState, useLoad } from '../state';
+
+const DAYS: { value: NudgeSettings['day']; label: string }[] = [
+  { value: 'monday', label: 'Monday' },
+  { value: 'tuesday', label: 'Tuesday' },
+  { value: 'wednesday', label: 'Wednesday' },
+  { value: 'thursday', label: 'Thursday' },
+  { value: 'friday', label: 'Friday' },
+  { value: 'saturday', label: 'Saturday' },
+  { value: 'sunday', label: 'Sunday' },
+];
+
+/** Time zones to offer: the browser's list, with the saved zone and the browser's own zone always present. */
+function timeZonesWith(...zones: string[]): string[] {
+  const known =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/London'];
+  return [...new Set([...zones, ...known])].sort();
+}
+
+/** The weekly guide: on or off, which day, what time, in which time zone. */
+function NudgeForm(props: { initial: NudgeSettings }) {
+  const { api } = useAppState();
+  const styles = useLayout();
+  const [settings, setSettings] = useState(props.initial);
+  const [saved, runSave] = useAction();
+  const [zones] = useState(() =>
+    timeZonesWith(props.initial.timeZone, Intl.DateTimeFormat().resolvedOptions().timeZone),
+  );
+  const change = (changes: Partial<NudgeSettings>) => setSettings((current) => ({ ...current, ...changes }));
+  const save = () =>
+    runSave(async () => {
+      const stored = await api.saveNudgeSettings(settings);
+      setSettings(stored);
+      const day = DAYS.find((option) => option.value === stored.day)?.label ?? stored.day;
+      return stored.enabled
+        ? `Saved. Your weekly guide comes on ${day} at ${stored.time} (${stored.timeZone}).`
+        : 'Saved. Weekly guides are off.';
+    });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Checkbox
+        checked={settings.enabled}
+        onChange={(_event, data) => change({ enabled: data.checked === true })}
+        label="Send me one three-minute guide a week"
+      />
+      <div className={styles.row}>
+        <Field label="Day">
+          <Select
+            value={settings.day}
+            onChange={(_event, data) => change({ day: data.value as NudgeSettings['day'] })}
+          >
+            {DAYS.map((day) => (
+              <option key={day.value} value={day.value}>
+                {day.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Time" hint="24-hour, in your time zone">
+          <Input
+            type="time"
+            value={settings.time}
+            required
+            onChange={(_event, data) => change({ time: data.value.slice(0, 5) })}
+          />
+        </Field>
+        <Field label="Time zone">
+          <Select value={settings.timeZone} onChange={(_event, data) => change({ timeZone: data.value })}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button type="submit" appearance="primary" disabledFocusable={saved.kind === 'busy'}>
+          Save nudge settings
+        </Button>
+      </div>
+      <Outcome state={saved} failureTitle="Nudge settings not saved" />
+    </form>
+  );
+}
+
+/** The Nudges section: what nudges are, and the person's settings. */
+function Nudges() {
+  const { api } = useAppState();
+  const [loaded] = useLoad(() => api.nudgeSettings(), 'nudges');
+  return (
+    <Section title="Nudges">
+      <p>
+        Choose to get one three-minute guide a week, a different one each time, rotating through the ten-point
+        plan. You can also type “nudges on” or “stop” to the bot at any time. Whatever you choose here, a
+        place on a circle brings reminders a day and an hour before it, and a short feedback question after
+        it.
+      </p>
+      <Show loaded={loaded} label="your nudge settings">
+        {(settings) => <NudgeForm initial={settings} />}
+      </Show>
+    </Section>
+  );
+}
 
 /** Saves JSON as a file the person downloads. */
 function download(data: unknown, fileName: string): void {
@@ -90,7 +203,7 @@ function YourData() {
   );
 }
 
-/** Nudge preferences (arriving with the nudges work) and what the app knows about you. */
+/** Nudge preferences, what the app knows about you, and your data rights. */
 export function SettingsPage() {
   const { me } = useAppState();
   const styles = useLayout();
@@ -98,18 +211,7 @@ export function SettingsPage() {
     <>
       <PageHeading>Settings</PageHeading>
       <div className={styles.prose}>
-        <Section title="Nudges">
-          <p>
-            Nudges are coming soon. When they arrive you will be able to choose, here or by typing “nudges on”
-            to the bot, to get:
-          </p>
-          <ul>
-            <li>one three-minute guide a week, on a day you pick;</li>
-            <li>reminders a day and an hour before a circle you have a place on;</li>
-            <li>a short, anonymous feedback question after a circle.</li>
-          </ul>
-          <p>Nothing is sent until you turn it on, and you can turn it off at any time.</p>
-        </Section>
+        <Nudges />
         <Section title="About you">
           <p>
             Signed in as {me.name}. Roles: {me.roles.join(', ')}.
