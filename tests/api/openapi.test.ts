@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { localUserId } from '../../bot/auth/local-issuer';
 import type { OpenApiDocument, OpenApiOperation } from '../../bot/http/openapi';
-import { botAddedActivity } from '../support/activities';
+import { botAddedActivity, messageActivity } from '../support/activities';
 import { FakeConnector } from '../support/fake-connector';
 import { sampleCircle } from '../support/sample-circle';
 import { succeed } from '../../core/errors';
@@ -34,6 +34,16 @@ interface Fixture {
   admin: string;
   /** An upcoming circle run by the facilitator, on which the manager holds a confirmed place. */
   circleId: string;
+}
+
+async function newBroadcast(fixture: Fixture): Promise<string> {
+  const sent = await send(fixture, 'POST', {
+    path: '/api/admin/broadcasts',
+    token: fixture.admin,
+    body: { guideId: 'pause-spaces' },
+  });
+  expect(sent.status).toBe(202);
+  return ((await sent.json()) as { id: string }).id;
 }
 
 async function newCircle(fixture: Fixture, title: string): Promise<string> {
@@ -177,6 +187,26 @@ const VALID_CALLS: Record<string, (fixture: Fixture) => Call | Promise<Call>> = 
   },
   'GET /api/admin/audit': (f) => ({ path: '/api/admin/audit?limit=5', token: f.admin }),
   'GET /api/me/profile': (f) => ({ path: '/api/me/profile', token: f.manager }),
+  'GET /api/me/nudges': (f) => ({ path: '/api/me/nudges', token: f.manager }),
+  'PUT /api/me/nudges': (f) => ({
+    path: '/api/me/nudges',
+    token: f.manager,
+    body: { enabled: true, day: 'wednesday', time: '08:30', timeZone: 'Europe/London' },
+  }),
+  'POST /api/admin/broadcasts': (f) => ({
+    path: '/api/admin/broadcasts',
+    token: f.admin,
+    body: { guideId: 'huddles-that-help' },
+  }),
+  'GET /api/admin/broadcasts/{id}': async (f) => ({
+    path: `/api/admin/broadcasts/${await newBroadcast(f)}`,
+    token: f.admin,
+  }),
+  'POST /api/admin/broadcasts/{id}/resend': async (f) => ({
+    path: `/api/admin/broadcasts/${await newBroadcast(f)}/resend`,
+    token: f.admin,
+  }),
+  'POST /api/admin/nudges/run': (f) => ({ path: '/api/admin/nudges/run', token: f.admin }),
   'PUT /api/me/profile': (f) => ({
     path: '/api/me/profile',
     token: f.manager,
@@ -304,6 +334,18 @@ describe('the OpenAPI document and what the API answers', () => {
       channelData: { tenant: { id: 'tenant-1' }, team: { id: CHANNEL, name: 'Ward 7' } },
     });
     await connector.waitForCalls(before + 1);
+    // Someone with nudges on in a 1:1 chat, so a broadcast has a recipient.
+    const beforeNudges = connector.calls.length;
+    await postJson(
+      `${service.url}/api/messages`,
+      messageActivity({
+        serviceUrl,
+        text: 'nudges on',
+        aadObjectId: 'oid-nudged',
+        conversationId: 'a:oid-nudged',
+      }),
+    );
+    await connector.waitForCalls(beforeNudges + 1);
     const served = await fetch(`${service.url}/api/openapi.json`);
     expect(served.status).toBe(200);
     document = (await served.json()) as OpenApiDocument;
