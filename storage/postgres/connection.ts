@@ -154,6 +154,12 @@ export async function endPool(pool: Pool): Promise<void> {
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection lost while checked out emits 'error' on its client (the pool only listens to idle ones): note it,
+  // so the client is discarded, and let the failing query carry the fault to the caller.
+  const onLost = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onLost);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -168,6 +174,7 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     }
     throw error;
   } finally {
+    client.off('error', onLost);
     client.release(broken);
   }
 }
