@@ -183,21 +183,30 @@ describe('the bot in the real Microsoft 365 Agents Playground', () => {
     await compose.press('Enter');
     const invite = page.locator('.ac-adaptiveCard', { hasText: 'Keeping a scattered team together' }).last();
     await invite.waitFor({ timeout: 30_000 });
+    // The booked card can be on screen only briefly: the posted invite refreshes its seat count moments later and
+    // re-renders (sooner on a busy machine). So the page watches every change from before the click and keeps the
+    // first booked card it shows, rather than polling for one that may already be gone.
+    await page.evaluate(() => {
+      const seen = window as unknown as { bookedText?: string };
+      const look = () => {
+        seen.bookedText ??= Array.from(document.querySelectorAll<HTMLElement>('.ac-adaptiveCard')).find(
+          (card) => card.innerText.includes("You're booked"),
+        )?.innerText;
+      };
+      new MutationObserver(look).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
     await invite
       .locator('.ac-actionSet button[aria-label="Sign up"], button[aria-label="Sign up"]')
       .first()
       .click();
-    // Find and read the booked card in one step inside the page: the posted invite refreshes its seat count
-    // moments later and re-renders, so a card located first and read afterwards may already be gone.
     const bookedText = await page
-      .waitForFunction(
-        () =>
-          Array.from(document.querySelectorAll<HTMLElement>('.ac-adaptiveCard')).find((card) =>
-            card.innerText.includes("You're booked"),
-          )?.innerText,
-        undefined,
-        { timeout: 30_000 },
-      )
+      .waitForFunction(() => (window as unknown as { bookedText?: string }).bookedText, undefined, {
+        timeout: 30_000,
+      })
       .then((handle) => handle.jsonValue());
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-circle-booked.png') });
     const bookings = await service.stores.circles.bookings(circleId);
