@@ -325,6 +325,32 @@ export class PostgresCircleStore implements CircleStore {
     );
   }
 
+  async setCoFacilitators(circleId: string, userIds: readonly string[], at: Date): Promise<boolean> {
+    return inTransaction(this.pool, async (client): Promise<boolean> => {
+      if (!(await lockCircle(client, circleId))) return false;
+      await client.query(
+        'DELETE FROM circle_co_facilitators WHERE circle_id = $1 AND NOT (user_id = ANY($2::text[]))',
+        [circleId, [...userIds]],
+      );
+      for (const userId of new Set(userIds)) {
+        await client.query(
+          `INSERT INTO circle_co_facilitators (circle_id, user_id, added_at) VALUES ($1, $2, $3)
+           ON CONFLICT (circle_id, user_id) DO NOTHING`,
+          [circleId, userId, at.toISOString()],
+        );
+      }
+      return true;
+    });
+  }
+
+  async coFacilitators(circleId: string): Promise<string[]> {
+    const result = await this.pool.query<{ user_id: string }>(
+      `SELECT user_id FROM circle_co_facilitators WHERE circle_id = $1 ORDER BY added_at, user_id COLLATE "C"`,
+      [circleId],
+    );
+    return result.rows.map((row) => row.user_id);
+  }
+
   async posts(circleId: string): Promise<CirclePost[]> {
     const result = await this.pool.query<{ circle_id: string; conversation_id: string; activity_id: string }>(
       `SELECT circle_id, conversation_id, activity_id FROM circle_posts WHERE circle_id = $1

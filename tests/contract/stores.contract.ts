@@ -559,6 +559,23 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         { readerId: 'fac-1', readAt: now.toISOString() },
       ]);
     });
+
+    it("replaces a circle's co-facilitators as a set, keeps other circles' apart, and refuses a missing circle", async () => {
+      await stores.circles.create(circle(), created);
+      await stores.circles.create(circle({ id: 'circle-2' }), created);
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual([]);
+      expect(await stores.circles.setCoFacilitators('circle-1', ['co-b', 'co-a'], created)).toBe(true);
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual(['co-a', 'co-b']);
+      await stores.circles.setCoFacilitators('circle-2', ['co-a'], created);
+      // co-b is removed, co-a kept (its first addition stands), co-c added after it.
+      expect(await stores.circles.setCoFacilitators('circle-1', ['co-c', 'co-a', 'co-c'], now)).toBe(true);
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual(['co-a', 'co-c']);
+      expect(await stores.circles.setCoFacilitators('circle-1', [], now)).toBe(true);
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual([]);
+      expect(await stores.circles.coFacilitators('circle-2')).toEqual(['co-a']);
+      expect(await stores.circles.setCoFacilitators('no-such-circle', ['co-a'], now)).toBe(false);
+      expect(await stores.circles.coFacilitators('no-such-circle')).toEqual([]);
+    });
   });
 
   describe(`${name}: FacilitatorStore`, () => {
