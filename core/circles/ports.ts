@@ -20,6 +20,8 @@ export interface CircleFilter {
   organisationId?: string;
   status?: CircleStatus;
   facilitatorId?: string;
+  /** Only circles this person runs: as their facilitator or as one of their co-facilitators. */
+  managedBy?: string;
 }
 
 /** The outcome of a sign-up as written: the decision and the person's booking afterwards. */

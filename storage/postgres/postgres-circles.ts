@@ -173,6 +173,14 @@ export class PostgresCircleStore implements CircleStore {
     add('organisation_id', '=', filter.organisationId);
     add('status', '=', filter.status);
     add('facilitator_id', '=', filter.facilitatorId);
+    if (filter.managedBy !== undefined) {
+      values.push(filter.managedBy);
+      const managedBy = `$${values.length}`;
+      clauses.push(
+        `(facilitator_id = ${managedBy} OR id IN
+           (SELECT circle_id FROM circle_co_facilitators WHERE user_id = ${managedBy}))`,
+      );
+    }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
     const result = await this.pool.query<CircleRow>(
       `SELECT ${CIRCLE_COLUMNS} FROM circles ${where} ORDER BY starts_at, id COLLATE "C"`,

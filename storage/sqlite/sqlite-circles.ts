@@ -128,6 +128,12 @@ export class SqliteCircleStore implements CircleStore {
     add('organisation_id = @organisationId', 'organisationId', filter.organisationId);
     add('status = @status', 'status', filter.status);
     add('facilitator_id = @facilitatorId', 'facilitatorId', filter.facilitatorId);
+    add(
+      `(facilitator_id = @managedBy OR id IN
+         (SELECT circle_id FROM circle_co_facilitators WHERE user_id = @managedBy))`,
+      'managedBy',
+      filter.managedBy,
+    );
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db
       .prepare(`SELECT * FROM circles ${where} ORDER BY starts_at, id`)

@@ -576,6 +576,20 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(await stores.circles.setCoFacilitators('no-such-circle', ['co-a'], now)).toBe(false);
       expect(await stores.circles.coFacilitators('no-such-circle')).toEqual([]);
     });
+
+    it('lists the circles a person runs or co-facilitates, and nobody else’s', async () => {
+      await stores.circles.create(circle({ id: 'circle-1', facilitatorId: 'fac-1' }), created);
+      await stores.circles.create(circle({ id: 'circle-2', facilitatorId: 'fac-2' }), created);
+      await stores.circles.create(circle({ id: 'circle-3', facilitatorId: 'fac-3' }), created);
+      await stores.circles.setCoFacilitators('circle-2', ['fac-1'], created);
+      await stores.circles.setCoFacilitators('circle-3', ['fac-2'], created);
+      const ids = async (managedBy: string) =>
+        (await stores.circles.list({ managedBy })).map((listed) => listed.id).sort();
+      expect(await ids('fac-1')).toEqual(['circle-1', 'circle-2']);
+      expect(await ids('fac-2')).toEqual(['circle-2', 'circle-3']);
+      expect(await ids('fac-3')).toEqual(['circle-3']);
+      expect(await ids('nobody')).toEqual([]);
+    });
   });
 
   describe(`${name}: FacilitatorStore`, () => {

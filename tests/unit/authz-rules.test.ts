@@ -2,7 +2,7 @@ import { calendarLinkExpiry, CalendarLinks } from '../../bot/calendar';
 import { decideCancellation, decideCapacityChange, type Booking } from '../../core/circles/bookings';
 import { decideCircleCancellation } from '../../core/circles/circle';
 import { decideInvitePost } from '../../core/circles/posting';
-import { isGrantableUserId, mayManageCircle } from '../../core/identity';
+import { isGrantableUserId, mayChooseCoFacilitators, mayManageCircle } from '../../core/identity';
 import { sampleCircle } from '../support/sample-circle';
 
 const booking = (userId: string, sequence: number, status: Booking['status']): Booking => ({
@@ -24,6 +24,17 @@ describe('who may manage a circle (role and ownership, both, every time)', () =>
   it('refuses its creator once the facilitator role is revoked, and other facilitators', () => {
     expect(mayManageCircle(circle, 'fac-1', ['manager'])).toBe(false);
     expect(mayManageCircle(circle, 'fac-2', ['manager', 'facilitator'])).toBe(false);
+  });
+
+  it('lets a co-facilitator manage while they hold the facilitator role, but not choose co-facilitators', () => {
+    const shared = { ...circle, coFacilitatorIds: ['fac-2'] };
+    expect(mayManageCircle(shared, 'fac-2', ['manager', 'facilitator'])).toBe(true);
+    expect(mayManageCircle(shared, 'fac-2', ['manager'])).toBe(false);
+    expect(mayManageCircle(shared, 'fac-3', ['manager', 'facilitator'])).toBe(false);
+    expect(mayChooseCoFacilitators(shared, 'fac-2', ['manager', 'facilitator'])).toBe(false);
+    expect(mayChooseCoFacilitators(shared, 'fac-1', ['manager', 'facilitator'])).toBe(true);
+    expect(mayChooseCoFacilitators(shared, 'fac-1', ['manager'])).toBe(false);
+    expect(mayChooseCoFacilitators(shared, 'someone', ['manager', 'admin'])).toBe(true);
   });
 
   it('refuses a revoked facilitator posting their circle’s invite', () => {
