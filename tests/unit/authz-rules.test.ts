@@ -49,6 +49,24 @@ describe('who may manage a circle (role and ownership, both, every time)', () =>
     });
     expect(decision).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
+
+  it('lets a co-facilitator holding the role post the invite, and refuses them once it is revoked', () => {
+    const request = {
+      circle: { ...circle, coFacilitatorIds: ['fac-2'] },
+      posterId: 'fac-2',
+      conversationId: '19:c',
+      conversation: { scope: 'channel' as const },
+      posts: [],
+      now: new Date('2026-12-01T00:00:00Z'),
+    };
+    expect(decideInvitePost({ ...request, posterRoles: ['manager', 'facilitator'] })).toMatchObject({
+      ok: true,
+    });
+    expect(decideInvitePost({ ...request, posterRoles: ['manager'] })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+  });
 });
 
 describe('ids a role grant may name', () => {
