@@ -143,6 +143,8 @@ export interface ErasureCounts {
   rolesDeleted: number;
   facilitatorProfilesDeleted: number;
   circlesPseudonymised: number;
+  /** Circles they were a co-facilitator of (the co-facilitation is removed; the circle stays). */
+  coFacilitationsDeleted: number;
 }
 
 /** Subject access, erasure and retention across every table that holds a person's id. */

@@ -106,6 +106,9 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
            WHERE facilitator_id = $2 AND (status <> 'scheduled' OR starts_at <= $3)`,
           [pseudonym, userId, now.toISOString()],
         ),
+        coFacilitationsDeleted: await changed('DELETE FROM circle_co_facilitators WHERE user_id = $1', [
+          userId,
+        ]),
       };
     });
   }

@@ -83,6 +83,9 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
              WHERE facilitator_id = @userId AND (status <> 'scheduled' OR julianday(starts_at) <= julianday(@now))`,
         )
         .run({ pseudonym, userId, now: now.toISOString() }).changes,
+      coFacilitationsDeleted: this.db
+        .prepare('DELETE FROM circle_co_facilitators WHERE user_id = ?')
+        .run(userId).changes,
     }));
     return Promise.resolve(run.immediate());
   }

@@ -754,6 +754,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
 
     it('erases a person: pseudonymises what must stay, deletes the rest, leaves others untouched', async () => {
       await seed();
+      await stores.circles.setCoFacilitators('circle-1', ['asha', 'ben'], created);
       const now = new Date('2026-12-05T09:00:00Z');
       const counts = await stores.personalData.erase('asha', 'anon:erased-1', now);
       expect(counts).toEqual({
@@ -763,7 +764,9 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         rolesDeleted: 1,
         facilitatorProfilesDeleted: 1,
         circlesPseudonymised: 1,
+        coFacilitationsDeleted: 1,
       });
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual(['ben']);
       expect(await stores.personalData.exportFor('asha')).toMatchObject({
         roles: [],
         bookings: [],
