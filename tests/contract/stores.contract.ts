@@ -692,6 +692,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
 
     it('exports everything held about one person and nothing about anyone else', async () => {
       await seed();
+      await stores.circles.setCoFacilitators('circle-2', ['asha'], created);
       const exported = await stores.personalData.exportFor('asha');
       expect(exported).toEqual({
         userId: 'asha',
@@ -738,6 +739,14 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
             status: 'scheduled',
           },
         ],
+        circlesCoFacilitated: [
+          {
+            circleId: 'circle-2',
+            title: 'Routines that hold a team together',
+            startsAt: '2027-01-10T13:00:00.000Z',
+            status: 'scheduled',
+          },
+        ],
         rosterReads: [{ circleId: 'circle-3', readAt: '2026-11-24T10:00:00.000Z' }],
       });
       expect(JSON.stringify(exported)).not.toContain('ben');
@@ -748,6 +757,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         conversations: [],
         facilitatorProfile: null,
         circlesFacilitated: [],
+        circlesCoFacilitated: [],
         rosterReads: [],
       });
     });
@@ -773,6 +783,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         conversations: [],
         facilitatorProfile: null,
         circlesFacilitated: [],
+        circlesCoFacilitated: [],
         rosterReads: [],
       });
       const kept = (await stores.circles.bookings('circle-1')).find((b) => b.userId === 'anon:erased-1');
