@@ -468,6 +468,7 @@ export async function startService(
   routes.add(circleRoutes.roster, (context) => circlesApi.roster(context));
   routes.add(circleRoutes.calendar, (context) => circlesApi.calendar(context));
   routes.add(circleRoutes.attendance, (context) => circlesApi.markAttendance(context));
+  routes.add(circleRoutes.coFacilitators, (context) => circlesApi.setCoFacilitators(context));
   routes.add(circleRoutes.myBookings, (context) => circlesApi.myBookings(context));
   routes.add(circleRoutes.facilitators, (context) => circlesApi.facilitators(context));
   routes.add(circleRoutes.addFacilitator, (context) => circlesApi.addFacilitator(context));

@@ -53,7 +53,12 @@ export const CircleSchema = z.object({
   meetingUrl: z.string().nullable(),
   /** The signed "Add to calendar" link for a confirmed place on a scheduled circle. */
   calendarUrl: z.string().nullable(),
+  /** Whether the caller is this circle's facilitator. */
   isMine: z.boolean(),
+  /** Whether the caller may manage it (its facilitator, a co-facilitator or an admin): the Facilitate actions. */
+  canManage: z.boolean(),
+  /** Its co-facilitators' ids, for those who may manage it; null for everyone else. */
+  coFacilitatorIds: z.array(z.string()).nullable(),
 });
 
 /** A circle's roster, for its facilitator or an admin. */
@@ -74,6 +79,22 @@ export const RosterSchema = z.object({
 export const AttendanceSchema = z
   .object({ userId: z.string().min(1).max(128), attended: z.boolean() })
   .strict();
+
+/** The body of PUT /api/circles/:id/co-facilitators: the whole list (an empty list removes them all). */
+export const CoFacilitatorsRequestSchema = z
+  .object({
+    userIds: z
+      .array(z.string().trim().min(1).max(128))
+      .max(3, 'a circle can have at most 3 co-facilitators')
+      .refine((ids) => new Set(ids).size === ids.length, 'must not name anyone twice'),
+  })
+  .strict();
+
+/** A circle's co-facilitators, for those who may manage it. */
+export const CoFacilitatorsSchema = z.object({
+  circleId: z.string(),
+  coFacilitators: z.array(z.object({ userId: z.string(), name: z.string().nullable() })),
+});
 
 /** The body of POST /api/admin/facilitators. */
 export const FacilitatorRequestSchema = z
@@ -240,6 +261,28 @@ export const circleRoutes = {
     responses: { 200: { description: 'The mark as stored.', schema: AttendanceSchema } },
     errors: ['NOT_FOUND', 'FORBIDDEN', 'NOT_BOOKED', 'VALIDATION_FAILED'],
   }),
+  coFacilitators: defineRoute({
+    method: 'PUT',
+    path: '/api/circles/:id/co-facilitators',
+    operationId: 'setCoFacilitators',
+    tag: 'circles',
+    summary:
+      "Replaces a circle's co-facilitators (its facilitator or an admin); they may then manage it too.",
+    description:
+      "Up to 3 people, each named by Microsoft Entra object id, each holding the facilitator role now (else 400 NOT_A_FACILITATOR), never the circle's own facilitator. Co-facilitators see the roster, mark attendance, edit and cancel the circle while they hold the facilitator role; they cannot change this list.",
+    access: { kind: 'signedIn' },
+    params: CircleIdParams,
+    body: CoFacilitatorsRequestSchema,
+    responses: { 200: { description: 'The co-facilitators as stored.', schema: CoFacilitatorsSchema } },
+    errors: [
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'CIRCLE_CANCELLED',
+      'INVALID_USER_ID',
+      'NOT_A_FACILITATOR',
+      'VALIDATION_FAILED',
+    ],
+  }),
   myBookings: defineRoute({
     method: 'GET',
     path: '/api/me/bookings',
@@ -330,5 +373,9 @@ export type Facilitator = z.infer<typeof FacilitatorSchema>;
 export type CircleDraft = z.input<typeof CreateCircleSchema>;
 /** What a facilitator sends to change a circle. */
 export type CircleChanges = z.input<typeof EditCircleSchema>;
+/** A circle's co-facilitators. */
+export type CoFacilitators = z.infer<typeof CoFacilitatorsSchema>;
+/** What a facilitator sends to choose co-facilitators. */
+export type CoFacilitatorsRequest = z.input<typeof CoFacilitatorsRequestSchema>;
 /** What an admin sends to add a facilitator. */
 export type FacilitatorRequest = z.input<typeof FacilitatorRequestSchema>;

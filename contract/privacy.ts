@@ -47,6 +47,10 @@ export const PersonalDataSchema = z.object({
   circlesFacilitated: z.array(
     z.object({ circleId: z.string(), title: z.string(), startsAt: z.string(), status: z.string() }),
   ),
+  /** Circles they are a co-facilitator of. */
+  circlesCoFacilitated: z.array(
+    z.object({ circleId: z.string(), title: z.string(), startsAt: z.string(), status: z.string() }),
+  ),
   rosterReads: z.array(z.object({ circleId: z.string(), readAt: z.string() })),
   /** Audit rows where the person acted or was acted on (ids, a fixed action name and a time). */
   auditEvents: z.array(AuditEventSchema),

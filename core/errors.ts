@@ -33,6 +33,8 @@ export const ErrorCodes = {
   /** A destructive admin action (revoking a role) was asked for without its confirmation. */
   CONFIRMATION_REQUIRED: 'CONFIRMATION_REQUIRED',
   NO_RECIPIENTS: 'NO_RECIPIENTS',
+  /** A co-facilitator was named who does not hold the facilitator role now. */
+  NOT_A_FACILITATOR: 'NOT_A_FACILITATOR',
   INTERNAL: 'INTERNAL',
 } as const;
 

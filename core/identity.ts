@@ -41,10 +41,26 @@ export function isGrantableUserId(id: string, acceptLocalIds: boolean): boolean 
 
 /**
  * Whether a person may manage a circle (edit, cancel, read its roster, mark attendance, post its invite): an
- * admin may manage any circle; otherwise they must hold the facilitator role now *and* run this circle. Roles
- * come from the store on every request, so a revoked facilitator is refused from their next request.
+ * admin may manage any circle; otherwise they must hold the facilitator role now *and* run this circle, as its
+ * facilitator or one of its co-facilitators (`coFacilitatorIds`, read from the store on each request; absent
+ * means none). Roles come from the store on every request, so a revoked facilitator or co-facilitator is refused
+ * from their next request.
  */
 export function mayManageCircle(
+  circle: { facilitatorId: string; coFacilitatorIds?: readonly string[] },
+  userId: string,
+  roles: readonly Role[],
+): boolean {
+  if (roles.includes('admin')) return true;
+  if (!roles.includes('facilitator')) return false;
+  return circle.facilitatorId === userId || (circle.coFacilitatorIds ?? []).includes(userId);
+}
+
+/**
+ * Whether a person may choose a circle's co-facilitators: an admin, or the circle's own facilitator while they
+ * hold the facilitator role (co-facilitators manage the circle but do not choose who else does).
+ */
+export function mayChooseCoFacilitators(
   circle: { facilitatorId: string },
   userId: string,
   roles: readonly Role[],
@@ -52,3 +68,6 @@ export function mayManageCircle(
   if (roles.includes('admin')) return true;
   return roles.includes('facilitator') && circle.facilitatorId === userId;
 }
+
+/** The most co-facilitators a circle can have besides its facilitator. */
+export const MAX_CO_FACILITATORS = 3;

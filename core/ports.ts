@@ -131,6 +131,8 @@ export interface PersonalDataExport {
   conversations: ConversationRecord[];
   facilitatorProfile: FacilitatorProfile | null;
   circlesFacilitated: { circleId: string; title: string; startsAt: string; status: string }[];
+  /** Circles they are a co-facilitator of. */
+  circlesCoFacilitated: { circleId: string; title: string; startsAt: string; status: string }[];
   /** Roster reads they made as a facilitator or admin (the roster audit). */
   rosterReads: { circleId: string; readAt: string }[];
 }
@@ -143,6 +145,8 @@ export interface ErasureCounts {
   rolesDeleted: number;
   facilitatorProfilesDeleted: number;
   circlesPseudonymised: number;
+  /** Circles they were a co-facilitator of (the co-facilitation is removed; the circle stays). */
+  coFacilitationsDeleted: number;
 }
 
 /** Subject access, erasure and retention across every table that holds a person's id. */

@@ -56,6 +56,10 @@ param postgresDatabaseName string = 'leadingcompassionately'
 @description('Key that signs "Add to calendar" links, the same on every instance: base64 of 32 random bytes (openssl rand -base64 32), from SECRET_CALENDAR_LINK_SECRET in env/.env.<env>.user.')
 param calendarLinkSecret string
 
+@secure()
+@description('The tab app\'s Entra client secret, for creating Teams meetings on a facilitator\'s behalf (on-behalf-of, delegated OnlineMeetings.ReadWrite): SECRET_AAD_APP_CLIENT_SECRET, which aadApp/create writes. Empty leaves "Create the Teams meeting for me" off (facilitators paste a link).')
+param tabClientSecret string = ''
+
 var siteName = '${resourceBaseName}-app'
 var keyVaultName = '${resourceBaseName}-kv'
 var postgresServerName = toLower('${resourceBaseName}-pg')
@@ -153,6 +157,14 @@ resource calendarLinkSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
   properties: { contentType: 'text/plain', value: calendarLinkSecret }
 }
 
+// The tab app's client secret for meeting creation (on-behalf-of): the service reads it from TAB_CLIENT_SECRET, with
+// TAB_CLIENT_ID taken from the bare client id in TAB_AUDIENCE. Only stored when given.
+resource tabClientSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(tabClientSecret)) {
+  parent: vault
+  name: 'tab-client-secret'
+  properties: { contentType: 'text/plain', value: tabClientSecret }
+}
+
 resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identity.id, keyVaultSecretsUserRoleId)
   scope: vault
@@ -191,7 +203,7 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       appCommandLine: 'node dist/bot/main.js'
-      appSettings: [
+      appSettings: concat([
         { name: 'NODE_ENV', value: 'production' }
         // The deploy package (npm run package:deploy) holds no node_modules: App Service installs the production
         // dependencies on deploy, for its own platform, and runs no build (dist/ is built before).
@@ -216,7 +228,10 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
         { name: 'ADMIN_OBJECT_IDS', value: adminObjectIds }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
-      ]
+      ], empty(tabClientSecret) ? [] : [
+        // Turns on "Create the Teams meeting for me" (the tenant must consent to OnlineMeetings.ReadWrite).
+        { name: 'TAB_CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${tabClientSecretValue!.properties.secretUri})' }
+      ])
     }
   }
 }

@@ -41,7 +41,7 @@ export class ChannelsApi {
   }
 
   /**
-   * POST /api/circles/:id/posts {"conversationId"} (the circle's facilitator or an admin): posts the circle's
+   * POST /api/circles/:id/posts {"conversationId"} (the circle's facilitator, a co-facilitator or an admin): posts the circle's
    * invite card in a channel and remembers it, so the seat count on it stays current.
    */
   async postInvite({ res, who, params, body, send }: RouteContext<Routes['postInvite']>): Promise<void> {
@@ -49,7 +49,8 @@ export class ChannelsApi {
     const circle = await this.stores.circles.get(params.id);
     if (!circle) return sendFailure(res, fail(ErrorCodes.NOT_FOUND, 'There is no such circle.'));
     const decision = decideInvitePost({
-      circle,
+      // Co-facilitators may post its invite too (while they hold the facilitator role).
+      circle: { ...circle, coFacilitatorIds: await this.stores.circles.coFacilitators(circle.id) },
       posterId: who.caller.userId,
       posterRoles: who.roles,
       conversationId,

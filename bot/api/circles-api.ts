@@ -7,7 +7,13 @@ import { circleListFilter } from '../../core/circles/listing';
 import type { FacilitatorProfile } from '../../core/circles/ports';
 import { bookingOrganisation, organisationIdOf as organisationOf } from '../../core/profiles/profile';
 import { ErrorCodes, fail } from '../../core/errors';
-import { isGrantableUserId, mayManageCircle, type Caller, type Role } from '../../core/identity';
+import {
+  isGrantableUserId,
+  mayChooseCoFacilitators,
+  mayManageCircle,
+  type Caller,
+  type Role,
+} from '../../core/identity';
 import type { Stores, Telemetry } from '../../core/ports';
 import { sendFailure } from '../http/responses';
 import type { RouteContext } from '../http/route-table';
@@ -111,7 +117,9 @@ export class CirclesApi {
   ): Promise<CircleView> {
     const all = bookings ?? (await this.stores.circles.bookings(circle.id));
     const mine = all.find((booking) => booking.userId === caller.userId);
-    const runsIt = circle.facilitatorId === caller.userId || roles.includes('admin');
+    const coFacilitatorIds = await this.stores.circles.coFacilitators(circle.id);
+    const canManage = mayManageCircle({ ...circle, coFacilitatorIds }, caller.userId, roles);
+    const runsIt = circle.facilitatorId === caller.userId || canManage;
     const facilitator = await this.stores.facilitators.get(circle.facilitatorId);
     return {
       id: circle.id,
@@ -142,6 +150,8 @@ export class CirclesApi {
           ? (this.calendarUrl(circle, mine) ?? null)
           : null,
       isMine: circle.facilitatorId === caller.userId,
+      canManage,
+      coFacilitatorIds: canManage ? coFacilitatorIds : null,
     };
   }
 
@@ -234,12 +244,16 @@ export class CirclesApi {
   ): Promise<{ circle: Circle; caller: Caller; roles: Role[] } | undefined> {
     const circle = await this.circleFor(id, res);
     if (!circle) return undefined;
-    // Role and ownership, both from the verified caller and the store, on every request: a facilitator whose role
-    // was revoked is refused from their next request, even on circles they created.
-    if (!mayManageCircle(circle, who.caller.userId, who.roles)) {
+    // Role and ownership (or co-facilitation), all from the verified caller and the store, on every request: a
+    // facilitator or co-facilitator whose role was revoked is refused from their next request.
+    const coFacilitatorIds = await this.stores.circles.coFacilitators(circle.id);
+    if (!mayManageCircle({ ...circle, coFacilitatorIds }, who.caller.userId, who.roles)) {
       sendFailure(
         res,
-        fail(ErrorCodes.FORBIDDEN, "Only this circle's facilitator or a programme lead can do that."),
+        fail(
+          ErrorCodes.FORBIDDEN,
+          "Only this circle's facilitator, its co-facilitators or a programme lead can do that.",
+        ),
       );
       return undefined;
     }
@@ -428,6 +442,71 @@ export class CirclesApi {
     });
     this.telemetry.event('circles.attendanceMarked', { circleId: owned.circle.id, attended: body.attended });
     send(200, { userId: body.userId, attended: body.attended });
+  }
+
+  /**
+   * PUT /api/circles/:id/co-facilitators {"userIds"} (its facilitator or an admin): replaces the co-facilitators.
+   * Each must be named by object id and hold the facilitator role now; the change is audited as a circle edit.
+   */
+  async setCoFacilitators({
+    res,
+    who,
+    params,
+    body,
+    send,
+  }: RouteContext<Routes['coFacilitators']>): Promise<void> {
+    const circle = await this.circleFor(params.id, res);
+    if (!circle) return;
+    if (!mayChooseCoFacilitators(circle, who.caller.userId, who.roles)) {
+      return sendFailure(
+        res,
+        fail(
+          ErrorCodes.FORBIDDEN,
+          "Only this circle's facilitator or a programme lead can choose its co-facilitators.",
+        ),
+      );
+    }
+    if (circle.status === 'cancelled') {
+      return sendFailure(res, fail(ErrorCodes.CIRCLE_CANCELLED, 'This circle has been cancelled.'));
+    }
+    for (const userId of body.userIds) {
+      if (!this.isGrantableUserId(userId)) return sendFailure(res, notAnObjectId());
+      if (userId === circle.facilitatorId) {
+        return sendFailure(
+          res,
+          fail(
+            ErrorCodes.VALIDATION_FAILED,
+            "The circle's own facilitator cannot also be its co-facilitator.",
+          ),
+        );
+      }
+      if (!(await this.stores.roles.rolesOf(userId)).includes('facilitator')) {
+        return sendFailure(
+          res,
+          fail(
+            ErrorCodes.NOT_A_FACILITATOR,
+            'Every co-facilitator must be a registered facilitator (hold the facilitator role).',
+          ),
+        );
+      }
+    }
+    if (!(await this.stores.circles.setCoFacilitators(circle.id, body.userIds, this.now()))) {
+      return sendFailure(res, fail(ErrorCodes.NOT_FOUND, 'There is no such circle.'));
+    }
+    await this.stores.audit.record({
+      actorId: who.caller.userId,
+      action: 'circle.edit',
+      circleId: circle.id,
+      subjectId: undefined,
+      at: this.now(),
+    });
+    const stored = await this.stores.circles.coFacilitators(circle.id);
+    this.telemetry.event('circles.coFacilitatorsSet', { circleId: circle.id, count: stored.length });
+    const coFacilitators = [];
+    for (const userId of stored) {
+      coFacilitators.push({ userId, name: (await this.stores.facilitators.get(userId))?.name ?? null });
+    }
+    send(200, { circleId: circle.id, coFacilitators });
   }
 
   /** GET /api/facilitators?organisation=&region=. */

@@ -9,7 +9,7 @@ export interface CircleListQuery {
   from?: string;
   to?: string;
   organisationId?: string;
-  /** Only the circles the caller facilitates. */
+  /** Only the circles the caller facilitates or co-facilitates. */
   mine: boolean;
   /** Every circle in any status, as `mine` but for everyone's (programme leads helping facilitators). */
   all?: boolean;
@@ -17,7 +17,7 @@ export interface CircleListQuery {
 
 /**
  * The store filter for a circle list. Everyone's list holds upcoming scheduled circles (from now unless `from`
- * is given). A facilitator's own list (`mine`) holds their circles in any status, reaching back
+ * is given). A facilitator's own list (`mine`) holds the circles they run or co-facilitate, in any status, reaching back
  * MINE_LOOKBACK_DAYS unless `from` is given; `all` is the same reach over everyone's circles (for admins).
  */
 export function circleListFilter(query: CircleListQuery, callerId: string, now: Date): CircleFilter {
@@ -27,6 +27,6 @@ export function circleListFilter(query: CircleListQuery, callerId: string, now: 
     from: query.from ?? new Date(now.getTime() - lookback).toISOString(),
     to: query.to,
     organisationId: query.organisationId,
-    ...(query.mine ? { facilitatorId: callerId } : query.all ? {} : { status: 'scheduled' as const }),
+    ...(query.mine ? { managedBy: callerId } : query.all ? {} : { status: 'scheduled' as const }),
   };
 }

@@ -20,6 +20,8 @@ export interface CircleFilter {
   organisationId?: string;
   status?: CircleStatus;
   facilitatorId?: string;
+  /** Only circles this person runs: as their facilitator or as one of their co-facilitators. */
+  managedBy?: string;
 }
 
 /** The outcome of a sign-up as written: the decision and the person's booking afterwards. */
@@ -66,6 +68,13 @@ export interface CircleStore {
   /** Remembers where an invite card was posted, so seat counts on it can be updated. */
   recordPost(post: CirclePost, at: Date): Promise<void>;
   posts(circleId: string): Promise<CirclePost[]>;
+  /**
+   * Replaces a circle's co-facilitators with `userIds` in one transaction (people left out are removed).
+   * Returns false, changing nothing, when there is no such circle.
+   */
+  setCoFacilitators(circleId: string, userIds: readonly string[], at: Date): Promise<boolean>;
+  /** The ids of a circle's co-facilitators, in the order they were added (ties by id). */
+  coFacilitators(circleId: string): Promise<string[]>;
 }
 
 /** An invite card posted in a conversation. */

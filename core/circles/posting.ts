@@ -6,7 +6,8 @@ import type { CirclePost } from './ports';
 
 /** What decides whether a circle's invite card may be posted in a conversation. */
 export interface InvitePostRequest {
-  circle: Circle;
+  /** The circle, with its co-facilitators' ids where the caller read them (absent means none). */
+  circle: Circle & { coFacilitatorIds?: readonly string[] };
   /** The verified caller and their roles. */
   posterId: string;
   posterRoles: readonly Role[];
@@ -19,7 +20,7 @@ export interface InvitePostRequest {
 }
 
 /**
- * Whether an invite card may be posted: only by the circle's facilitator (who still holds the role) or an admin, only in a channel where
+ * Whether an invite card may be posted: only by the circle's facilitator or a co-facilitator (who still holds the role) or an admin, only in a channel where
  * the app is installed, only for a scheduled circle that has not started, and once per channel.
  */
 export function decideInvitePost(request: InvitePostRequest): Outcome<void> {

@@ -250,4 +250,17 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'co-facilitators of a circle (registered facilitators who may manage it with its facilitator)',
+    sql: `
+      CREATE TABLE circle_co_facilitators (
+        circle_id text NOT NULL REFERENCES circles (id),
+        user_id text NOT NULL,
+        added_at timestamptz NOT NULL,
+        PRIMARY KEY (circle_id, user_id)
+      );
+      CREATE INDEX circle_co_facilitators_user ON circle_co_facilitators (user_id);
+    `,
+  },
 ];

@@ -173,6 +173,14 @@ export class PostgresCircleStore implements CircleStore {
     add('organisation_id', '=', filter.organisationId);
     add('status', '=', filter.status);
     add('facilitator_id', '=', filter.facilitatorId);
+    if (filter.managedBy !== undefined) {
+      values.push(filter.managedBy);
+      const managedBy = `$${values.length}`;
+      clauses.push(
+        `(facilitator_id = ${managedBy} OR id IN
+           (SELECT circle_id FROM circle_co_facilitators WHERE user_id = ${managedBy}))`,
+      );
+    }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
     const result = await this.pool.query<CircleRow>(
       `SELECT ${CIRCLE_COLUMNS} FROM circles ${where} ORDER BY starts_at, id COLLATE "C"`,
@@ -323,6 +331,32 @@ export class PostgresCircleStore implements CircleStore {
        ON CONFLICT (conversation_id, activity_id) DO NOTHING`,
       [post.circleId, post.conversationId, post.activityId, at.toISOString()],
     );
+  }
+
+  async setCoFacilitators(circleId: string, userIds: readonly string[], at: Date): Promise<boolean> {
+    return inTransaction(this.pool, async (client): Promise<boolean> => {
+      if (!(await lockCircle(client, circleId))) return false;
+      await client.query(
+        'DELETE FROM circle_co_facilitators WHERE circle_id = $1 AND NOT (user_id = ANY($2::text[]))',
+        [circleId, [...userIds]],
+      );
+      for (const userId of new Set(userIds)) {
+        await client.query(
+          `INSERT INTO circle_co_facilitators (circle_id, user_id, added_at) VALUES ($1, $2, $3)
+           ON CONFLICT (circle_id, user_id) DO NOTHING`,
+          [circleId, userId, at.toISOString()],
+        );
+      }
+      return true;
+    });
+  }
+
+  async coFacilitators(circleId: string): Promise<string[]> {
+    const result = await this.pool.query<{ user_id: string }>(
+      `SELECT user_id FROM circle_co_facilitators WHERE circle_id = $1 ORDER BY added_at, user_id COLLATE "C"`,
+      [circleId],
+    );
+    return result.rows.map((row) => row.user_id);
   }
 
   async posts(circleId: string): Promise<CirclePost[]> {

@@ -46,6 +46,17 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
       'SELECT id, title, starts_at, status FROM circles WHERE facilitator_id = $1 ORDER BY starts_at, id COLLATE "C"',
       [userId],
     );
+    const coFacilitated = await this.pool.query<{
+      id: string;
+      title: string;
+      starts_at: Date;
+      status: string;
+    }>(
+      `SELECT c.id, c.title, c.starts_at, c.status
+       FROM circle_co_facilitators f JOIN circles c ON c.id = f.circle_id WHERE f.user_id = $1
+       ORDER BY c.starts_at, c.id COLLATE "C"`,
+      [userId],
+    );
     const reads = await this.pool.query<{ circle_id: string; read_at: Date }>(
       'SELECT circle_id, read_at FROM roster_reads WHERE reader_id = $1 ORDER BY id',
       [userId],
@@ -79,6 +90,12 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
         startsAt: row.starts_at.toISOString(),
         status: row.status,
       })),
+      circlesCoFacilitated: coFacilitated.rows.map((row) => ({
+        circleId: row.id,
+        title: row.title,
+        startsAt: row.starts_at.toISOString(),
+        status: row.status,
+      })),
       rosterReads: reads.rows.map((row) => ({ circleId: row.circle_id, readAt: row.read_at.toISOString() })),
     };
   }
@@ -106,6 +123,9 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
            WHERE facilitator_id = $2 AND (status <> 'scheduled' OR starts_at <= $3)`,
           [pseudonym, userId, now.toISOString()],
         ),
+        coFacilitationsDeleted: await changed('DELETE FROM circle_co_facilitators WHERE user_id = $1', [
+          userId,
+        ]),
       };
     });
   }

@@ -265,4 +265,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 15,
+    name: 'co-facilitators of a circle (registered facilitators who may manage it with its facilitator)',
+    sql: `
+      CREATE TABLE circle_co_facilitators (
+        circle_id TEXT NOT NULL REFERENCES circles (id),
+        user_id TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (circle_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX circle_co_facilitators_user ON circle_co_facilitators (user_id);
+    `,
+  },
 ];

@@ -128,6 +128,12 @@ export class SqliteCircleStore implements CircleStore {
     add('organisation_id = @organisationId', 'organisationId', filter.organisationId);
     add('status = @status', 'status', filter.status);
     add('facilitator_id = @facilitatorId', 'facilitatorId', filter.facilitatorId);
+    add(
+      `(facilitator_id = @managedBy OR id IN
+         (SELECT circle_id FROM circle_co_facilitators WHERE user_id = @managedBy))`,
+      'managedBy',
+      filter.managedBy,
+    );
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db
       .prepare(`SELECT * FROM circles ${where} ORDER BY starts_at, id`)
@@ -300,6 +306,37 @@ export class SqliteCircleStore implements CircleStore {
       )
       .all(circleId) as CirclePost[];
     return Promise.resolve(rows);
+  }
+
+  setCoFacilitators(circleId: string, userIds: readonly string[], at: Date): Promise<boolean> {
+    const run = this.db.transaction((): boolean => {
+      if (!this.read(circleId)) return false;
+      const kept = new Set(userIds);
+      const current = this.readCoFacilitators(circleId);
+      const remove = this.db.prepare(
+        'DELETE FROM circle_co_facilitators WHERE circle_id = ? AND user_id = ?',
+      );
+      for (const userId of current) if (!kept.has(userId)) remove.run(circleId, userId);
+      const add = this.db.prepare(
+        'INSERT OR IGNORE INTO circle_co_facilitators (circle_id, user_id, added_at) VALUES (?, ?, ?)',
+      );
+      for (const userId of kept) add.run(circleId, userId, at.toISOString());
+      return true;
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  coFacilitators(circleId: string): Promise<string[]> {
+    return Promise.resolve(this.readCoFacilitators(circleId));
+  }
+
+  private readCoFacilitators(circleId: string): string[] {
+    const rows = this.db
+      .prepare(
+        'SELECT user_id AS userId FROM circle_co_facilitators WHERE circle_id = ? ORDER BY added_at, user_id',
+      )
+      .all(circleId) as { userId: string }[];
+    return rows.map((row) => row.userId);
   }
 
   rosterReads(circleId: string): Promise<{ readerId: string; readAt: string }[]> {

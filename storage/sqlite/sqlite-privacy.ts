@@ -45,6 +45,13 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
          ORDER BY starts_at, id`,
       )
       .all(userId) as PersonalDataExport['circlesFacilitated'];
+    const circlesCoFacilitated = this.db
+      .prepare(
+        `SELECT c.id AS circleId, c.title, c.starts_at AS startsAt, c.status
+         FROM circle_co_facilitators f JOIN circles c ON c.id = f.circle_id WHERE f.user_id = ?
+         ORDER BY c.starts_at, c.id`,
+      )
+      .all(userId) as PersonalDataExport['circlesCoFacilitated'];
     const rosterReads = this.db
       .prepare(
         'SELECT circle_id AS circleId, read_at AS readAt FROM roster_reads WHERE reader_id = ? ORDER BY id',
@@ -57,6 +64,7 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
       conversations,
       facilitatorProfile: profile ? { ...profile, odsCode: profile.odsCode ?? undefined } : null,
       circlesFacilitated,
+      circlesCoFacilitated,
       rosterReads,
     });
   }
@@ -83,6 +91,9 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
              WHERE facilitator_id = @userId AND (status <> 'scheduled' OR julianday(starts_at) <= julianday(@now))`,
         )
         .run({ pseudonym, userId, now: now.toISOString() }).changes,
+      coFacilitationsDeleted: this.db
+        .prepare('DELETE FROM circle_co_facilitators WHERE user_id = ?')
+        .run(userId).changes,
     }));
     return Promise.resolve(run.immediate());
   }

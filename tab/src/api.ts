@@ -207,6 +207,11 @@ export class ApiClient {
       userId,
       attended,
     } satisfies RequestBodyOf<typeof circleRoutes.attendance>);
+  /** PUT /api/circles/:id/co-facilitators (its facilitator or an admin): replaces the co-facilitators. */
+  setCoFacilitators = (id: string, userIds: string[]) =>
+    this.call<AnswerOf<typeof circleRoutes.coFacilitators>>('PUT', `/api/circles/${id}/co-facilitators`, {
+      userIds,
+    } satisfies RequestBodyOf<typeof circleRoutes.coFacilitators>);
   channels = () => this.call<AnswerOf<typeof channelRoutes.list>>('GET', '/api/channels');
   postInvite = (id: string, conversationId: string) =>
     this.call<AnswerOf<typeof channelRoutes.postInvite>>('POST', `/api/circles/${id}/posts`, {

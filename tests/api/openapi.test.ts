@@ -151,6 +151,15 @@ const VALID_CALLS: Record<string, (fixture: Fixture) => Call | Promise<Call>> = 
       body: { userId, attended: true },
     };
   },
+  'PUT /api/circles/{id}/co-facilitators': async (f) => {
+    const coFacilitator = localUserId('Cora Cofacilitator');
+    await f.service.stores.roles.grant(coFacilitator, 'facilitator', new Date());
+    return {
+      path: `/api/circles/${await newCircle(f, 'A circle run by two')}/co-facilitators`,
+      token: f.facilitator,
+      body: { userIds: [coFacilitator] },
+    };
+  },
   'GET /api/me/bookings': (f) => ({ path: '/api/me/bookings', token: f.manager }),
   'GET /api/me/data': (f) => ({ path: '/api/me/data', token: f.manager }),
   'DELETE /api/me/data': async (f) => ({

@@ -447,6 +447,44 @@ describe('circles', () => {
     expect(await page.getByRole('link', { name: 'Impact' }).count()).toBe(1);
   });
 
+  test('a facilitator chooses a co-facilitator from the network, axe clean in every theme, and the co-facilitator can read the roster', async () => {
+    const asha = await localToken(service, 'Asha Patel', 'facilitator');
+    const circleId = await createCircle(service, asha, {
+      themeId: 'safe-spaces',
+      title: 'A circle run by two',
+      startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_cofac%40thread.v2/0',
+    });
+    const circleOn = (page: Page) =>
+      page
+        .getByRole('region', { name: 'My circles' })
+        .getByRole('group', { name: 'A circle run by two', exact: true });
+
+    const failures: string[] = [];
+    for (const theme of THEMES) {
+      const page = await open({ persona: 'Asha Patel', theme, path: '/facilitate' });
+      await circleOn(page).getByRole('button', { name: 'Co-facilitators' }).click();
+      await circleOn(page).getByLabel('Find a facilitator').fill('Penrose');
+      await circleOn(page)
+        .getByRole('checkbox', { name: /^Tom Penrose/ })
+        .waitFor();
+      for (const violation of await axeViolations(page)) failures.push(`${theme}: ${summarise(violation)}`);
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
+
+    const page = await open({ persona: 'Asha Patel', path: '/facilitate' });
+    const circle = circleOn(page);
+    await circle.getByRole('button', { name: 'Co-facilitators' }).click();
+    await circle.getByLabel('Find a facilitator').fill('Penrose');
+    await circle.getByRole('checkbox', { name: /^Tom Penrose/ }).check();
+    await circle.getByRole('button', { name: 'Save co-facilitators' }).click();
+    await circle.getByText('Saved. Tom Penrose can now manage this circle.').waitFor();
+    const tom = await localToken(service, 'Tom Penrose', 'facilitator');
+    expect(await service.stores.circles.coFacilitators(circleId)).toHaveLength(1);
+    expect((await getJson(`${service.url}/api/circles/${circleId}/roster`, bearer(tom))).status).toBe(200);
+  }, 60_000);
+
   test('a manager is offered neither Facilitate nor Impact', async () => {
     const page = await open({ persona: 'Jordan Lee', path: '/plan' });
     await page.getByRole('link', { name: 'Circles' }).waitFor();

@@ -251,7 +251,9 @@ describe('PostgreSQL migrations from two processes', () => {
       const applied = (await Promise.all(workers.map((worker) => worker.result))).flatMap((result) =>
         'applied' in result ? result.applied : [],
       );
-      expect(applied.sort()).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
+      expect(applied.sort((a, b) => a - b)).toEqual(
+        POSTGRES_MIGRATIONS.map((migration) => migration.version),
+      );
       const recorded = await gate.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );

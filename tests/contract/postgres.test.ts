@@ -90,7 +90,9 @@ describe('PostgreSQL migrations', () => {
   it('applies each migration exactly once when several processes start at the same moment', async () => {
     const starters = Array.from({ length: 4 }, () => open());
     const applied = await Promise.all(starters.map((pool) => applyPostgresMigrations(pool)));
-    expect(applied.flat().sort()).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
+    expect(applied.flat().sort((a, b) => a - b)).toEqual(
+      POSTGRES_MIGRATIONS.map((migration) => migration.version),
+    );
     expect(await recorded(open())).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
   });
 

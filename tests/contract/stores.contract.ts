@@ -559,6 +559,37 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         { readerId: 'fac-1', readAt: now.toISOString() },
       ]);
     });
+
+    it("replaces a circle's co-facilitators as a set, keeps other circles' apart, and refuses a missing circle", async () => {
+      await stores.circles.create(circle(), created);
+      await stores.circles.create(circle({ id: 'circle-2' }), created);
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual([]);
+      expect(await stores.circles.setCoFacilitators('circle-1', ['co-b', 'co-a'], created)).toBe(true);
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual(['co-a', 'co-b']);
+      await stores.circles.setCoFacilitators('circle-2', ['co-a'], created);
+      // co-b is removed, co-a kept (its first addition stands), co-c added after it.
+      expect(await stores.circles.setCoFacilitators('circle-1', ['co-c', 'co-a', 'co-c'], now)).toBe(true);
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual(['co-a', 'co-c']);
+      expect(await stores.circles.setCoFacilitators('circle-1', [], now)).toBe(true);
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual([]);
+      expect(await stores.circles.coFacilitators('circle-2')).toEqual(['co-a']);
+      expect(await stores.circles.setCoFacilitators('no-such-circle', ['co-a'], now)).toBe(false);
+      expect(await stores.circles.coFacilitators('no-such-circle')).toEqual([]);
+    });
+
+    it('lists the circles a person runs or co-facilitates, and nobody else’s', async () => {
+      await stores.circles.create(circle({ id: 'circle-1', facilitatorId: 'fac-1' }), created);
+      await stores.circles.create(circle({ id: 'circle-2', facilitatorId: 'fac-2' }), created);
+      await stores.circles.create(circle({ id: 'circle-3', facilitatorId: 'fac-3' }), created);
+      await stores.circles.setCoFacilitators('circle-2', ['fac-1'], created);
+      await stores.circles.setCoFacilitators('circle-3', ['fac-2'], created);
+      const ids = async (managedBy: string) =>
+        (await stores.circles.list({ managedBy })).map((listed) => listed.id).sort();
+      expect(await ids('fac-1')).toEqual(['circle-1', 'circle-2']);
+      expect(await ids('fac-2')).toEqual(['circle-2', 'circle-3']);
+      expect(await ids('fac-3')).toEqual(['circle-3']);
+      expect(await ids('nobody')).toEqual([]);
+    });
   });
 
   describe(`${name}: FacilitatorStore`, () => {
@@ -661,6 +692,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
 
     it('exports everything held about one person and nothing about anyone else', async () => {
       await seed();
+      await stores.circles.setCoFacilitators('circle-2', ['asha'], created);
       const exported = await stores.personalData.exportFor('asha');
       expect(exported).toEqual({
         userId: 'asha',
@@ -707,6 +739,14 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
             status: 'scheduled',
           },
         ],
+        circlesCoFacilitated: [
+          {
+            circleId: 'circle-2',
+            title: 'Routines that hold a team together',
+            startsAt: '2027-01-10T13:00:00.000Z',
+            status: 'scheduled',
+          },
+        ],
         rosterReads: [{ circleId: 'circle-3', readAt: '2026-11-24T10:00:00.000Z' }],
       });
       expect(JSON.stringify(exported)).not.toContain('ben');
@@ -717,12 +757,14 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         conversations: [],
         facilitatorProfile: null,
         circlesFacilitated: [],
+        circlesCoFacilitated: [],
         rosterReads: [],
       });
     });
 
     it('erases a person: pseudonymises what must stay, deletes the rest, leaves others untouched', async () => {
       await seed();
+      await stores.circles.setCoFacilitators('circle-1', ['asha', 'ben'], created);
       const now = new Date('2026-12-05T09:00:00Z');
       const counts = await stores.personalData.erase('asha', 'anon:erased-1', now);
       expect(counts).toEqual({
@@ -732,13 +774,16 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         rolesDeleted: 1,
         facilitatorProfilesDeleted: 1,
         circlesPseudonymised: 1,
+        coFacilitationsDeleted: 1,
       });
+      expect(await stores.circles.coFacilitators('circle-1')).toEqual(['ben']);
       expect(await stores.personalData.exportFor('asha')).toMatchObject({
         roles: [],
         bookings: [],
         conversations: [],
         facilitatorProfile: null,
         circlesFacilitated: [],
+        circlesCoFacilitated: [],
         rosterReads: [],
       });
       const kept = (await stores.circles.bookings('circle-1')).find((b) => b.userId === 'anon:erased-1');

@@ -2,7 +2,7 @@ import { calendarLinkExpiry, CalendarLinks } from '../../bot/calendar';
 import { decideCancellation, decideCapacityChange, type Booking } from '../../core/circles/bookings';
 import { decideCircleCancellation } from '../../core/circles/circle';
 import { decideInvitePost } from '../../core/circles/posting';
-import { isGrantableUserId, mayManageCircle } from '../../core/identity';
+import { isGrantableUserId, mayChooseCoFacilitators, mayManageCircle } from '../../core/identity';
 import { sampleCircle } from '../support/sample-circle';
 
 const booking = (userId: string, sequence: number, status: Booking['status']): Booking => ({
@@ -26,6 +26,17 @@ describe('who may manage a circle (role and ownership, both, every time)', () =>
     expect(mayManageCircle(circle, 'fac-2', ['manager', 'facilitator'])).toBe(false);
   });
 
+  it('lets a co-facilitator manage while they hold the facilitator role, but not choose co-facilitators', () => {
+    const shared = { ...circle, coFacilitatorIds: ['fac-2'] };
+    expect(mayManageCircle(shared, 'fac-2', ['manager', 'facilitator'])).toBe(true);
+    expect(mayManageCircle(shared, 'fac-2', ['manager'])).toBe(false);
+    expect(mayManageCircle(shared, 'fac-3', ['manager', 'facilitator'])).toBe(false);
+    expect(mayChooseCoFacilitators(shared, 'fac-2', ['manager', 'facilitator'])).toBe(false);
+    expect(mayChooseCoFacilitators(shared, 'fac-1', ['manager', 'facilitator'])).toBe(true);
+    expect(mayChooseCoFacilitators(shared, 'fac-1', ['manager'])).toBe(false);
+    expect(mayChooseCoFacilitators(shared, 'someone', ['manager', 'admin'])).toBe(true);
+  });
+
   it('refuses a revoked facilitator posting their circle’s invite', () => {
     const decision = decideInvitePost({
       circle,
@@ -37,6 +48,24 @@ describe('who may manage a circle (role and ownership, both, every time)', () =>
       now: new Date('2026-12-01T00:00:00Z'),
     });
     expect(decision).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('lets a co-facilitator holding the role post the invite, and refuses them once it is revoked', () => {
+    const request = {
+      circle: { ...circle, coFacilitatorIds: ['fac-2'] },
+      posterId: 'fac-2',
+      conversationId: '19:c',
+      conversation: { scope: 'channel' as const },
+      posts: [],
+      now: new Date('2026-12-01T00:00:00Z'),
+    };
+    expect(decideInvitePost({ ...request, posterRoles: ['manager', 'facilitator'] })).toMatchObject({
+      ok: true,
+    });
+    expect(decideInvitePost({ ...request, posterRoles: ['manager'] })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 });
 

@@ -194,13 +194,13 @@ describe('choosing which circles a list holds', () => {
     });
   });
 
-  it("lists a facilitator's own circles in any status, from 14 days back so attendance can be marked", () => {
+  it('lists the circles a facilitator runs or co-facilitates in any status, from 14 days back so attendance can be marked', () => {
     expect(circleListFilter({ mine: true, themeId: 'routines' }, 'fac-1', NOW)).toEqual({
       themeId: 'routines',
       from: '2026-11-13T12:00:00.000Z',
       to: undefined,
       organisationId: undefined,
-      facilitatorId: 'fac-1',
+      managedBy: 'fac-1',
     });
   });
 

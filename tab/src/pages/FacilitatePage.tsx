@@ -1,4 +1,13 @@
-import { Button, Checkbox, Field, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { Circle, CircleDraft } from '../api';
 import { Outcome, PageHeading, Problem, Show, useAction } from '../components/common';
@@ -305,10 +314,97 @@ function PostToChannel(props: { circle: Circle }) {
   );
 }
 
-type Panel = 'none' | 'roster' | 'edit' | 'post' | 'cancel';
+/** The most co-facilitators a circle can have (the service refuses more). */
+const MAX_CO_FACILITATORS = 3;
+
+/**
+ * Chooses a circle's co-facilitators from the facilitator network (its facilitator or an admin): the chosen ones
+ * and up to ten matches of the search, as checkboxes, saved together.
+ */
+function CoFacilitators(props: { circle: Circle; onChange: () => Promise<void> }) {
+  const { api, me } = useAppState();
+  const styles = useLayout();
+  const { circle } = props;
+  const [directory] = useLoad(() => api.directory(''), 'directory:');
+  const [chosen, setChosen] = useState<string[]>(circle.coFacilitatorIds ?? []);
+  const [query, setQuery] = useState('');
+  const [state, run] = useAction();
+  const save = () =>
+    run(async () => {
+      const saved = await api.setCoFacilitators(circle.id, chosen);
+      await props.onChange();
+      return saved.coFacilitators.length === 0
+        ? 'Saved: no co-facilitators.'
+        : `Saved. ${saved.coFacilitators.map((person) => person.name ?? 'A facilitator').join(', ')} can now manage this circle.`;
+    });
+  const legendId = `co-facilitators-${circle.id}`;
+  return (
+    <Show loaded={directory} label="the facilitator network">
+      {(value) => {
+        const needle = query.trim().toLowerCase();
+        const others = value.facilitators.filter((person) => person.userId !== me.id);
+        const matches = needle
+          ? others
+              .filter(
+                (person) =>
+                  !chosen.includes(person.userId) &&
+                  `${person.name} ${person.organisationName} ${person.odsCode ?? ''} ${person.region}`
+                    .toLowerCase()
+                    .includes(needle),
+              )
+              .slice(0, 10)
+          : [];
+        const nameOf = (userId: string) => {
+          const person = value.facilitators.find((entry) => entry.userId === userId);
+          return person ? `${person.name} (${person.organisationName})` : 'A facilitator no longer listed';
+        };
+        const toggle = (userId: string, on: boolean) =>
+          setChosen((current) =>
+            on ? [...current, userId] : current.filter((candidate) => candidate !== userId),
+          );
+        return (
+          <div role="group" aria-labelledby={legendId}>
+            <p id={legendId}>
+              Co-facilitators of “{circle.title}” (up to {MAX_CO_FACILITATORS}). They can see the roster, mark
+              attendance, edit and cancel the circle while they are facilitators.
+            </p>
+            <Field label="Find a facilitator" hint="By name, organisation, ODS code or region">
+              <Input
+                type="search"
+                value={query}
+                maxLength={120}
+                onChange={(_event, data) => setQuery(data.value)}
+              />
+            </Field>
+            <div>
+              {[...chosen, ...matches.map((person) => person.userId)].map((userId) => (
+                <Checkbox
+                  key={userId}
+                  checked={chosen.includes(userId)}
+                  disabled={!chosen.includes(userId) && chosen.length >= MAX_CO_FACILITATORS}
+                  label={nameOf(userId)}
+                  onChange={(_event, data) => toggle(userId, data.checked === true)}
+                />
+              ))}
+              {needle && matches.length === 0 ? <p>No other facilitator matches.</p> : null}
+            </div>
+            <div className={styles.row}>
+              <Button appearance="primary" disabled={state.kind === 'busy'} onClick={() => void save()}>
+                Save co-facilitators
+              </Button>
+            </div>
+            <Outcome state={state} failureTitle="Co-facilitators not saved" />
+          </div>
+        );
+      }}
+    </Show>
+  );
+}
+
+type Panel = 'none' | 'roster' | 'edit' | 'post' | 'cancel' | 'co';
 
 function FacilitatedCircle(props: { circle: Circle; onChange: () => Promise<void> }) {
-  const { api } = useAppState();
+  const { api, me } = useAppState();
   const styles = useLayout();
   const { circle } = props;
   const [panel, setPanel] = useState<Panel>('none');
@@ -330,6 +426,11 @@ function FacilitatedCircle(props: { circle: Circle; onChange: () => Promise<void
         {upcoming ? (
           <Button aria-expanded={panel === 'post'} onClick={() => toggle('post')}>
             Post to a channel
+          </Button>
+        ) : null}
+        {scheduled && (circle.isMine || me.roles.includes('admin')) ? (
+          <Button aria-expanded={panel === 'co'} onClick={() => toggle('co')}>
+            Co-facilitators
           </Button>
         ) : null}
         {scheduled ? (
@@ -363,6 +464,7 @@ function FacilitatedCircle(props: { circle: Circle; onChange: () => Promise<void
       {problem ? <Problem title="Not cancelled">{problem}</Problem> : null}
       {panel === 'roster' ? <RosterTable circle={circle} /> : null}
       {panel === 'post' ? <PostToChannel circle={circle} /> : null}
+      {panel === 'co' ? <CoFacilitators circle={circle} onChange={props.onChange} /> : null}
       {panel === 'edit' ? (
         <CircleForm
           initial={fieldsOf(circle)}
