@@ -454,10 +454,12 @@ export class LeadingCompassionatelyBot extends TeamsActivityHandler {
           'Only facilitators can post circle invites. Type **circles** to see circles you can join.',
         );
       }
-      // Role and ownership: a facilitator posts only their own circles (an admin any).
-      const matches = upcoming.filter(
-        (circle) => circle.id.startsWith(command.code) && userId && mayManageCircle(circle, userId, roles),
-      );
+      // Role and ownership: a facilitator posts only the circles they run or co-facilitate (an admin any).
+      const matches: Circle[] = [];
+      for (const circle of upcoming.filter((candidate) => candidate.id.startsWith(command.code))) {
+        const coFacilitatorIds = await this.deps.circles.coFacilitators(circle.id);
+        if (userId && mayManageCircle({ ...circle, coFacilitatorIds }, userId, roles)) matches.push(circle);
+      }
       const invite =
         matches.length === 1 && matches[0] ? await this.deps.inviteCard(matches[0].id) : undefined;
       if (!invite || !matches[0]) return this.listCard(upcoming, undefined, true);

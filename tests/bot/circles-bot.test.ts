@@ -312,6 +312,14 @@ describe('circles in Teams', () => {
       'Upcoming Leadership Support Circles',
     );
 
+    // Once the facilitator makes her a co-facilitator (and while she holds the role), she may post it too.
+    expect(await service.stores.circles.setCoFacilitators(circleId, ['oid-olive'], new Date())).toBe(true);
+    before = connector.calls.length;
+    await post(as('oid-olive', 'Olive Other', { channel: true }));
+    calls = await connector.waitForCalls(before + 1);
+    expect(JSON.stringify(FakeConnector.cardOf(calls[before]))).toContain('Making it safe to speak up');
+    expect(await service.stores.circles.setCoFacilitators(circleId, [], new Date())).toBe(true);
+
     before = connector.calls.length;
     await post(as(localUserId('Fiona Facilitator'), 'Fiona Facilitator', { channel: true }));
     calls = await connector.waitForCalls(before + 1);
