@@ -317,7 +317,9 @@ describe('circles in Teams', () => {
     before = connector.calls.length;
     await post(as('oid-olive', 'Olive Other', { channel: true }));
     calls = await connector.waitForCalls(before + 1);
-    expect(JSON.stringify(FakeConnector.cardOf(calls[before]))).toContain('Making it safe to speak up');
+    const coPosted = JSON.stringify(FakeConnector.cardOf(calls[before]));
+    expect(coPosted).toContain('Making it safe to speak up');
+    expect(coPosted).not.toContain('Upcoming Leadership Support Circles');
     expect(await service.stores.circles.setCoFacilitators(circleId, [], new Date())).toBe(true);
 
     before = connector.calls.length;
