@@ -3,7 +3,7 @@ import type { GrantedRole } from '../../core/identity';
 import { PSEUDONYM_PREFIX } from '../../core/privacy';
 import type { ErasureCounts, PersonalDataExport, PersonalDataStore } from '../../core/ports';
 import { inTransaction } from './connection';
-import { CONVERSATION_COLUMNS, toConversationRecord, type ConversationRow } from './conversation-rows';
+import { CONVERSATION_COLUMNS, toConversationRecord, type ConversationRow } from '../rows';
 
 /** A circle (alias c) has ended before $1 (start plus its length). */
 const ENDED_BEFORE_CUTOFF = `c.starts_at + c.duration_minutes * interval '1 minute' < $1`;

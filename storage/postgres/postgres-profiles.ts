@@ -1,21 +1,6 @@
 import type { Pool } from 'pg';
-import type { ManagerProfile, ProfileStore, Region } from '../../core/profiles/profile';
-
-interface ProfileRow {
-  user_id: string;
-  organisation_name: string;
-  ods_code: string | null;
-  region: string;
-}
-
-function toProfile(row: ProfileRow): ManagerProfile {
-  return {
-    userId: row.user_id,
-    organisationName: row.organisation_name,
-    odsCode: row.ods_code ?? undefined,
-    region: row.region as Region,
-  };
-}
+import type { ManagerProfile, ProfileStore } from '../../core/profiles/profile';
+import { toProfile, type ProfileRow } from '../rows';
 
 /** People's organisation and region in PostgreSQL. */
 export class PostgresProfileStore implements ProfileStore {

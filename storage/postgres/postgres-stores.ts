@@ -13,7 +13,7 @@ import type {
   UnansweredStore,
 } from '../../core/ports';
 import { guardPort } from '../guard';
-import { CONVERSATION_COLUMNS, toConversationRecord, type ConversationRow } from './conversation-rows';
+import { CONVERSATION_COLUMNS, toConversationRecord, type ConversationRow } from '../rows';
 import {
   createPool,
   describeTarget,

@@ -3,7 +3,7 @@ import type { FacilitatorProfile } from '../../core/circles/ports';
 import type { GrantedRole } from '../../core/identity';
 import { PSEUDONYM_PREFIX } from '../../core/privacy';
 import type { ErasureCounts, ExportedBooking, PersonalDataExport, PersonalDataStore } from '../../core/ports';
-import { toConversationRecord, type ConversationRow } from './conversation-rows';
+import { toConversationRecord, type ConversationRow } from '../rows';
 
 /** A circle has ended before @cutoff (start plus its length). */
 const ENDED_BEFORE_CUTOFF = `julianday(c.starts_at) + c.duration_minutes / 1440.0 < julianday(@cutoff)`;

@@ -14,7 +14,7 @@ import type {
   Stores,
 } from '../../core/ports';
 import { guardPort } from '../guard';
-import { toConversationRecord, type ConversationRow } from './conversation-rows';
+import { toConversationRecord, type ConversationRow } from '../rows';
 import { MarkedMemory, SqliteChangeMark } from './change-mark';
 import { openDatabase, sqliteFaults } from './database';
 import { SqliteCircleStore, SqliteFacilitatorStore } from './sqlite-circles';
