@@ -347,7 +347,6 @@ export async function startService(
     adminObjectIds: config.adminObjectIds,
     now,
     limiter: personLimiter,
-    acceptLocalUserIds: config.tabAuth.mode === 'local',
   });
   const contentApi = new ContentApi(content, telemetry, stores.feedback, now, voterKey);
   const askApi = new AskApi(answerer, stores, telemetry);

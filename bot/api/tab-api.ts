@@ -1,13 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { identityRoutes } from '../../contract/identity';
 import { ErrorCodes, fail } from '../../core/errors';
-import {
-  effectiveRoles,
-  isGrantableUserId,
-  type Caller,
-  type GrantedRole,
-  type Role,
-} from '../../core/identity';
+import { effectiveRoles, type Caller, type GrantedRole, type Role } from '../../core/identity';
 import type { Stores } from '../../core/ports';
 import { localUserId, type LocalIssuer } from '../auth/local-issuer';
 import type { TokenVerifier } from '../auth/tab-tokens';
@@ -25,8 +19,6 @@ export interface TabApiDependencies {
   now: () => Date;
   /** The per-person request budget on the tab API (none: unlimited). */
   limiter?: RateLimiter;
-  /** Local mode: role grants may also name local users (`local-` and a GUID) besides Entra object ids. */
-  acceptLocalUserIds?: boolean;
 }
 
 /** A verified caller with the roles they hold. */
@@ -82,11 +74,6 @@ export class TabApi {
       return undefined;
     }
     return who;
-  }
-
-  /** Whether an admin may name `userId` in a role grant or revocation (an Entra object id; local ids locally). */
-  isGrantableUserId(userId: string): boolean {
-    return isGrantableUserId(userId, this.deps.acceptLocalUserIds ?? false);
   }
 
   /** GET /api/me: the caller's verified identity and roles. */
