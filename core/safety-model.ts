@@ -7,11 +7,19 @@
 
 /**
  * The score from which a message the rules did not catch still gets a check-in. Chosen by five-fold
- * cross-validation over content/safety-examples.yaml (`npm run eval:safety-model` prints the table): at 0 the
- * model alone found about 80% of held-back at-risk messages and raised under 1% false alarms on held-back
- * ordinary ones (decoys included).
+ * cross-validation over content/safety-examples.yaml (`npm run eval:safety-model` prints the table). With the
+ * 684 at-risk and 1,066 ordinary examples of December 2026, -0.1 found 95.3% of held-back at-risk messages and
+ * flagged 4.7% of held-back ordinary ones (most of them decoys written to be hard); 0 found 90.2% and flagged
+ * 3.0%. A missed disclosure is the worst outcome and a check-in is a gentle question, so the lower line is used.
  */
-export const RISK_THRESHOLD = 0;
+export const RISK_THRESHOLD = -0.1;
+
+/**
+ * The evidence at least one word or word pair of a flagged message must carry on its own (at-risk messages use it
+ * over three times as often as ordinary ones), so a message of neutral words with a mildly unusual one is not
+ * flagged. In the same cross-validation it removed a fifth of a point of false alarms and no found message.
+ */
+export const STRONG_FEATURE = 1.2;
 
 /**
  * The features of an already normalised message: its words, and adjacent word pairs within a clause (never across
@@ -62,6 +70,13 @@ export class RiskModel {
       const pOrdinary = (inOrdinary + 1) / (this.ordinary.messages + 2);
       this.weights.set(feature, Math.log(pRisk / pOrdinary));
     }
+  }
+
+  /** The strongest single piece of evidence for risk among the message's known features (-Infinity when none). */
+  strongest(features: Set<string>): number {
+    let best = Number.NEGATIVE_INFINITY;
+    for (const feature of features) best = Math.max(best, this.weights.get(feature) ?? best);
+    return best;
   }
 
   /**

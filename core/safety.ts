@@ -1,6 +1,6 @@
 import type { ContentLibrary } from './content/model';
 import type { Urgency, WarningSign } from './content/warning-signs';
-import { featuresOf, RISK_THRESHOLD, RiskModel } from './safety-model';
+import { featuresOf, RISK_THRESHOLD, RiskModel, STRONG_FEATURE } from './safety-model';
 import { editDistance } from './answering/text';
 
 export type { Urgency } from './content/warning-signs';
@@ -54,7 +54,12 @@ const IMMEDIATE: readonly RegExp[] = [
   /\b(?:jump|jumping|jumped) (?:off|from|in front of|under)\b(?! (?:the call|the meeting|teams|a call|the phone))/,
   /\b(?:thought|thinks?|thinking|considered|considering|thoughts) (?:seriously )?(?:about|of) (?:jumping|stepping in front|walking in front|driving (?:into|off)|crashing (?:my|the) car|taking (?:an )?overdose|not being (?:here|alive|around)|not waking up)\b(?! (?:ship|at the chance|on board|in to help|into (?:the|a) (?:new|band|job|role)))/,
   /\b(?:steer|steering|drive|driving|swerve|swerving|crash|crashing) (?:my car |the car )?(?:into|off|in front of)\b(?=.*\b(?:lorry|truck|bridge|wall|tree|train|road|on purpose|deliberately|oncoming)\b)/,
-  /\bstep(?:ping)? in front of (?:a |the )?(?:train|bus|lorry|car|truck)\b/,
+  /\bstep(?:ping)? in front of (?:a |the )?(?:train|bus|lorry|car|truck|next (?:one|train|bus|lorry|fast one)|fast one|express|\d{4})\b/,
+  // A ligature set up: something to tie, over or round a fixed point ("belts over the door in the on call room"),
+  // unless the message is about an audit or patients' rooms.
+  /(?<!(?:\[work\]|\b(?:audit\w*|estates|patients?|pts?|residents?|service users?)\b).*)\b(?:belts?|ropes?|cords?|scarf|scarves|ties|flex|cables?|leads?|sheets?|(?:dressing[- ]gown|phone|charger|lanyard) (?:cord|cable|lead)|lanyards?) (?:[a-z']+ ){0,2}?(?:over|round|around|tied (?:to|round|around|over)|hanging (?:from|off|over)|looped (?:over|round|around)|hooked (?:over|on)) (?:the |a |my |her |his )?(?:[a-z]+ )?(?:door|doors|banisters?|bannisters?|beams?|hooks?|loft hatch|stair ?rail|shower rail|curtain rail|rafters?|pipes?|door handle|door frame)\b(?!.*(?:\[work\]|\b(?:audit\w*|estates|patients?|pts?|residents?|service users?)\b))/,
+  // Car exhaust: an engine left running with a hose, in a garage or with someone refusing to get out.
+  /\bengine (?:still )?(?:running|on|left running|ticking over)\b(?=.*\b(?:hose|hosepipe|pipe|tube|garage|locked|won'?t (?:come|get) out|refus\w* to (?:come|get) out)\b)|(?<=\b(?:hose|hosepipe|pipe|tube|garage)\b.*)\bengine (?:still )?(?:running|on|left running|ticking over)\b|\b(?:hose|hosepipe|pipe|tube) (?:[a-z]+ ){0,2}?(?:from|to|into|in|attached to|taped to|through|on) (?:the |her |his |my )?(?:exhaust|car window|window of the car)\b/,
   /\b(?:throw|throwing|threw|chuck|chucking) (?:my|him|her|them)sel(?:f|ves) (?:off|in front of|under|into)\b/,
   new RegExp(
     `\\b(?:stockpil\\w*|hoard\\w*|saving up|collecting|stashing|stash of) (?:of )?(?:[a-z]+ )?${PILLS}\\b`,
@@ -101,7 +106,7 @@ const EDGES =
 
 /** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
 const DECIDED =
-  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
+  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
 /** Words of intent just before a method ("going to walk in front of", "i'll take all of"). */
 const INTENT_BEFORE =
   /\b(?:going to|gonna|i'?ll|she'?ll|he'?ll|they'?ll|will|about to|want to|wanna|planning to|plan to|ready to|decided to|i'?m|she'?s|he'?s)(?: just| going to| gonna| go and| go)? $/;
@@ -132,6 +137,10 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:think|thinks|thought|thinking) about (?:doing )?the same (?:thing )?(?:myself|sometimes|too|lately)\b/,
   ],
   'self-harm-act': [
+    // Signs a manager sees: wrists or forearms bandaged or covered, scratching at them, hurting a hand to cope.
+    /\b(?:wrists?|forearms?) (?:all |both )?(?:bandaged|strapped(?: up)?|taped(?: up)?|wrapped(?: up)?|covered(?: up)?|in bandages|plastered)\b|\b(?:bandaged|bandages on|strapped up|plasters on|dressings? on|covered up|covering (?:up )?(?:her|his|my)) (?:[a-z']+ ){0,2}?(?:wrists?|forearms?)\b/,
+    /\b(?:scratch|scratches|scratching|scratched|clawing|clawed|picking|picked|digging (?:her|his|my) nails) (?:at |into )?(?:my|her|his|their) (?:wrists?|forearms?)\b/,
+    /\b(?:till|until|so hard) (?:my|her|his) (?:knuckles|hands?|fists?|head|skin|arms?|legs?|wrists?) (?:bled|bleed|bleeds|split|splits|cracked|broke|bruised|were raw|was raw)\b/,
     /\b(?:scratch|scratches|scratching|scratched|pick|picks|picking|picked|cut|cuts|cutting|hit|hits|hitting|burn|burns|burning|bite|biting) (?:at )?(?:my|her|his) (?:arms?|legs?|skin|wrists?|thighs?|hands?|stomach) (?:till|until|so) (?:they|it|i|she|he) bleeds?\b/,
   ],
   means: [
@@ -183,6 +192,11 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     new RegExp(
       String.raw`\b(?:keeps?|kept|keeping) (?:on )?(?:thinking|talking|going on|coming back|looking|staring|going back) (?:about|at|to|on about) (?:the |that |a |how (?:high|deep|far|fast|cold|easy) |how high the |how deep the )?(?:[a-z'-]+ ){0,3}?${MEANS_WORDS}\b`,
     ),
+    // A worked-out amount ("worked out how much potassium he'd need").
+    /\b(?:worked out|figured out|calculated|knows?|knew) (?:exactly )?how (?:much|many) (?:[a-z'-]+ ){0,2}?(?:i'?d|she'?d|he'?d|they'?d|i would|she would|he would|it would) (?:need|take|have to take)\b/,
+    new RegExp(
+      String.raw`\b${PILLS} (?:(?:she|he|i|they)'?s |(?:she|he|i|they) (?:has |have |'ve )?)?(?:stashed|hidden|hid|hoarded|saved up|squirrelled|stored|tucked) (?:away )?(?:in|under|at|behind)\b|\bstash(?:ed)? (?:of )?(?:[a-z]+ ){0,2}?${PILLS}\b`,
+    ),
     new RegExp(
       String.raw`\b(?:thinking|thought|think|wonder(?:s|ed|ing)?|imagin(?:e|es|ed|ing)|picture|picturing|dream(?:s|ed|ing)? of) (?:about )?(?:what|how) (?:the |a |it )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS} )?(?:would|might|could) (?:feel|be like|take|do)\b`,
     ),
@@ -211,7 +225,25 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:let (?:go of|go) the wheel|drive (?:straight )?(?:off|into) (?:the|a)? ?(?:road|bridge|wall|tree|river|verge|oncoming)|drive off the road|swerve into)\b/,
     /\b(?:doesn'?t|won'?t|wont|will not) need a return\b/,
   ],
+  // Talk of a means or a place that is not (yet) holding it: returning to it, reading up on it, looking at it
+  // differently. A single sign (check-in) even when a place is named.
+  'means-research': [
+    // Returning again and again to a place or a means ("keeps bringing up the level crossing where we had that job").
+    new RegExp(
+      String.raw`\b(?:keeps?|kept|keeping|always|constantly) (?:on )?(?:bringing up|mentioning|asking (?:me )?about|going on about|on about|talking about) (?:the |that |a |this )?(?:[a-z'-]+ ){0,3}?(?:${EDGES}|${PILLS}|rope|noose|ligatures?|overdoses?)\b`,
+    ),
+    // Asking or reading up on what a dose would do, or which trains do not stop ("how much amitriptyline would be
+    // dangerous", "which trains dont stop at our station"), and a worked-out amount.
+    new RegExp(
+      String.raw`\bhow (?:much|many) (?:[a-z'-]+ ){0,2}?${PILLS} (?:[a-z']+ )?(?:would|will|'d|is|are|could|it would)(?: [a-z]+)? (?:be )?(?:dangerous|fatal|lethal|too much|enough|toxic|kill|take|need)\b`,
+    ),
+    /\b(?:which|what) (?:fast )?trains? (?:don'?t|doesn'?t|do not|never|won'?t) stop\b|\bfast trains? (?:go )?(?:through|past) (?:the |our )?station\b/,
+    new RegExp(
+      String.raw`\blook(?:ing|ed|s)? at (?:the |my |her |his )?(?:[a-z]+ )?(?:meds|medicines?|drugs?|cd|insulin|${PILLS}|bridge|railway|tracks|trains?|roof|ligature points?|rope|knife|knives|blades?|river|water|drop|car park) (?:[a-z]+ ){0,2}?(?:differently|in a different way|a different way|too long|a bit too long|in a new way)\b`,
+    ),
+  ],
   'wish-not-to-exist': [
+    /\b(?:hoping|hope|hopes|wish|wishing|praying) (?:i|she|he) (?:catch|catches|get|gets|pick up|picks up) (?:[a-z-]+ ){0,2}?(?:something|covid|it|ill|sick|bug|flu|virus|whatever|infection|noro|norovirus|sepsis)\b(?=.*\b(?:takes? (?:me|her|him)|finish(?:es)? (?:me|her|him) off|kills? (?:me|her|him)|doesn'?t recover|don'?t recover|never recover|that'?s it)\b)/,
     /\b(?:rather|prefer to|sooner) be (?:on a slab|in a box|in a coffin|in the ground|six (?:feet|foot) under|in the mortuary|pushing up daisies|dead)\b/,
     /\bwish(?:es|ed)? (?:i|she|he|they) (?:would |could |can |will |just )?(?:die|be dead|not wake|disappear|not exist|not be here|wasn'?t here|was gone)\b/,
     /\b(?:die|go) in (?:my|her|his|their) sleep\b/,
@@ -291,6 +323,10 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bnothing (?:is|'s|will) ever (?:going to )?(?:get|be) better\b/,
   ],
   goodbye: [
+    /\b(?:written|wrote|writing|left|leaving|sent|sending|posted|posting|handed out|given out) (?:[a-z'-]+ ){0,3}?(?:thank[- ]?you|goodbye|farewell) (?:cards?|notes?|letters?|messages?|posts?|texts?|emails?) (?:to|for) (?:everyone|everybody|all|each|the (?:whole )?team|the staff|every)\b/,
+    /\b(?:card|cards|note|notes|letter|message|post) (?:[a-z'-]+ ){0,4}?(?:thanking|to thank) (?:everyone|everybody|all of us|us all|the (?:whole )?team)\b/,
+    /\b(?:posted|put up|wrote|sent|shared) (?:a |this |some )?(?:long |weird |strange |odd |cryptic |sort of |kind of )?(?:goodbye|farewell)\b|\b(?:goodbye|farewell)[- ](?:type|style|ish|sounding) (?:thing|post|message|status|video|text)\b/,
+    /\b(?:say|saying|tell|telling|thank|thanking)\b(?: [a-z'-]+){0,5}? while (?:i|she|he) (?:still )?(?:can|have the chance|'?m still here|am still here|still could)\b/,
     /\bthank(?:ing|ed)? (?:me|us|you|everyone|the team) for everything\b/,
     /\b(?:felt|feels|sounded|read) like (?:a |she was saying |he was saying |they were saying )?goodbye\b/,
     /\blast shift ever\b/,
@@ -397,7 +433,7 @@ const BENIGN: readonly RegExp[] = [
     'g',
   ),
   new RegExp(
-    String.raw`\b(?:anti[- ]?)?(?:suicid\w*|self[- ]?harm\w*|ligature|overdose|od|paracetamol|mental health)(?: (?:and|&|/) [a-z-]+)? ${WORK_PROCESS}\b`,
+    String.raw`\b(?:anti[- ]?)?(?:suicid\w*|self[- ]?harm\w*|ligature|overdose|od|paracetamol|mental health)(?: (?:and|&|/) [a-z-]+)?(?: (?:discharge|referral|follow[- ]?up|crisis|reduction|response|care|safety|support|liaison))? ${WORK_PROCESS}\b`,
     'g',
   ),
   new RegExp(
@@ -413,11 +449,15 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:ask|asking|raise|bring up|check|talk to|approach)\b(?: [a-z']+){0,3}? (?:someone|somebody|a colleague|colleagues|people|staff|them|a member of staff|my team|the team)\b(?: [a-z']+){0,2}? (?:if|whether|about)\b(?: [a-z']+){0,4}? (?:suicid\w*|self[- ]?harm\w*|harming themselves|hurting themselves|killing themselves|ending (?:their|it)|taking their own life)\b/g,
   // A patient seen in a department ("had a 16yr old in with a paracetamol overdose who didn't make it").
   /\b(?:had|have|got|seen|saw) (?:a|an|another|two|three) (?:[a-z0-9'/-]+ ){0,3}?in (?:with|after|following) (?:an? |another )?[^.;!?]*/g,
+  // A person described by age in a department, or counted as admissions, is a patient ("19 yr old overdose in ED
+  // didnt make it", "3 overdose admissions in one night").
+  /\b\d{1,2} ?(?:yr|yrs|year|years|y\/o|yo)(?:[- ]old)? (?:[a-z]+ )?(?:overdos\w*|od|suicide attempt|self[- ]?harm\w*|hanging|attempt)\b[^.;!?]*/g,
+  /\b(?:overdos\w*|od|self[- ]?harm\w*|suicide attempts?|hangings?)s? (?:admissions?|attendances?|presentations?|cases|patients?|calls|jobs|referrals?)\b|\b(?:overdos\w*|od) (?:[a-z]+ ){0,2}?(?:in|into|to|at|through) (?:ed|a ?& ?e|a and e|resus|majors|the department|the dept|eau|amu|ambulance)\b[^.;!?]*/g,
   // A patient arriving is work ("overdose came in by ambulance", "brought in after an od").
   /\b(?:an? |the |another )?(?:overdos\w*|od|suicide attempt|self[- ]?harm|hanging|jumper)s? (?:came|comes|coming|come|was brought|were brought|brought) in\b|\bbrought in (?:after|with|following) (?:an? |another )?(?:overdos\w*|od|suicide attempt|hanging)\b/g,
   // A facilitator or manager asking what to do if someone ever discloses: a question about handling it, answered
   // by the guides (which carry the urgent routes), not a disclosure ("what do I do if someone says they're thinking of harming themselves").
-  /\b(?:what (?:do|should|would|can) (?:i|we|you)|how (?:do|should|would|can) (?:i|we|you))\b(?: [a-z']+){0,6}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about)\b[^.?!]*/g,
+  /\b(?:what (?:do|should|would|can) (?:i|we|you)|how (?:do|should|would|can) (?:i|we|you))\b(?: [a-z']+){0,6}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about|hints?|hinted|hinting|alludes?|alluded|admits?|admitted|reveals?|revealed|opens up|seems|shows signs)\b[^.?!]*/g,
   // A job a crew or a team attended is work ("crew attended a paediatric suicide yesterday").
   /\b(?:attended|attending|called to|sent to|responded to|went to|dealt with) (?:a|an|the|another) (?:\w+ ){0,2}?(?:suicid\w*|hanging|overdos\w*|od|jumper|self[- ]?harm\w*)\b/g,
   /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,
@@ -628,6 +668,10 @@ function compile(signs: readonly WarningSign[]): CompiledSign[] {
   }));
 }
 
+/** A message about the participants of a circle (a facilitator's question). */
+const CIRCLE_WORK =
+  /\b(?:participants?|(?:in|from) (?:my|the|our|a|last week'?s|this week'?s) circles?|circle members?|members of (?:my|the) circle)\b/;
+
 /** How much more evidence the model needs when part of the message was set aside as work. */
 const AFTER_WORK_MARGIN = 0.5;
 
@@ -674,8 +718,17 @@ export class SafetyCheck {
     // Nothing left to read (all of it patient work set aside) is no evidence of risk.
     // A message that spoke of work the check set aside (a patient's overdose, what to do if someone discloses)
     // needs clearer evidence in what is left: its remaining words are often only the question's tail.
-    const threshold = cleaned.includes('[work]') ? this.threshold + AFTER_WORK_MARGIN : this.threshold;
-    if (features.size === 0 || this.model.score(features) < threshold) return { urgency: undefined };
+    // A facilitator's question about a circle's participants is facilitation work in the same way.
+    const threshold =
+      cleaned.includes('[work]') || CIRCLE_WORK.test(cleaned)
+        ? this.threshold + AFTER_WORK_MARGIN
+        : this.threshold;
+    if (
+      features.size === 0 ||
+      this.model.strongest(features) < STRONG_FEATURE ||
+      this.model.score(features) < threshold
+    )
+      return { urgency: undefined };
     return { urgency: 'check-in', about: subjectOf(cleaned, []), signs: ['model'] };
   }
 

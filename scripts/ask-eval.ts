@@ -80,6 +80,9 @@ export const EVAL_SETS = {
   devO: ['ask-eval-dev-o.yaml'],
   heldP: ['ask-eval-held-p.yaml'],
   devQ: ['ask-eval-dev-q.yaml'],
+  devR: ['ask-eval-dev-r.yaml'],
+  devS: ['ask-eval-dev-s.yaml'],
+  devT: ['ask-eval-dev-t.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

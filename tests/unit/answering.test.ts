@@ -38,6 +38,9 @@ describe('reading commands', () => {
     ['sign me up pls', { kind: 'circles' }],
     ['can you put me in a circle with other new managers', { kind: 'circles' }],
     ['would love to talk to other managers who actually get it', { kind: 'circles' }],
+    ['is there a group where district nursing leads meet up', { kind: 'circles' }],
+    ['somewhere to vent with other band 6s from different trusts?', { kind: 'circles' }],
+    ['i would like to hear how other managers cope with this', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -107,6 +110,12 @@ describe('answering', () => {
     'what band is a ward manager on agenda for change',
     'conversion from oral morphine to a fentanyl patch for a palliative patient',
     'is co-amoxiclav compatible with gentamicin in the same line',
+    'could you swap my shifts so i get the 31st off',
+    'cant log into healthroster, my account is locked',
+    'can midazolam and morphine go in one syringe driver',
+    'how much AL do i get as a band 5 with 6 years service',
+    'what paternity leave am i entitled to',
+    'where is best to park when the staff car park is full',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

@@ -24,6 +24,9 @@ const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN' | 'heldP
   devL: evaluate('devL', answerer, loadEvalSet(EVAL_SETS.devL)),
   devO: evaluate('devO', answerer, loadEvalSet(EVAL_SETS.devO)),
   devQ: evaluate('devQ', answerer, loadEvalSet(EVAL_SETS.devQ)),
+  devR: evaluate('devR', answerer, loadEvalSet(EVAL_SETS.devR)),
+  devS: evaluate('devS', answerer, loadEvalSet(EVAL_SETS.devS)),
+  devT: evaluate('devT', answerer, loadEvalSet(EVAL_SETS.devT)),
 };
 
 describe('answer quality on labelled manager questions', () => {

@@ -33,6 +33,11 @@ describe('urgent-support detection', () => {
     'been bringing insulin home from the unit for a month. tonight could be the night',
     "she texted that she's cutting deep and doesnt want anyone to find her",
     "one of our carers locked herself in a clients bathroom and says she's cutting deep this time",
+    'belts over the door in the staff toilet, not joking',
+    'found my porter sat in his car in the garage with the engine running and a hose',
+    'if the 0745 is late again im stepping in front of the next one',
+    'she showed me tablets she has stashed in her locker, says sunday is the day',
+    'he has worked out how much insulin he would need and says he is doing it tonight',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -52,6 +57,16 @@ describe('urgent-support detection', () => {
     'my colleague keeps saying she is only a nuisance to everyone and her kids would be better with the insurance money',
     'i cant see any future for me anymore',
     'i scratch my legs till they bleed after bad shifts',
+    'my hca has both wrists bandaged again and says she caught them on the oven',
+    'noticed the new starter scratching at her wrists all through handover',
+    'punched the lockers until my knuckles split, it helps weirdly',
+    'crewmate keeps bringing up the viaduct we were called to last month',
+    'one of my nurses asked how much sertraline would be toxic, we have nobody on it',
+    'she has been reading up on which trains dont stop at the station',
+    'since the inspection i have started looking at the drug cupboard differently',
+    'he sent thank you cards to the whole team but he is not going anywhere',
+    'she posted a long goodbye thing on facebook then deleted it',
+    'keep hoping i catch the flu off someone and it finishes me off',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -68,6 +83,12 @@ describe('urgent-support detection', () => {
     'my deputy is always jumping at the chance to help',
     'this rota is killing me',
     'could murder a coffee, dead on my feet after that night',
+    'what do i say if someone in my circle hints at hurting themselves',
+    '17 year old overdose in resus did not survive, how do i debrief the nurses',
+    'four overdose admissions overnight and the team are flat',
+    'the new self harm referral pathway is stressing my team',
+    'retiring next month and i have written thank you cards for the whole team',
+    'ligature audit found cords over doors in two bedrooms',
     'we have a ligature risk audit on the ward next week, how do I get the team on board',
     'updating our self-harm policy and the team find it heavy going',
     'patient in bay 4 took a paracetamol overdose, how do I support the student who found her',
