@@ -8,11 +8,11 @@
 /**
  * The score from which a message the rules did not catch still gets a check-in. Chosen by five-fold
  * cross-validation over content/safety-examples.yaml (`npm run eval:safety-model` prints the table). With the
- * 684 at-risk and 1,066 ordinary examples of December 2026, -0.1 found 95.3% of held-back at-risk messages and
- * flagged 4.7% of held-back ordinary ones (most of them decoys written to be hard); 0 found 90.2% and flagged
- * 3.0%. A missed disclosure is the worst outcome and a check-in is a gentle question, so the lower line is used.
+ * 1,044 at-risk and 1,432 ordinary examples of December 2026 (the ordinary ones mostly decoys written to be hard:
+ * patient work, idioms, farewells, grumpy short messages), 0 found 95.4% of held-back at-risk messages and flagged
+ * 7.2% of held-back ordinary ones; -0.1 found 97.7% but flagged 12.1%, above the one-in-ten the product allows.
  */
-export const RISK_THRESHOLD = -0.1;
+export const RISK_THRESHOLD = 0;
 
 /**
  * The evidence at least one word or word pair of a flagged message must carry on its own (at-risk messages use it

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ContentRegistry } from '../core/content/registry';
 import { prepareForSafety } from '../core/safety';
-import { featuresOf, RISK_THRESHOLD, RiskModel } from '../core/safety-model';
+import { featuresOf, RISK_THRESHOLD, RiskModel, STRONG_FEATURE } from '../core/safety-model';
 
 /**
  * `npm run eval:safety-model`: five-fold cross-validation of the safety check's second line over
@@ -23,6 +23,10 @@ const phrases = library.warningSigns.flatMap((sign) =>
 const guideExamples = library.guides.flatMap((guide) => guide.examples);
 const { atRisk, ordinary } = library.safetyExamples;
 
+/** The score as the check uses it: a message with no strong feature is never flagged, whatever its mean. */
+const scoreOf = (model: RiskModel, message: Set<string>) =>
+  model.strongest(message) >= STRONG_FEATURE ? model.score(message) : Number.NEGATIVE_INFINITY;
+
 const held = { atRisk: [] as number[], ordinary: [] as number[] };
 for (let fold = 0; fold < FOLDS; fold++) {
   const train = (items: readonly string[]) => items.filter((_, index) => index % FOLDS !== fold);
@@ -31,8 +35,8 @@ for (let fold = 0; fold < FOLDS; fold++) {
     [...train(atRisk), ...phrases].map(features),
     [...train(ordinary), ...guideExamples].map(features),
   );
-  held.atRisk.push(...test(atRisk).map((text) => model.score(features(text))));
-  held.ordinary.push(...test(ordinary).map((text) => model.score(features(text))));
+  held.atRisk.push(...test(atRisk).map((text) => scoreOf(model, features(text))));
+  held.ordinary.push(...test(ordinary).map((text) => scoreOf(model, features(text))));
 }
 
 const share = (scores: readonly number[], threshold: number) =>
