@@ -70,7 +70,7 @@ const IMMEDIATE: readonly RegExp[] = [
   ),
   new RegExp(`\\b${PILLS}\\b.*\\b(?:be enough|it'?ll be enough|won'?t wake|not wake|never wake)\\b`),
   new RegExp(
-    `\\b(?:on|at|near|standing on|sat on|sitting on) (?:the |a )?${PLACES}\\b.*\\b(?:sorry|goodbye|bye|can'?t|jump|end it|done|over)\\b`,
+    `\\b(?:on|at|near|standing on|sat on|sitting on) (?:the |a )?${PLACES}\\b.*\\b(?:sorry|goodbye|bye|can'?t|jump|end it|done|(?:it'?s|it is|all) over(?! (?:the|my|her|his) (?:place|shop|head|shoulder)))\\b`,
   ),
   new RegExp(`\\b(?:sorry|goodbye)\\b.*\\b(?:on|at) (?:the |a )?${PLACES}\\b`),
   /\b(?:fatal|lethal|deadly) (?:dose|amount|overdose|quantity)\b/,
@@ -465,6 +465,8 @@ const BENIGN: readonly RegExp[] = [
   /\bdying (?:for|to) (?:a|an|some|know|see|go|meet|hear|get|try)\b/g,
   /\bdead (?:on (?:my|our|her|his|their) feet|tired|beat|end|line|lines)\b/g,
   /\b(?:bored|scared|worried|frightened) to death\b/g,
+  // "dead" as an intensifier ("the circle was dead silent", "dead busy tonight").
+  /\bdead (?:silent|quiet|busy|easy|good|nice|right|keen|nervous|serious|funny|lucky|proud|chuffed|annoyed|late|excited|boring|slow)\b/g,
   /\b(?:be|been) the death of (?:me|us|her|him)\b/g,
   /\bkill (?:time|the mood|the vibe)\b/g,
   /\b(?:(?:thought|thinking|think|thinks) (?:about|of) )?jump(?:ing|ed)? (?:ship|at the chance|on board|through hoops|the queue|in to help)\b/g,
@@ -669,8 +671,7 @@ function compile(signs: readonly WarningSign[]): CompiledSign[] {
 }
 
 /** A message about the participants of a circle (a facilitator's question). */
-const CIRCLE_WORK =
-  /\b(?:participants?|(?:in|from) (?:my|the|our|a|last week'?s|this week'?s) circles?|circle members?|members of (?:my|the) circle)\b/;
+const CIRCLE_WORK = /\b(?:participants?|circles?|circle members?)\b/;
 
 /** How much more evidence the model needs when part of the message was set aside as work. */
 const AFTER_WORK_MARGIN = 0.5;

@@ -41,6 +41,7 @@ describe('reading commands', () => {
     ['is there a group where district nursing leads meet up', { kind: 'circles' }],
     ['somewhere to vent with other band 6s from different trusts?', { kind: 'circles' }],
     ['i would like to hear how other managers cope with this', { kind: 'circles' }],
+    ['are there peer groups for practice managers? want to talk to others doing it', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -96,6 +97,14 @@ describe('answering', () => {
     expect(result.answers.map((answer) => answer.guideId)).toContain('react-conversation');
   });
 
+  it('answers what a circle is like with the guide, not the list of circles to book', () => {
+    const result = answerer.ask(
+      'what is a support circle really like, do i have to speak in front of everyone',
+    );
+    expect(result.intent).toBe('guide');
+    expect(result.answers[0]?.guideId).toBe('joining-a-circle');
+  });
+
   it.each([
     'how do I book annual leave on healthroster',
     'forgot my smartcard pin again',
@@ -116,6 +125,8 @@ describe('answering', () => {
     'how much AL do i get as a band 5 with 6 years service',
     'what paternity leave am i entitled to',
     'where is best to park when the staff car park is full',
+    'can you swap my lates on the rota for the bank holiday',
+    'is the car park by the maternity unit still closed for the works',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

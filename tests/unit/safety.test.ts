@@ -89,6 +89,7 @@ describe('urgent-support detection', () => {
     'the new self harm referral pathway is stressing my team',
     'retiring next month and i have written thank you cards for the whole team',
     'ligature audit found cords over doors in two bedrooms',
+    'nasty rtc on the bypass last night and the crew are all over the place',
     'we have a ligature risk audit on the ward next week, how do I get the team on board',
     'updating our self-harm policy and the team find it heavy going',
     'patient in bay 4 took a paracetamol overdose, how do I support the student who found her',
@@ -178,6 +179,7 @@ describe('the safety check’s second line', () => {
   it.each([
     'participant started recording on her phone',
     'a member of my circle keeps checking her phone while others are talking',
+    'my circle was dead quiet tonight, nobody would say a thing for half an hour',
   ])('leaves a facilitator’s question about a circle alone: "%s"', (text) => {
     expect(check.secondLook(text)).toEqual({ urgency: undefined });
   });
