@@ -323,6 +323,8 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bnothing (?:is|'s|will) ever (?:going to )?(?:get|be) better\b/,
   ],
   goodbye: [
+    // A note already written ("written my note, its in my locker").
+    /\b(?:written|wrote|writing|finished|done|left) (?:my|her|his|their|the) (?:note|notes|letter|letters)\b(?! (?:for|to|about) (?:the )?(?:audit|meeting|handover|appraisal|rota|file|hr|cqc|coroner|inquest|report|manager|ward|team meeting)\b)/,
     /\b(?:written|wrote|writing|left|leaving|sent|sending|posted|posting|handed out|given out) (?:[a-z'-]+ ){0,3}?(?:thank[- ]?you|goodbye|farewell) (?:cards?|notes?|letters?|messages?|posts?|texts?|emails?) (?:to|for) (?:everyone|everybody|all|each|the (?:whole )?team|the staff|every)\b/,
     /\b(?:card|cards|note|notes|letter|message|post) (?:[a-z'-]+ ){0,4}?(?:thanking|to thank) (?:everyone|everybody|all of us|us all|the (?:whole )?team)\b/,
     /\b(?:posted|put up|wrote|sent|shared) (?:a |this |some )?(?:long |weird |strange |odd |cryptic |sort of |kind of )?(?:goodbye|farewell)\b|\b(?:goodbye|farewell)[- ](?:type|style|ish|sounding) (?:thing|post|message|status|video|text)\b/,
@@ -395,7 +397,7 @@ const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable'
   means:
     /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|viaduct|reservoir|quarry|level crossing|jump|tracks|train|motorway|lorry|cliff|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
   goodbye:
-    /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|(?:my|her|his|their) last (?:long )?(?:message|shift|day|night|set of nights)|(?:written|wrote|writing|left) (?:the|my|some|a few|all the|all my) (?:letters|notes|goodbyes)|(?:wants?|asked|asking) (?:me|you|us) to (?:look after|take|have|feed|mind|rehome) (?:my|her|his|their) (?:cat|dog|kids|children|pets?|rabbit)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
+    /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|last (?:ever )?shift (?:today|tonight|ever)|(?:my|her|his|their) last (?:long )?(?:message|shift|day|night|set of nights)|(?:written|wrote|writing|left) (?:the|my|some|a few|all the|all my) (?:letters|notes|goodbyes)|(?:wants?|asked|asking) (?:me|you|us) to (?:look after|take|have|feed|mind|rehome) (?:my|her|his|their) (?:cat|dog|kids|children|pets?|rabbit)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
   hopeless:
     /\b(?:no (?:point|way out|future|hope|reason)|pointless|hopeless|nothing (?:left|to live for|matters)|can'?t (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|trapped|give up on (?:life|everything)|everyone(?:'d| would) be better|better off|tired of (?:it all|everything|all of it|being here)|had enough of (?:life|everything|it all)|can'?t see a way (?:out|forward|through)|what'?s the point|worthless|(?:a|such a) burden|let everyone down|(?:no ?one|nobody|noone) (?:would|will|'d) (?:miss|notice|care)|(?:has|have|had|i'?ve|she'?s|he'?s) thought about (?:it|doing it|using (?:it|them)|taking (?:it|them)))\b/,
   unreachable:
@@ -457,7 +459,7 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:an? |the |another )?(?:overdos\w*|od|suicide attempt|self[- ]?harm|hanging|jumper)s? (?:came|comes|coming|come|was brought|were brought|brought) in\b|\bbrought in (?:after|with|following) (?:an? |another )?(?:overdos\w*|od|suicide attempt|hanging)\b/g,
   // A facilitator or manager asking what to do if someone ever discloses: a question about handling it, answered
   // by the guides (which carry the urgent routes), not a disclosure ("what do I do if someone says they're thinking of harming themselves").
-  /\b(?:what (?:do|should|would|can) (?:i|we|you)|how (?:do|should|would|can) (?:i|we|you))\b(?: [a-z']+){0,6}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about|hints?|hinted|hinting|alludes?|alluded|admits?|admitted|reveals?|revealed|opens up|seems|shows signs)\b[^.?!]*/g,
+  /\b(?:what (?:do|should|would|can) (?:i|we|you)|how (?:do|should|would|can) (?:i|we|you)|what)\b(?: [a-z']+){0,6}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about|hints?|hinted|hinting|alludes?|alluded|admits?|admitted|reveals?|revealed|opens up|seems|shows signs)\b[^.?!]*/g,
   // A job a crew or a team attended is work ("crew attended a paediatric suicide yesterday").
   /\b(?:attended|attending|called to|sent to|responded to|went to|dealt with) (?:a|an|the|another) (?:\w+ ){0,2}?(?:suicid\w*|hanging|overdos\w*|od|jumper|self[- ]?harm\w*)\b/g,
   /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,
@@ -573,6 +575,8 @@ const CONTRACTIONS: Record<string, string> = {
   savin: 'saving',
   wantin: 'wanting',
   myslef: 'myself',
+  writen: 'written',
+  writn: 'written',
   mysefl: 'myself',
 };
 

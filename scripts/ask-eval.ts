@@ -83,6 +83,7 @@ export const EVAL_SETS = {
   devR: ['ask-eval-dev-r.yaml'],
   devS: ['ask-eval-dev-s.yaml'],
   devT: ['ask-eval-dev-t.yaml'],
+  devW: ['ask-eval-dev-w.yaml'],
   devX: ['ask-eval-dev-x.yaml'],
 } as const;
 

@@ -42,6 +42,8 @@ describe('reading commands', () => {
     ['somewhere to vent with other band 6s from different trusts?', { kind: 'circles' }],
     ['i would like to hear how other managers cope with this', { kind: 'circles' }],
     ['are there peer groups for practice managers? want to talk to others doing it', { kind: 'circles' }],
+    ['would be good to meet other ward sisters dealing with the same', { kind: 'circles' }],
+    ['i want to talk to people who have been through a team losing someone', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -127,6 +129,11 @@ describe('answering', () => {
     'where is best to park when the staff car park is full',
     'can you swap my lates on the rota for the bank holiday',
     'is the car park by the maternity unit still closed for the works',
+    'will it rain tomorrow, doing the outdoor fun run for the ward',
+    'is the visitor car park free after 6pm',
+    'can i carry forward 3 days al to april',
+    'what band should a clinical educator be on',
+    'can u do my rota for next month',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

@@ -27,6 +27,7 @@ const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN' | 'heldP
   devR: evaluate('devR', answerer, loadEvalSet(EVAL_SETS.devR)),
   devS: evaluate('devS', answerer, loadEvalSet(EVAL_SETS.devS)),
   devT: evaluate('devT', answerer, loadEvalSet(EVAL_SETS.devT)),
+  devW: evaluate('devW', answerer, loadEvalSet(EVAL_SETS.devW)),
   devX: evaluate('devX', answerer, loadEvalSet(EVAL_SETS.devX)),
 };
 

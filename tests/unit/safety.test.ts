@@ -67,6 +67,7 @@ describe('urgent-support detection', () => {
     'he sent thank you cards to the whole team but he is not going anywhere',
     'she posted a long goodbye thing on facebook then deleted it',
     'keep hoping i catch the flu off someone and it finishes me off',
+    'writen my note, it is in the glovebox. thanks for everything x',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -90,6 +91,8 @@ describe('urgent-support detection', () => {
     'retiring next month and i have written thank you cards for the whole team',
     'ligature audit found cords over doors in two bedrooms',
     'nasty rtc on the bypass last night and the crew are all over the place',
+    'first time facilitating next month, what if a participant says she feels suicidal, what do i do',
+    'written my notes for the appraisal and left them on your desk',
     'we have a ligature risk audit on the ward next week, how do I get the team on board',
     'updating our self-harm policy and the team find it heavy going',
     'patient in bay 4 took a paracetamol overdose, how do I support the student who found her',
