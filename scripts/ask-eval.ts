@@ -85,6 +85,7 @@ export const EVAL_SETS = {
   devT: ['ask-eval-dev-t.yaml'],
   devW: ['ask-eval-dev-w.yaml'],
   devX: ['ask-eval-dev-x.yaml'],
+  devY: ['ask-eval-dev-y.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

@@ -44,6 +44,8 @@ describe('reading commands', () => {
     ['are there peer groups for practice managers? want to talk to others doing it', { kind: 'circles' }],
     ['would be good to meet other ward sisters dealing with the same', { kind: 'circles' }],
     ['i want to talk to people who have been through a team losing someone', { kind: 'circles' }],
+    ['is there a group for band 6 sisters? nobody to compare notes with', { kind: 'circles' }],
+    ['any care home managers around? is there somewhere we can meet up', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -99,6 +101,13 @@ describe('answering', () => {
     expect(result.answers.map((answer) => answer.guideId)).toContain('react-conversation');
   });
 
+  it('answers a new facilitator asking how to open a circle with a guide, not the list of circles', () => {
+    const result = answerer.ask(
+      'running my first circle on friday, what do i even do in the first ten minutes',
+    );
+    expect(result.intent).toBe('guide');
+  });
+
   it('answers what a circle is like with the guide, not the list of circles to book', () => {
     const result = answerer.ask(
       'what is a support circle really like, do i have to speak in front of everyone',
@@ -134,6 +143,7 @@ describe('answering', () => {
     'can i carry forward 3 days al to april',
     'what band should a clinical educator be on',
     'can u do my rota for next month',
+    'how do i request special leave for a funeral next week',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

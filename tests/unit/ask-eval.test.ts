@@ -29,6 +29,7 @@ const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN' | 'heldP
   devT: evaluate('devT', answerer, loadEvalSet(EVAL_SETS.devT)),
   devW: evaluate('devW', answerer, loadEvalSet(EVAL_SETS.devW)),
   devX: evaluate('devX', answerer, loadEvalSet(EVAL_SETS.devX)),
+  devY: evaluate('devY', answerer, loadEvalSet(EVAL_SETS.devY)),
 };
 
 describe('answer quality on labelled manager questions', () => {
