@@ -9,7 +9,8 @@ import {
 } from '../content/model';
 import { GuideClassifier } from './classifier';
 import { SpellingReader } from './spelling';
-import { normalise, terms, tokenize } from './text';
+import { LruCache } from '../lru';
+import { normalise, termOf, terms, tokenize } from './text';
 
 /** One guide ranked for a question. */
 export interface RankedGuide {
@@ -70,6 +71,34 @@ function documentOf(guide: Guide, library: ContentLibrary): GuideDocument {
   };
 }
 
+/** One synonym phrase, as the words it must match in a row, and the words it adds. */
+interface SynonymPhrase {
+  /** Its place in content/synonyms.yaml: expansions are added in file order. */
+  order: number;
+  words: string[];
+  expansion: string;
+}
+
+/** How many query terms' fuzzy lookups a GuideIndex remembers (a few megabytes at most). */
+const FUZZY_MEMORY = 5000;
+
+/**
+ * The MiniSearch index of one version of the guides. Its documents never change once built (new content builds a
+ * new GuideSearch), so what a fuzzy lookup of a query term finds (the costliest step of a search: a bounded edit
+ * distance walk of the whole term tree) is the same every time, and is remembered per term and distance.
+ */
+class GuideIndex extends MiniSearch<GuideDocument> {
+  /** Starts remembering fuzzy lookups: call once every guide has been added. */
+  rememberFuzzyLookups(): void {
+    const tree = this._index;
+    const lookUp = tree.fuzzyGet.bind(tree);
+    const found = new LruCache<string, ReturnType<typeof lookUp>>(FUZZY_MEMORY);
+    // MiniSearch deletes entries from the map it gets (terms it also matched by prefix), so each caller gets a copy.
+    tree.fuzzyGet = (term, distance) =>
+      new Map(found.through(`${distance} ${term}`, () => lookUp(term, distance)));
+  }
+}
+
 /** The ranking for one question, with how sure the keyword search is. */
 export interface Ranking {
   /** The best guide of each of the best themes, best first. */
@@ -84,10 +113,11 @@ export interface Ranking {
  * matching and the synonym list from content/synonyms.yaml), and a naive Bayes model of each guide's wording.
  */
 export class GuideSearch {
-  private readonly index: MiniSearch<GuideDocument>;
+  private readonly index: GuideIndex;
   private readonly classifier: GuideClassifier;
   private readonly guides: Map<string, Guide>;
-  private readonly synonyms: [RegExp, string][];
+  /** Synonym phrases by their first word. */
+  private readonly synonyms = new Map<string, SynonymPhrase[]>();
   private readonly spelling: SpellingReader;
 
   constructor(
@@ -95,18 +125,19 @@ export class GuideSearch {
     private readonly settings: SearchSettings = DEFAULT_SEARCH_SETTINGS,
   ) {
     this.guides = new Map(library.guides.map((guide) => [guide.id, guide]));
-    this.synonyms = Object.entries(library.synonyms).map(([phrase, expansions]) => [
-      new RegExp(`(?:^|\\s)${normalise(phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`),
-      expansions.join(' '),
-    ]);
-    this.index = new MiniSearch<GuideDocument>({
+    Object.entries(library.synonyms).forEach(([phrase, expansions], order) => {
+      const words = normalise(phrase).split(' ');
+      const first = words[0] ?? '';
+      const phrases = this.synonyms.get(first) ?? [];
+      phrases.push({ order, words, expansion: expansions.join(' ') });
+      this.synonyms.set(first, phrases);
+    });
+    this.index = new GuideIndex({
       fields: ['title', 'keywords', 'examples', 'summary', 'theme', 'body'],
       storeFields: [],
       tokenize: (text) => tokenize(text),
-      processTerm: (term) => {
-        const processed = terms(term);
-        return processed.length > 0 ? processed : null;
-      },
+      // MiniSearch hands over one word of tokenize() at a time, and terms() of such a word is its termOf().
+      processTerm: (term) => termOf(term) ?? null,
       searchOptions: {
         boost: { ...settings.boosts },
         prefix: (term) => term.length >= 5,
@@ -116,6 +147,7 @@ export class GuideSearch {
     });
     const documents = library.guides.map((guide) => documentOf(guide, library));
     this.index.addAll(documents);
+    this.index.rememberFuzzyLookups();
     this.spelling = new SpellingReader([
       ...documents.flatMap((document) => [
         document.title,
@@ -130,13 +162,22 @@ export class GuideSearch {
     this.classifier = new GuideClassifier(library);
   }
 
-  /** Adds the synonym list's expansions for any phrase the question contains. */
+  /**
+   * Adds the synonym list's expansions (in the list's order) for any phrase the question contains as whole words
+   * in a row.
+   */
   expand(question: string): string {
-    const text = ` ${tokenize(question).join(' ')} `;
-    const additions = this.synonyms
-      .filter(([pattern]) => pattern.test(text))
-      .map(([, expansion]) => expansion);
-    return additions.length > 0 ? `${question} ${additions.join(' ')}` : question;
+    const words = tokenize(question);
+    const found = new Map<number, string>();
+    words.forEach((word, start) => {
+      for (const phrase of this.synonyms.get(word) ?? []) {
+        if (!found.has(phrase.order) && phrase.words.every((next, i) => words[start + i] === next))
+          found.set(phrase.order, phrase.expansion);
+      }
+    });
+    if (found.size === 0) return question;
+    const additions = [...found].sort(([a], [b]) => a - b).map(([, expansion]) => expansion);
+    return `${question} ${additions.join(' ')}`;
   }
 
   /**

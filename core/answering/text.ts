@@ -13,8 +13,14 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Any character outside printable ASCII and ASCII whitespace (the only ones NFKD or the quote rules can change). */
+const BEYOND_ASCII = /[^\t\n\v\f\r\x20-\x7e]/;
+
 /** Lower-cases and straightens quotes so the same words always compare equal. */
 export function normalise(text: string): string {
+  // Most messages are plain ASCII, which NFKD leaves as it is and which holds no accents or curly quotes: the
+  // same result without the Unicode passes.
+  if (!BEYOND_ASCII.test(text)) return text.toLowerCase().replace(/`/g, "'").replace(/\s+/g, ' ').trim();
   return text
     .toLowerCase()
     .normalize('NFKD')
@@ -37,12 +43,24 @@ export function stem(word: string): string {
   return STEMS.through(word, (key) => porter2(key.replace(/'s$/, '').replace(/'/g, '')));
 }
 
+/**
+ * The stemmed term of one word as tokenize() gives it, or undefined for a stop word or a stem of one letter:
+ * terms(text) is termOf() over tokenize(text).
+ */
+export function termOf(word: string): string | undefined {
+  if (STOP_WORDS.has(word.includes("'") ? word.replace(/'/g, '') : word)) return undefined;
+  const stemmed = stem(word);
+  return stemmed.length > 1 ? stemmed : undefined;
+}
+
 /** Meaningful, stemmed terms of a text. */
 export function terms(text: string): string[] {
-  return tokenize(text)
-    .filter((word) => !STOP_WORDS.has(word.replace(/'/g, '')))
-    .map(stem)
-    .filter((word) => word.length > 1);
+  const found: string[] = [];
+  for (const word of tokenize(text)) {
+    const term = termOf(word);
+    if (term !== undefined) found.push(term);
+  }
+  return found;
 }
 
 /** Edit distance with adjacent transpositions (optimal string alignment), for tolerating typos in commands. */
