@@ -79,25 +79,11 @@ interface SynonymPhrase {
   expansion: string;
 }
 
-/** How many query terms' fuzzy lookups a GuideIndex remembers (a few megabytes at most). */
-const FUZZY_MEMORY = 5000;
+/** How many query terms' keyword matches a GuideSearch remembers (a few megabytes at most). */
+const TERM_MEMORY = 4000;
 
-/**
- * The MiniSearch index of one version of the guides. Its documents never change once built (new content builds a
- * new GuideSearch), so what a fuzzy lookup of a query term finds (the costliest step of a search: a bounded edit
- * distance walk of the whole term tree) is the same every time, and is remembered per term and distance.
- */
-class GuideIndex extends MiniSearch<GuideDocument> {
-  /** Starts remembering fuzzy lookups: call once every guide has been added. */
-  rememberFuzzyLookups(): void {
-    const tree = this._index;
-    const lookUp = tree.fuzzyGet.bind(tree);
-    const found = new LruCache<string, ReturnType<typeof lookUp>>(FUZZY_MEMORY);
-    // MiniSearch deletes entries from the map it gets (terms it also matched by prefix), so each caller gets a copy.
-    tree.fuzzyGet = (term, distance) =>
-      new Map(found.through(`${distance} ${term}`, () => lookUp(term, distance)));
-  }
-}
+/** The guides one query term matches (exactly, by prefix or fuzzily), with its BM25 score in each. */
+type TermMatches = readonly { readonly guideId: string; readonly score: number }[];
 
 /** The ranking for one question, with how sure the keyword search is. */
 export interface Ranking {
@@ -113,7 +99,13 @@ export interface Ranking {
  * matching and the synonym list from content/synonyms.yaml), and a naive Bayes model of each guide's wording.
  */
 export class GuideSearch {
-  private readonly index: GuideIndex;
+  private readonly index: MiniSearch<GuideDocument>;
+  /**
+   * What each query term matches. The index never changes once built (new content builds a new GuideSearch), and
+   * the same words recur in question after question, so each term's lookup (an edit-distance walk of the whole
+   * term tree, then BM25 over every field of every match) is done once.
+   */
+  private readonly termMatches = new LruCache<string, TermMatches>(TERM_MEMORY);
   private readonly classifier: GuideClassifier;
   private readonly guides: Map<string, Guide>;
   /** Synonym phrases by their first word. */
@@ -132,7 +124,7 @@ export class GuideSearch {
       phrases.push({ order, words, expansion: expansions.join(' ') });
       this.synonyms.set(first, phrases);
     });
-    this.index = new GuideIndex({
+    this.index = new MiniSearch<GuideDocument>({
       fields: ['title', 'keywords', 'examples', 'summary', 'theme', 'body'],
       storeFields: [],
       tokenize: (text) => tokenize(text),
@@ -147,7 +139,6 @@ export class GuideSearch {
     });
     const documents = library.guides.map((guide) => documentOf(guide, library));
     this.index.addAll(documents);
-    this.index.rememberFuzzyLookups();
     this.spelling = new SpellingReader([
       ...documents.flatMap((document) => [
         document.title,
@@ -188,13 +179,14 @@ export class GuideSearch {
   search(typed: string, limit = 3, audiences: readonly Audience[] = AUDIENCES): Ranking {
     const question = this.spelling.read(typed);
     const expanded = this.expand(question);
-    const queryTerms = new Set(terms(expanded)).size;
+    const termList = terms(expanded);
+    const queryTerms = new Set(termList).size;
     if (queryTerms === 0) return { ranked: [], confidence: 0 };
     const keywordScores = new Map<string, number>();
     const keywordThemes = new Map<ThemeId, { evidence: number; count: number }>();
     let confidence = 0;
-    for (const result of this.index.search(expanded)) {
-      const guide = this.guides.get(String(result.id)) as Guide;
+    for (const result of this.keywordSearch(termList)) {
+      const guide = this.guides.get(result.guideId) as Guide;
       if (!isFor(guide, audiences)) continue;
       const score = Math.round((result.score / queryTerms) * 100) / 100;
       keywordScores.set(guide.id, score);
@@ -242,6 +234,37 @@ export class GuideSearch {
         return { guideId: guide.id, themeId, title: guide.title, score: keywordScores.get(guide.id) ?? 0 };
       });
     return { ranked, confidence };
+  }
+
+  /**
+   * MiniSearch's OR query over the terms, best first, from each term's own matches: a guide's score is the sum of
+   * its scores for each term in query order (a repeated term counts again), times the number of distinct terms
+   * that matched it, exactly as MiniSearch combines them. Guides with equal scores may come in another order,
+   * which nothing downstream depends on.
+   */
+  private keywordSearch(termList: readonly string[]): { guideId: string; score: number }[] {
+    const combined = new Map<string, { sum: number; terms: Set<string> }>();
+    for (const term of termList) {
+      for (const { guideId, score } of this.matchesOf(term)) {
+        const found = combined.get(guideId);
+        if (found) {
+          found.sum = found.sum + score;
+          found.terms.add(term);
+        } else combined.set(guideId, { sum: score, terms: new Set([term]) });
+      }
+    }
+    return [...combined]
+      .map(([guideId, { sum, terms: matched }]) => ({ guideId, score: sum * matched.size }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** What one query term matches, as a one-term MiniSearch query of the term as it is (already a stem). */
+  private matchesOf(term: string): TermMatches {
+    return this.termMatches.through(term, () =>
+      this.index
+        .search(term, { tokenize: (text) => [text], processTerm: (text) => text })
+        .map((result) => ({ guideId: String(result.id), score: result.score })),
+    );
   }
 
   /** The ranked guides alone. */
