@@ -23,8 +23,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * only in local mode (the fake Bot Connector and the Agents Playground).
  */
 export function serviceUrlAllowed(value: string, allowLoopbackHttp: boolean): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
+  const url = URL.parse(value);
+  if (url === null) return false;
   if (url.username !== '' || url.password !== '') return false;
   if (url.protocol === 'https:') return true;
   return allowLoopbackHttp && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { LruCache } from '../../core/lru';
 import type { Guide, Theme } from '../../core/content/model';
 import { bullets, card, heading, openUrl, paragraph, sendCommand } from './building-blocks';
@@ -197,6 +198,30 @@ function alternativesLine(
   ];
 }
 
+/** A guide's actions in brief and its one-line inclusive lens, as its cards show them. */
+interface GuideBrief {
+  actions: string[];
+  lens: string;
+}
+
+/**
+ * Briefs worked out once per loaded guide (content is never changed in place): a card is built several times
+ * over while its shape is found, and every answer with other alternatives is a new card.
+ */
+const GUIDE_BRIEFS = new WeakMap<Guide, GuideBrief>();
+
+function briefOf(guide: Guide): GuideBrief {
+  let brief = GUIDE_BRIEFS.get(guide);
+  if (brief === undefined) {
+    brief = {
+      actions: guide.tryThisToday.map((action) => actionInBrief(action, ACTION_MAX)),
+      lens: shortLine(guide.inclusiveLens, LENS_LINE_MAX),
+    };
+    GUIDE_BRIEFS.set(guide, brief);
+  }
+  return brief;
+}
+
 function guideCardOfShape(
   input: GuideCardInput,
   links: CardLinks,
@@ -216,10 +241,10 @@ function guideCardOfShape(
     heading(guide.title),
     paragraph(guide.summary),
     paragraph(`**Try this today**${partly}`, { spacing: 'Medium' }),
-    bullets(guide.tryThisToday.slice(0, shape.actions).map((action) => actionInBrief(action, ACTION_MAX))),
+    bullets(briefOf(guide).actions.slice(0, shape.actions)),
   ];
   body.push(
-    paragraph(`**Inclusive lens:** ${shortLine(guide.inclusiveLens, LENS_LINE_MAX)}`, { spacing: 'Medium' }),
+    paragraph(`**Inclusive lens:** ${briefOf(guide).lens}`, { spacing: 'Medium' }),
     ...alternativesLine(shape.alternatives, links),
     ...feedbackSection(guide.id, feedback, nudge),
     // A safety net on every guide: signposting is here even when no crisis words were recognised.
@@ -298,7 +323,10 @@ function guideCardFor(
 const SHAPES_FOUND = new Map<string, { actions: number; withAlternatives: boolean }>();
 const MAX_SHAPES_FOUND = 1000;
 
-/** The key part for a guide's own text, worked out once per loaded guide (content is never changed in place). */
+/**
+ * The key part for a guide's own text, worked out once per loaded guide (content is never changed in place): a
+ * digest of the text, so each key stays short to build and to look up.
+ */
 const GUIDE_TEXT_KEYS = new WeakMap<Guide, string>();
 
 function shapeKey(
@@ -308,7 +336,11 @@ function shapeKey(
 ): string {
   let text = GUIDE_TEXT_KEYS.get(guide);
   if (text === undefined) {
-    text = JSON.stringify([guide.id, guide.title, guide.summary, guide.tryThisToday, guide.inclusiveLens]);
+    text = hash(
+      'sha256',
+      JSON.stringify([guide.id, guide.title, guide.summary, guide.tryThisToday, guide.inclusiveLens]),
+      'base64',
+    );
     GUIDE_TEXT_KEYS.set(guide, text);
   }
   return JSON.stringify([
