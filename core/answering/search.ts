@@ -243,18 +243,22 @@ export class GuideSearch {
    * which nothing downstream depends on.
    */
   private keywordSearch(termList: readonly string[]): { guideId: string; score: number }[] {
-    const combined = new Map<string, { sum: number; terms: Set<string> }>();
+    const combined = new Map<string, { guideId: string; sum: number; distinct: number }>();
+    const seen = new Set<string>();
     for (const term of termList) {
+      // A term's matches are the same wherever it recurs: only its first place adds a distinct term.
+      const first = !seen.has(term);
+      seen.add(term);
       for (const { guideId, score } of this.matchesOf(term)) {
         const found = combined.get(guideId);
         if (found) {
           found.sum = found.sum + score;
-          found.terms.add(term);
-        } else combined.set(guideId, { sum: score, terms: new Set([term]) });
+          if (first) found.distinct += 1;
+        } else combined.set(guideId, { guideId, sum: score, distinct: 1 });
       }
     }
-    return [...combined]
-      .map(([guideId, { sum, terms: matched }]) => ({ guideId, score: sum * matched.size }))
+    return [...combined.values()]
+      .map(({ guideId, sum, distinct }) => ({ guideId, score: sum * distinct }))
       .sort((a, b) => b.score - a.score);
   }
 

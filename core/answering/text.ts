@@ -1,4 +1,3 @@
-import { LruCache } from '../lru';
 import porter2 from 'wink-porter2-stemmer';
 
 /** Words that carry no meaning for matching a question to a guide. */
@@ -35,12 +34,23 @@ export function tokenize(text: string): string[] {
   return normalise(text).match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
 }
 
-/** Stems already worked out: the same few thousand words recur in every question and in the content. */
-const STEMS = new LruCache<string, string>(20_000);
+/**
+ * Stems already worked out: the same few thousand words recur in every question and in the content. Looked up
+ * several times for every word of every question, so a plain map (forgotten all at once when full, to bound
+ * memory) rather than an LRU, whose every hit reorders it.
+ */
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 20_000;
 
 /** Folds word forms together ("redeployed", "redeployment" → "redeploy") with the Porter2 stemmer. */
 export function stem(word: string): string {
-  return STEMS.through(word, (key) => porter2(key.replace(/'s$/, '').replace(/'/g, '')));
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    stemmed = porter2(word.replace(/'s$/, '').replace(/'/g, ''));
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /**
@@ -90,12 +100,27 @@ export function editDistance(a: string, b: string): number {
   return above[b.length] as number;
 }
 
+/**
+ * Whether editDistance(a, b) <= 1, in one pass and without a table: the words are the same, or one letter is
+ * changed, two neighbouring letters are swapped, or one letter is added or dropped.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === b.length) {
+    let i = 0;
+    while (a[i] === b[i]) i++;
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  if (Math.abs(a.length - b.length) !== 1) return false;
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < shorter.length && shorter[i] === longer[i]) i++;
+  return shorter.slice(i) === longer.slice(i + 1);
+}
+
 /** True when a typed word is the expected word, allowing one typo in words of four letters or more. */
 export function sameWord(typed: string, expected: string): boolean {
   if (typed === expected) return true;
-  return (
-    expected.length >= 4 &&
-    Math.abs(typed.length - expected.length) <= 1 &&
-    editDistance(typed, expected) <= 1
-  );
+  return expected.length >= 4 && withinOneEdit(typed, expected);
 }

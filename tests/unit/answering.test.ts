@@ -3,7 +3,16 @@ import { Answerer, LiveAnswerer } from '../../core/answering/ask';
 import { SpellingReader } from '../../core/answering/spelling';
 import { parseCommand } from '../../core/answering/commands';
 import { GuideSearch } from '../../core/answering/search';
-import { editDistance, normalise, sameWord, stem, termOf, terms, tokenize } from '../../core/answering/text';
+import {
+  editDistance,
+  normalise,
+  sameWord,
+  stem,
+  termOf,
+  terms,
+  tokenize,
+  withinOneEdit,
+} from '../../core/answering/text';
 import { ContentRegistry } from '../../core/content/registry';
 import type { ContentLibrary } from '../../core/content/model';
 
@@ -69,6 +78,32 @@ describe('text matching', () => {
     expect(terms(text)).toEqual(tokenize(text).flatMap((word) => termOf(word) ?? []));
     expect(termOf('the')).toBeUndefined();
     expect(termOf('teams')).toBe(stem('teams'));
+  });
+
+  it('tells words one edit apart exactly as the edit distance does', () => {
+    const words = [
+      'rota',
+      'rotta',
+      'rtoa',
+      'ro',
+      'rot',
+      'rotas',
+      'orta',
+      'tora',
+      'huddle',
+      'hudle',
+      'huddel',
+    ];
+    const variants = words.flatMap((word) => [
+      word,
+      `${word}s`,
+      word.slice(1),
+      `x${word}`,
+      word.split('').reverse().join(''),
+    ]);
+    for (const a of variants) {
+      for (const b of variants) expect([a, b, withinOneEdit(a, b)]).toEqual([a, b, editDistance(a, b) <= 1]);
+    }
   });
 
   it('tolerates one typo in a command word, not two', () => {
