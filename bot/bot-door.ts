@@ -32,11 +32,14 @@ export function serviceUrlAllowed(value: string, allowLoopbackHttp: boolean): bo
 
 const ActivityId = z.string().min(1).max(1024);
 const ShortText = z.string().max(256);
-/** A display name: any length arrives from Teams, but at most TEXT_LIMITS.personName is kept. */
+/**
+ * A display name: any length arrives from Teams, but at most TEXT_LIMITS.personName is kept. Cut with
+ * overwrite() rather than transform(): the same string out, without a pipe on every name of every activity.
+ */
 const DisplayName = z
   .string()
   .max(BODY_LIMITS.botActivity)
-  .transform((name) => truncateText(name, TEXT_LIMITS.personName));
+  .overwrite((name) => truncateText(name, TEXT_LIMITS.personName));
 const ChannelAccountSchema = z
   .object({
     id: ActivityId,
@@ -52,7 +55,7 @@ const NamedThingSchema = z
     name: z
       .string()
       .max(BODY_LIMITS.botActivity)
-      .transform((name) => truncateText(name, TEXT_LIMITS.teamOrChannelName))
+      .overwrite((name) => truncateText(name, TEXT_LIMITS.teamOrChannelName))
       .optional(),
   })
   .passthrough();
