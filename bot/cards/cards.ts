@@ -305,14 +305,31 @@ function guideCardFor(
     const shape = { actions: known.actions, alternatives: known.withAlternatives ? alternatives : [] };
     return guideCardOfShape(input, links, shape, input.feedback);
   }
-  const shapes: GuideCardShape[] = [{ actions: total, alternatives }];
-  for (let actions = total; actions >= 1; actions--) shapes.push({ actions, alternatives: [] });
   const fits = (shape: GuideCardShape) =>
     FEEDBACK_STATES.every((state) => fitsInChat(guideCardOfShape(input, links, shape, state)));
-  const shape = shapes.find(fits) ?? { actions: 1, alternatives: [] };
-  if (SHAPES_FOUND.size >= MAX_SHAPES_FOUND) SHAPES_FOUND.clear();
-  SHAPES_FOUND.set(key, { actions: shape.actions, withAlternatives: shape.alternatives.length > 0 });
+  // The most actions that fit without alternatives does not depend on which alternatives were found, so it is
+  // worked out once per guide (and remembered under the key of the card without alternatives). Alternatives only
+  // add a line, so they fit only when every action fits without them.
+  const plainKey = alternatives.length === 0 ? key : shapeKey(input, [], links);
+  const most = SHAPES_FOUND.get(plainKey)?.actions ?? mostActionsThatFit(total, fits);
+  if (plainKey !== key) rememberShape(plainKey, { actions: most, withAlternatives: false });
+  const shape: GuideCardShape =
+    alternatives.length > 0 && most === total && fits({ actions: total, alternatives })
+      ? { actions: total, alternatives }
+      : { actions: most, alternatives: [] };
+  rememberShape(key, { actions: shape.actions, withAlternatives: shape.alternatives.length > 0 });
   return guideCardOfShape(input, links, shape, input.feedback);
+}
+
+/** The most "try this today" actions a card without alternatives can show; one when not even one fits. */
+function mostActionsThatFit(total: number, fits: (shape: GuideCardShape) => boolean): number {
+  for (let actions = total; actions > 1; actions--) if (fits({ actions, alternatives: [] })) return actions;
+  return 1;
+}
+
+function rememberShape(key: string, shape: { actions: number; withAlternatives: boolean }): void {
+  if (SHAPES_FOUND.size >= MAX_SHAPES_FOUND) SHAPES_FOUND.clear();
+  SHAPES_FOUND.set(key, shape);
 }
 
 /**
