@@ -59,7 +59,12 @@ export class GuideClassifier {
    * perTerm is the log-likelihood divided by the number of known words, so long and short questions compare.
    */
   rank(question: string): { guide: Guide; logLikelihood: number; perTerm: number }[] {
-    const known = terms(question)
+    return this.rankTerms(terms(question));
+  }
+
+  /** rank() of a question given as its terms (terms() of its text), for a caller that already has them. */
+  rankTerms(questionTerms: readonly string[]): { guide: Guide; logLikelihood: number; perTerm: number }[] {
+    const known = questionTerms
       .filter((term) => this.vocabulary.has(term))
       .map((term) => this.logProbabilitiesOf(term));
     if (known.length === 0) return [];

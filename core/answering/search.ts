@@ -158,7 +158,12 @@ export class GuideSearch {
    * in a row.
    */
   expand(question: string): string {
-    const words = tokenize(question);
+    const additions = this.additionsFor(tokenize(question));
+    return additions === undefined ? question : `${question} ${additions}`;
+  }
+
+  /** The words expand() adds for a question of these words (tokenize() of it), or undefined when none. */
+  private additionsFor(words: readonly string[]): string | undefined {
     const found = new Map<number, string>();
     words.forEach((word, start) => {
       for (const phrase of this.synonyms.get(word) ?? []) {
@@ -166,9 +171,11 @@ export class GuideSearch {
           found.set(phrase.order, phrase.expansion);
       }
     });
-    if (found.size === 0) return question;
-    const additions = [...found].sort(([a], [b]) => a - b).map(([, expansion]) => expansion);
-    return `${question} ${additions.join(' ')}`;
+    if (found.size === 0) return undefined;
+    return [...found]
+      .sort(([a], [b]) => a - b)
+      .map(([, expansion]) => expansion)
+      .join(' ');
   }
 
   /**
@@ -178,8 +185,12 @@ export class GuideSearch {
    */
   search(typed: string, limit = 3, audiences: readonly Audience[] = AUDIENCES): Ranking {
     const question = this.spelling.read(typed);
-    const expanded = this.expand(question);
-    const termList = terms(expanded);
+    // The terms of the question and of the expanded question (the question, a space, then the additions), read
+    // once: the words of the question come first, then those of the additions.
+    const words = tokenize(question);
+    const questionTerms = words.flatMap((word) => termOf(word) ?? []);
+    const additions = this.additionsFor(words);
+    const termList = additions === undefined ? questionTerms : [...questionTerms, ...terms(additions)];
     const queryTerms = new Set(termList).size;
     if (queryTerms === 0) return { ranked: [], confidence: 0 };
     const keywordScores = new Map<string, number>();
@@ -201,7 +212,9 @@ export class GuideSearch {
     }
     const topEvidence = Math.max(0, ...[...keywordThemes.values()].map((theme) => theme.evidence));
     const { classifierWeight, temperature } = this.settings.fusion;
-    const likelihoods = this.classifier.rank(question).filter(({ guide }) => isFor(guide, audiences));
+    const likelihoods = this.classifier
+      .rankTerms(questionTerms)
+      .filter(({ guide }) => isFor(guide, audiences));
     const bestLikelihood = likelihoods[0]?.perTerm ?? 0;
     const classifierScores = new Map(
       likelihoods.map(({ guide, perTerm }) => [guide.id, Math.exp((perTerm - bestLikelihood) / temperature)]),

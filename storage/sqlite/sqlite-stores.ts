@@ -211,10 +211,16 @@ export class SqliteFeedbackStore implements FeedbackStore {
 
 /** Unanswered questions in the embedded SQLite store: text and day only. */
 export class SqliteUnansweredStore implements UnansweredStore {
+  /** Recording runs on every question the bot cannot answer, so its statement is prepared once, on first use. */
+  private recordStatement: Database.Statement<[string, CalendarDay]> | undefined;
+
   constructor(private readonly db: Database.Database) {}
 
   record(text: string, askedOn: CalendarDay): Promise<void> {
-    this.db.prepare('INSERT INTO unanswered_questions (text, asked_on) VALUES (?, ?)').run(text, askedOn);
+    this.recordStatement ??= this.db.prepare<[string, CalendarDay]>(
+      'INSERT INTO unanswered_questions (text, asked_on) VALUES (?, ?)',
+    );
+    this.recordStatement.run(text, askedOn);
     return Promise.resolve();
   }
 
