@@ -11,6 +11,7 @@ import { ErrorCodes, fail } from '../core/errors';
 import { TEXT_LIMITS, truncateText } from '../core/text-limits';
 import type { Telemetry } from '../core/ports';
 import type { AppConfig } from './config';
+import { ReusingBotFrameworkAuthentication } from './bot-clients';
 import { BODY_LIMITS, readJsonBody, validate } from './http/body';
 import { codeForStatus, errorBody, sendFailure } from './http/responses';
 import type { LeadingCompassionatelyBot } from './teams-bot';
@@ -175,7 +176,7 @@ export class BotDoor {
   ) {
     this.activitySchema = inboundActivitySchema(config.tabAuth.mode === 'local');
     const auth = new ConfigurationBotFrameworkAuthentication(authOptions(config), credentialsFactory);
-    this.adapter = new CloudAdapter(auth);
+    this.adapter = new CloudAdapter(new ReusingBotFrameworkAuthentication(auth));
     this.adapter.onTurnError = async (context: TurnContext, error: Error) => {
       this.telemetry.exception(error, { activityType: context.activity.type });
       console.error('Bot turn failed:', error);
