@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { LruCache } from '../../core/lru';
 import type { Guide, Theme } from '../../core/content/model';
 import { bullets, card, heading, openUrl, paragraph, sendCommand } from './building-blocks';
-import { fitsInChat } from './measure';
+import { cardSize, elementsSize, fitsInChat, withinChatBudget, type CardSize } from './measure';
 import { actionInBrief, shortLine } from './short-text';
 import type { AdaptiveCard, CardAction, CardElement, ExecuteAction } from './types';
 
@@ -314,12 +314,39 @@ function guideCardFor(
   const most = SHAPES_FOUND.get(plainKey)?.actions ?? mostActionsThatFit(total, fits);
   if (plainKey !== key) rememberShape(plainKey, { actions: most, withAlternatives: false });
   const shape: GuideCardShape =
-    alternatives.length > 0 && most === total && fits({ actions: total, alternatives })
+    alternatives.length > 0 && most === total && alternativesFit(input, links, plainKey, alternatives)
       ? { actions: total, alternatives }
       : { actions: most, alternatives: [] };
   rememberShape(key, { actions: shape.actions, withAlternatives: shape.alternatives.length > 0 });
   return guideCardOfShape(input, links, shape, input.feedback);
 }
+
+/**
+ * Whether a card with every action fits with these alternatives too, in every feedback state: the alternatives
+ * add one line to the card, and sizes add up, so it is the size of the card without them (measured once per
+ * guide) plus the size of that line.
+ */
+function alternativesFit(
+  input: GuideCardInput,
+  links: CardLinks,
+  plainKey: string,
+  alternatives: readonly Pick<Guide, 'id' | 'title'>[],
+): boolean {
+  let sizes = PLAIN_SIZES.get(plainKey);
+  if (sizes === undefined) {
+    const shape = { actions: input.guide.tryThisToday.length, alternatives: [] };
+    sizes = FEEDBACK_STATES.map((state) => cardSize(guideCardOfShape(input, links, shape, state)));
+    if (PLAIN_SIZES.size >= MAX_SHAPES_FOUND) PLAIN_SIZES.clear();
+    PLAIN_SIZES.set(plainKey, sizes);
+  }
+  const line = elementsSize(alternativesLine(alternatives, links));
+  return sizes.every((size) =>
+    withinChatBudget({ characters: size.characters + line.characters, lines: size.lines + line.lines }),
+  );
+}
+
+/** The sizes of a guide's card with every action and no alternatives, in each feedback state, by its shape key. */
+const PLAIN_SIZES = new Map<string, CardSize[]>();
 
 /** The most "try this today" actions a card without alternatives can show; one when not even one fits. */
 function mostActionsThatFit(total: number, fits: (shape: GuideCardShape) => boolean): number {
