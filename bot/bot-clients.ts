@@ -50,9 +50,10 @@ class ReusingConnectorFactory extends ConnectorFactory {
 
 /**
  * Bot Framework authentication that checks every request exactly as the wrapped one does, but reuses the clients
- * it makes for talking back. botbuilder asks for a new Bot Connector client and a new user token client on every
+ * it makes for answering. botbuilder asks for a new Bot Connector client and a new user token client on every
  * turn, and each builds its own HTTP pipeline (a sizeable share of a turn's CPU); they hold no per-turn state
  * (credentials fetch and cache their own tokens), so one per app id, service URL and audience serves every turn.
+ * Proactive messages keep a client of their own per send (see createConnectorFactory).
  */
 export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthentication {
   private readonly connectorClients = new LruCache<string, ConnectorClient>(MAX_CONNECTOR_CLIENTS);
@@ -77,13 +78,13 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
     return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) };
   }
 
-  /** The wrapped authentication's connector factory (for proactive messages), reusing clients. */
+  /**
+   * The wrapped authentication's connector factory, for proactive messages: a new client each time, as before,
+   * since the outbox takes the retry policy out of the client it sends with (bot/outbox/teams-transport.ts),
+   * which must not reach the clients replies in turns are sent with.
+   */
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new ReusingConnectorFactory(
-      this.auth.createConnectorFactory(claimsIdentity),
-      appIdOf(claimsIdentity),
-      this.connectorClients,
-    );
+    return this.auth.createConnectorFactory(claimsIdentity);
   }
 
   /** The user token client for the identity's app id, made once by the wrapped authentication. */

@@ -29,14 +29,19 @@ describe('Bot Framework clients across turns', () => {
     expect(await clientFor('https://smba.example.test/amer/')).not.toBe(first);
   });
 
-  it('shares the clients with proactive messages, and makes one user token client per app id', async () => {
+  it('gives proactive messages a client of their own each time, and makes one user token client per app id', async () => {
     const auth = localAuthentication();
-    const turn = await auth.authenticateRequest(activity('https://smba.example.test/emea/'), '');
-    const inTurn = await turn.connectorFactory?.create('https://smba.example.test/emea/', turn.audience);
+    const serviceUrl = 'https://smba.example.test/emea/';
+    const turn = await auth.authenticateRequest(activity(serviceUrl), '');
+    const inTurn = await turn.connectorFactory?.create(serviceUrl, turn.audience);
+    // The outbox takes the retry policy out of the client it sends with: that must not reach replies in turns.
     const proactive = await auth
       .createConnectorFactory(turn.claimsIdentity)
-      .create('https://smba.example.test/emea/', turn.audience);
-    expect(proactive).toBe(inTurn);
+      .create(serviceUrl, turn.audience);
+    expect(proactive).not.toBe(inTurn);
+    expect(await auth.createConnectorFactory(turn.claimsIdentity).create(serviceUrl, turn.audience)).not.toBe(
+      proactive,
+    );
     const tokens = await auth.createUserTokenClient(turn.claimsIdentity);
     expect(await auth.createUserTokenClient(turn.claimsIdentity)).toBe(tokens);
   });
