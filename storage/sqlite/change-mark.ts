@@ -54,14 +54,19 @@ export class MarkedMemory<V> {
 
   /**
    * Remembers `value` for `key`. Call it straight after get(key) and the store's own statement for that key, with
-   * no await in between, passing how many rows that statement changed: when the mark moved by exactly those rows,
-   * the other entries still hold; any other move (another connection's commit) forgets them.
+   * no await in between, passing how many rows that statement changed. The mark that statement leaves is worked
+   * out (the mark get() saw, moved by those rows) rather than read: if the real mark moved any other way (rows
+   * changed by cascades, another connection's commit), the next get() finds it different and forgets every entry,
+   * this one included, so nothing stale is ever answered.
    */
   set(key: string, value: V, rowsChanged: number): void {
-    const now = this.changes.current();
-    const onlyOurs = now.others === this.mark?.others && now.own === this.mark.own + rowsChanged;
-    if (!onlyOurs || this.entries.size >= MAX_REMEMBERED) this.entries.clear();
-    this.mark = now;
+    if (this.mark === undefined) {
+      this.entries.clear();
+      this.mark = this.changes.current();
+    } else {
+      this.mark = { own: this.mark.own + rowsChanged, others: this.mark.others };
+    }
+    if (this.entries.size >= MAX_REMEMBERED) this.entries.clear();
     this.entries.set(key, value);
   }
 }
