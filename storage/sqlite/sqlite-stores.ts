@@ -37,7 +37,7 @@ export class SqliteConversationStore implements ConversationStore {
   private readonly saved: MarkedMemory<string>;
 
   constructor(private readonly db: Database.Database) {
-    this.saved = new MarkedMemory(new SqliteChangeMark(db));
+    this.saved = new MarkedMemory(SqliteChangeMark.of(db), ['conversations']);
   }
 
   save(record: ConversationRecord): Promise<void> {
@@ -125,7 +125,7 @@ export class SqliteRoleStore implements RoleStore {
   private readonly known: MarkedMemory<readonly GrantedRole[]>;
 
   constructor(private readonly db: Database.Database) {
-    this.known = new MarkedMemory(new SqliteChangeMark(db));
+    this.known = new MarkedMemory(SqliteChangeMark.of(db), ['role_grants']);
   }
 
   rolesOf(userId: string): Promise<GrantedRole[]> {
@@ -220,7 +220,9 @@ export class SqliteUnansweredStore implements UnansweredStore {
     this.recordStatement ??= this.db.prepare<[string, CalendarDay]>(
       'INSERT INTO unanswered_questions (text, asked_on) VALUES (?, ?)',
     );
-    this.recordStatement.run(text, askedOn);
+    const { changes } = this.recordStatement.run(text, askedOn);
+    // No remembered conversation or role comes from this table: saying so keeps those memories.
+    SqliteChangeMark.of(this.db).report('unanswered_questions', changes);
     return Promise.resolve();
   }
 

@@ -20,10 +20,10 @@ describe('memory trusted only while the database stands still', () => {
     db = new Database(path.join(dir, 'db.sqlite'));
     db.pragma('journal_mode = WAL');
     db.exec(
-      'CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT); CREATE TABLE log (key TEXT REFERENCES kv(key) ON DELETE CASCADE)',
+      'CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT); CREATE TABLE log (key TEXT REFERENCES kv(key) ON DELETE CASCADE); CREATE TABLE notes (text TEXT)',
     );
     db.pragma('foreign_keys = ON');
-    memory = new MarkedMemory(new SqliteChangeMark(db));
+    memory = new MarkedMemory(SqliteChangeMark.of(db), ['kv']);
   });
 
   afterEach(() => {
@@ -47,6 +47,20 @@ describe('memory trusted only while the database stands still', () => {
     const other = new Database(path.join(dir, 'db.sqlite'));
     other.prepare("UPDATE kv SET value = 'changed' WHERE key = 'a'").run();
     other.close();
+    expect(memory.get('a')).toBeUndefined();
+  });
+
+  it('keeps its entries across changes reported in tables it does not read, and only those', () => {
+    save('a', '1');
+    const mark = SqliteChangeMark.of(db);
+    const note = db.prepare("INSERT INTO notes (text) VALUES ('unrelated')").run();
+    mark.report('notes', note.changes);
+    expect(memory.get('a')).toBe('1');
+    const reportedHere = db.prepare("UPDATE kv SET value = 'changed' WHERE key = 'a'").run();
+    mark.report('kv', reportedHere.changes);
+    expect(memory.get('a')).toBeUndefined();
+    save('a', '1');
+    db.prepare("INSERT INTO notes (text) VALUES ('not reported')").run();
     expect(memory.get('a')).toBeUndefined();
   });
 
