@@ -1,4 +1,4 @@
-import { editDistance, normalise, stem, tokenize, withinOneEdit } from './text';
+import { normalise, stem, tokenize, withinEdits, withinOneEdit } from './text';
 
 /** Words shorter than this are left alone: too many short words are one slip from another. */
 const MIN_LENGTH = 5;
@@ -58,7 +58,7 @@ export class SpellingReader {
         const count = this.frequency.get(candidate) ?? 0;
         if (
           count > bestCount &&
-          (allowed === 1 ? withinOneEdit(word, candidate) : editDistance(word, candidate) <= allowed)
+          (allowed === 1 ? withinOneEdit(word, candidate) : withinEdits(word, candidate, allowed))
         ) {
           best = candidate;
           bestCount = count;

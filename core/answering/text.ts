@@ -101,6 +101,42 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Whether editDistance(a, b) <= max, stopping as soon as the answer is no: once two rows in a row of the table
+ * are all over `max`, every later cell is too (each is one of those cells, or a cell of the row between, plus at
+ * least nothing).
+ */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  const cols = b.length + 1;
+  let twoAbove = new Int32Array(cols);
+  let above = new Int32Array(cols);
+  let row = new Int32Array(cols);
+  for (let j = 0; j < cols; j++) above[j] = j;
+  let aboveOver = false;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (twoAbove[j - 2] as number) + 1);
+      }
+      row[j] = best;
+      if (best < least) least = best;
+    }
+    if (least > max && aboveOver) return false;
+    aboveOver = least > max;
+    [twoAbove, above, row] = [above, row, twoAbove];
+  }
+  return (above[b.length] as number) <= max;
+}
+
+/**
  * Whether editDistance(a, b) <= 1, in one pass and without a table: the words are the same, or one letter is
  * changed, two neighbouring letters are swapped, or one letter is added or dropped.
  */

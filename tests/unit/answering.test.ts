@@ -11,6 +11,7 @@ import {
   termOf,
   terms,
   tokenize,
+  withinEdits,
   withinOneEdit,
 } from '../../core/answering/text';
 import { ContentRegistry } from '../../core/content/registry';
@@ -80,7 +81,7 @@ describe('text matching', () => {
     expect(termOf('teams')).toBe(stem('teams'));
   });
 
-  it('tells words one edit apart exactly as the edit distance does', () => {
+  it('tells words a few edits apart exactly as the edit distance does', () => {
     const words = [
       'rota',
       'rotta',
@@ -102,7 +103,12 @@ describe('text matching', () => {
       word.split('').reverse().join(''),
     ]);
     for (const a of variants) {
-      for (const b of variants) expect([a, b, withinOneEdit(a, b)]).toEqual([a, b, editDistance(a, b) <= 1]);
+      for (const b of variants) {
+        expect([a, b, withinOneEdit(a, b)]).toEqual([a, b, editDistance(a, b) <= 1]);
+        for (const max of [0, 1, 2, 3]) {
+          expect([a, b, max, withinEdits(a, b, max)]).toEqual([a, b, max, editDistance(a, b) <= max]);
+        }
+      }
     }
   });
 
