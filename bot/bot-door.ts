@@ -11,6 +11,7 @@ import { ErrorCodes, fail } from '../core/errors';
 import { TEXT_LIMITS, truncateText } from '../core/text-limits';
 import type { Telemetry } from '../core/ports';
 import type { AppConfig } from './config';
+import { ReusingBotFrameworkAuthentication } from './bot-clients';
 import { BODY_LIMITS, readJsonBody, validate } from './http/body';
 import { codeForStatus, errorBody, sendFailure } from './http/responses';
 import type { LeadingCompassionatelyBot } from './teams-bot';
@@ -23,8 +24,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * only in local mode (the fake Bot Connector and the Agents Playground).
  */
 export function serviceUrlAllowed(value: string, allowLoopbackHttp: boolean): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
+  const url = URL.parse(value);
+  if (url === null) return false;
   if (url.username !== '' || url.password !== '') return false;
   if (url.protocol === 'https:') return true;
   return allowLoopbackHttp && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
@@ -32,11 +33,14 @@ export function serviceUrlAllowed(value: string, allowLoopbackHttp: boolean): bo
 
 const ActivityId = z.string().min(1).max(1024);
 const ShortText = z.string().max(256);
-/** A display name: any length arrives from Teams, but at most TEXT_LIMITS.personName is kept. */
+/**
+ * A display name: any length arrives from Teams, but at most TEXT_LIMITS.personName is kept. Cut with
+ * overwrite() rather than transform(): the same string out, without a pipe on every name of every activity.
+ */
 const DisplayName = z
   .string()
   .max(BODY_LIMITS.botActivity)
-  .transform((name) => truncateText(name, TEXT_LIMITS.personName));
+  .overwrite((name) => truncateText(name, TEXT_LIMITS.personName));
 const ChannelAccountSchema = z
   .object({
     id: ActivityId,
@@ -52,7 +56,7 @@ const NamedThingSchema = z
     name: z
       .string()
       .max(BODY_LIMITS.botActivity)
-      .transform((name) => truncateText(name, TEXT_LIMITS.teamOrChannelName))
+      .overwrite((name) => truncateText(name, TEXT_LIMITS.teamOrChannelName))
       .optional(),
   })
   .passthrough();
@@ -172,7 +176,7 @@ export class BotDoor {
   ) {
     this.activitySchema = inboundActivitySchema(config.tabAuth.mode === 'local');
     const auth = new ConfigurationBotFrameworkAuthentication(authOptions(config), credentialsFactory);
-    this.adapter = new CloudAdapter(auth);
+    this.adapter = new CloudAdapter(new ReusingBotFrameworkAuthentication(auth));
     this.adapter.onTurnError = async (context: TurnContext, error: Error) => {
       this.telemetry.exception(error, { activityType: context.activity.type });
       console.error('Bot turn failed:', error);

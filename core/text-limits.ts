@@ -10,11 +10,17 @@ export const TEXT_LIMITS = {
   teamOrChannelName: 120,
 } as const;
 
+/** A control character, white space other than a space, two spaces in a row, or a space at either end. */
+const NEEDS_CLEANING = /\p{Cc}|[^\S ]| {2}|^ | $/u;
+
 /**
  * The text with control characters removed, runs of white space made one space, and cut to at most `max`
  * characters without splitting a character made of two UTF-16 units.
  */
 export function truncateText(text: string, max: number): string {
+  // Most names arrive clean and short (no control character, no white space but single spaces between words):
+  // those are already the answer.
+  if (text.length <= max && !NEEDS_CLEANING.test(text)) return text;
   const clean = text
     .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')

@@ -21,21 +21,26 @@ function translate(error: unknown, classifier: FaultClassifier, port: string): E
  * adapters hand out guarded ports, so callers only ever see one kind of store fault.
  */
 export function guardPort<T extends object>(port: T, classifier: FaultClassifier, name: string): T {
+  const rejectTranslated = (error: unknown) => Promise.reject(translate(error, classifier, name));
+  // Each method's guard is made once: ports are called on every turn (a conversation saved, roles read).
+  const guarded = new Map<PropertyKey, { method: (...args: unknown[]) => unknown; guard: unknown }>();
   return new Proxy(port, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
       if (typeof value !== 'function') return value;
       const method = value as (...args: unknown[]) => unknown;
-      return (...args: unknown[]): unknown => {
+      const known = guarded.get(key);
+      if (known?.method === method) return known.guard;
+      const guard = (...args: unknown[]): unknown => {
         try {
           const result = method.apply(target, args);
-          return result instanceof Promise
-            ? result.catch((error: unknown) => Promise.reject(translate(error, classifier, name)))
-            : result;
+          return result instanceof Promise ? result.catch(rejectTranslated) : result;
         } catch (error) {
-          return Promise.reject(translate(error, classifier, name));
+          return rejectTranslated(error);
         }
       };
+      guarded.set(key, { method, guard });
+      return guard;
     },
   });
 }

@@ -1,7 +1,8 @@
+import { hash } from 'node:crypto';
 import { LruCache } from '../../core/lru';
 import type { Guide, Theme } from '../../core/content/model';
 import { bullets, card, heading, openUrl, paragraph, sendCommand } from './building-blocks';
-import { fitsInChat } from './measure';
+import { cardSize, elementsSize, fitsInChat, withinChatBudget, type CardSize } from './measure';
 import { actionInBrief, shortLine } from './short-text';
 import type { AdaptiveCard, CardAction, CardElement, ExecuteAction } from './types';
 
@@ -197,6 +198,30 @@ function alternativesLine(
   ];
 }
 
+/** A guide's actions in brief and its one-line inclusive lens, as its cards show them. */
+interface GuideBrief {
+  actions: string[];
+  lens: string;
+}
+
+/**
+ * Briefs worked out once per loaded guide (content is never changed in place): a card is built several times
+ * over while its shape is found, and every answer with other alternatives is a new card.
+ */
+const GUIDE_BRIEFS = new WeakMap<Guide, GuideBrief>();
+
+function briefOf(guide: Guide): GuideBrief {
+  let brief = GUIDE_BRIEFS.get(guide);
+  if (brief === undefined) {
+    brief = {
+      actions: guide.tryThisToday.map((action) => actionInBrief(action, ACTION_MAX)),
+      lens: shortLine(guide.inclusiveLens, LENS_LINE_MAX),
+    };
+    GUIDE_BRIEFS.set(guide, brief);
+  }
+  return brief;
+}
+
 function guideCardOfShape(
   input: GuideCardInput,
   links: CardLinks,
@@ -216,10 +241,10 @@ function guideCardOfShape(
     heading(guide.title),
     paragraph(guide.summary),
     paragraph(`**Try this today**${partly}`, { spacing: 'Medium' }),
-    bullets(guide.tryThisToday.slice(0, shape.actions).map((action) => actionInBrief(action, ACTION_MAX))),
+    bullets(briefOf(guide).actions.slice(0, shape.actions)),
   ];
   body.push(
-    paragraph(`**Inclusive lens:** ${shortLine(guide.inclusiveLens, LENS_LINE_MAX)}`, { spacing: 'Medium' }),
+    paragraph(`**Inclusive lens:** ${briefOf(guide).lens}`, { spacing: 'Medium' }),
     ...alternativesLine(shape.alternatives, links),
     ...feedbackSection(guide.id, feedback, nudge),
     // A safety net on every guide: signposting is here even when no crisis words were recognised.
@@ -280,14 +305,58 @@ function guideCardFor(
     const shape = { actions: known.actions, alternatives: known.withAlternatives ? alternatives : [] };
     return guideCardOfShape(input, links, shape, input.feedback);
   }
-  const shapes: GuideCardShape[] = [{ actions: total, alternatives }];
-  for (let actions = total; actions >= 1; actions--) shapes.push({ actions, alternatives: [] });
   const fits = (shape: GuideCardShape) =>
     FEEDBACK_STATES.every((state) => fitsInChat(guideCardOfShape(input, links, shape, state)));
-  const shape = shapes.find(fits) ?? { actions: 1, alternatives: [] };
-  if (SHAPES_FOUND.size >= MAX_SHAPES_FOUND) SHAPES_FOUND.clear();
-  SHAPES_FOUND.set(key, { actions: shape.actions, withAlternatives: shape.alternatives.length > 0 });
+  // The most actions that fit without alternatives does not depend on which alternatives were found, so it is
+  // worked out once per guide (and remembered under the key of the card without alternatives). Alternatives only
+  // add a line, so they fit only when every action fits without them.
+  const plainKey = alternatives.length === 0 ? key : shapeKey(input, [], links);
+  const most = SHAPES_FOUND.get(plainKey)?.actions ?? mostActionsThatFit(total, fits);
+  if (plainKey !== key) rememberShape(plainKey, { actions: most, withAlternatives: false });
+  const shape: GuideCardShape =
+    alternatives.length > 0 && most === total && alternativesFit(input, links, plainKey, alternatives)
+      ? { actions: total, alternatives }
+      : { actions: most, alternatives: [] };
+  rememberShape(key, { actions: shape.actions, withAlternatives: shape.alternatives.length > 0 });
   return guideCardOfShape(input, links, shape, input.feedback);
+}
+
+/**
+ * Whether a card with every action fits with these alternatives too, in every feedback state: the alternatives
+ * add one line to the card, and sizes add up, so it is the size of the card without them (measured once per
+ * guide) plus the size of that line.
+ */
+function alternativesFit(
+  input: GuideCardInput,
+  links: CardLinks,
+  plainKey: string,
+  alternatives: readonly Pick<Guide, 'id' | 'title'>[],
+): boolean {
+  let sizes = PLAIN_SIZES.get(plainKey);
+  if (sizes === undefined) {
+    const shape = { actions: input.guide.tryThisToday.length, alternatives: [] };
+    sizes = FEEDBACK_STATES.map((state) => cardSize(guideCardOfShape(input, links, shape, state)));
+    if (PLAIN_SIZES.size >= MAX_SHAPES_FOUND) PLAIN_SIZES.clear();
+    PLAIN_SIZES.set(plainKey, sizes);
+  }
+  const line = elementsSize(alternativesLine(alternatives, links));
+  return sizes.every((size) =>
+    withinChatBudget({ characters: size.characters + line.characters, lines: size.lines + line.lines }),
+  );
+}
+
+/** The sizes of a guide's card with every action and no alternatives, in each feedback state, by its shape key. */
+const PLAIN_SIZES = new Map<string, CardSize[]>();
+
+/** The most "try this today" actions a card without alternatives can show; one when not even one fits. */
+function mostActionsThatFit(total: number, fits: (shape: GuideCardShape) => boolean): number {
+  for (let actions = total; actions > 1; actions--) if (fits({ actions, alternatives: [] })) return actions;
+  return 1;
+}
+
+function rememberShape(key: string, shape: { actions: number; withAlternatives: boolean }): void {
+  if (SHAPES_FOUND.size >= MAX_SHAPES_FOUND) SHAPES_FOUND.clear();
+  SHAPES_FOUND.set(key, shape);
 }
 
 /**
@@ -298,7 +367,10 @@ function guideCardFor(
 const SHAPES_FOUND = new Map<string, { actions: number; withAlternatives: boolean }>();
 const MAX_SHAPES_FOUND = 1000;
 
-/** The key part for a guide's own text, worked out once per loaded guide (content is never changed in place). */
+/**
+ * The key part for a guide's own text, worked out once per loaded guide (content is never changed in place): a
+ * digest of the text, so each key stays short to build and to look up.
+ */
 const GUIDE_TEXT_KEYS = new WeakMap<Guide, string>();
 
 function shapeKey(
@@ -308,7 +380,11 @@ function shapeKey(
 ): string {
   let text = GUIDE_TEXT_KEYS.get(guide);
   if (text === undefined) {
-    text = JSON.stringify([guide.id, guide.title, guide.summary, guide.tryThisToday, guide.inclusiveLens]);
+    text = hash(
+      'sha256',
+      JSON.stringify([guide.id, guide.title, guide.summary, guide.tryThisToday, guide.inclusiveLens]),
+      'base64',
+    );
     GUIDE_TEXT_KEYS.set(guide, text);
   }
   return JSON.stringify([

@@ -92,12 +92,35 @@ export function visibleText(card: AdaptiveCard): string {
     .join('\n');
 }
 
+/** How much of the chat budget some of a card takes: characters of visible text, and estimated lines. */
+export interface CardSize {
+  characters: number;
+  lines: number;
+}
+
+function lengthOf(part: VisiblePart): number {
+  return part.lines.reduce((sum, line) => sum + line.length, 0);
+}
+
+function linesOf(part: VisiblePart): number {
+  const perLine = CHARACTERS_PER_LINE[part.size];
+  if (part.kind === 'buttons') {
+    const width = part.lines.reduce((sum, title) => sum + title.length + BUTTON_PADDING, 0);
+    return Math.max(1, Math.ceil(width / perLine)) * LINES_PER_BUTTON_ROW;
+  }
+  return part.lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+function sizeOfParts(parts: readonly VisiblePart[]): CardSize {
+  return parts.reduce(
+    (size, part) => ({ characters: size.characters + lengthOf(part), lines: size.lines + linesOf(part) }),
+    { characters: 0, lines: 0 },
+  );
+}
+
 /** How many characters of text a viewer sees on a card (line breaks not counted). */
 export function visibleLength(card: AdaptiveCard): number {
-  return visibleParts(card).reduce(
-    (total, part) => total + part.lines.reduce((sum, line) => sum + line.length, 0),
-    0,
-  );
+  return sizeOfParts(visibleParts(card)).characters;
 }
 
 /**
@@ -105,17 +128,28 @@ export function visibleLength(card: AdaptiveCard): number {
  * width for its size, and each row of buttons (titles packed side by side) counts as two lines.
  */
 export function estimatedLines(card: AdaptiveCard): number {
-  return visibleParts(card).reduce((total, part) => {
-    const perLine = CHARACTERS_PER_LINE[part.size];
-    if (part.kind === 'buttons') {
-      const width = part.lines.reduce((sum, title) => sum + title.length + BUTTON_PADDING, 0);
-      return total + Math.max(1, Math.ceil(width / perLine)) * LINES_PER_BUTTON_ROW;
-    }
-    return total + part.lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
-  }, 0);
+  return sizeOfParts(visibleParts(card)).lines;
+}
+
+/** The size of a whole card. */
+export function cardSize(card: AdaptiveCard): CardSize {
+  return sizeOfParts(visibleParts(card));
+}
+
+/**
+ * What some body elements add to a card's size: sizes add up part by part, so a card with these elements added
+ * is the card's size plus theirs.
+ */
+export function elementsSize(elements: readonly CardElement[]): CardSize {
+  return sizeOfParts(elements.flatMap(partsOf));
+}
+
+/** Whether a card of this size stays within the chat budget. */
+export function withinChatBudget(size: CardSize): boolean {
+  return size.characters <= CHAT_CARD_BUDGET.characters && size.lines <= CHAT_CARD_BUDGET.lines;
 }
 
 /** Whether a card stays within the chat budget, so Teams shows it whole. */
 export function fitsInChat(card: AdaptiveCard): boolean {
-  return visibleLength(card) <= CHAT_CARD_BUDGET.characters && estimatedLines(card) <= CHAT_CARD_BUDGET.lines;
+  return withinChatBudget(cardSize(card));
 }

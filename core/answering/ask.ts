@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AUDIENCES, isFor, pickByIds, type Audience, type ContentLibrary } from '../content/model';
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
@@ -68,7 +68,7 @@ export class Answerer {
    * Only guides written for one of `audiences` are answered (every audience unless the caller narrows it).
    */
   ask(question: string, audiences: readonly Audience[] = AUDIENCES): AskResult {
-    const key = `${audiences.join(',')}:${createHash('sha256').update(question).digest('base64')}`;
+    const key = `${audiences.join(',')}:${hash('sha256', question, 'base64')}`;
     const known = this.readings.get(key);
     if (known) return copyOf(known);
     const result = this.read(question, audiences);

@@ -21,6 +21,11 @@ export class GuideClassifier {
   private readonly counts = new Map<string, Map<string, number>>();
   private readonly totals = new Map<string, number>();
   private readonly vocabulary = new Set<string>();
+  /**
+   * Per known word, its log-probability under each guide (in library order), worked out the first time a question
+   * uses the word: the model never changes, and the same words recur in question after question.
+   */
+  private readonly logProbabilities = new Map<string, Float64Array>();
 
   constructor(
     private readonly library: ContentLibrary,
@@ -54,20 +59,36 @@ export class GuideClassifier {
    * perTerm is the log-likelihood divided by the number of known words, so long and short questions compare.
    */
   rank(question: string): { guide: Guide; logLikelihood: number; perTerm: number }[] {
-    const known = terms(question).filter((term) => this.vocabulary.has(term));
+    return this.rankTerms(terms(question));
+  }
+
+  /** rank() of a question given as its terms (terms() of its text), for a caller that already has them. */
+  rankTerms(questionTerms: readonly string[]): { guide: Guide; logLikelihood: number; perTerm: number }[] {
+    const known = questionTerms
+      .filter((term) => this.vocabulary.has(term))
+      .map((term) => this.logProbabilitiesOf(term));
     if (known.length === 0) return [];
-    const { alpha } = this.settings;
-    const size = this.vocabulary.size;
     return this.library.guides
-      .map((guide) => {
-        const counts = this.counts.get(guide.id) ?? new Map<string, number>();
-        const total = this.totals.get(guide.id) ?? 0;
-        const logLikelihood = known.reduce(
-          (sum, term) => sum + Math.log(((counts.get(term) ?? 0) + alpha) / (total + alpha * size)),
-          0,
-        );
+      .map((guide, index) => {
+        let logLikelihood = 0;
+        for (const logProbability of known) logLikelihood += logProbability[index] as number;
         return { guide, logLikelihood, perTerm: logLikelihood / known.length };
       })
       .sort((a, b) => b.logLikelihood - a.logLikelihood);
+  }
+
+  /** A known word's smoothed log-probability under each guide, in library order. */
+  private logProbabilitiesOf(term: string): Float64Array {
+    const known = this.logProbabilities.get(term);
+    if (known) return known;
+    const { alpha } = this.settings;
+    const size = this.vocabulary.size;
+    const logProbability = Float64Array.from(this.library.guides, (guide) => {
+      const count = this.counts.get(guide.id)?.get(term) ?? 0;
+      const total = this.totals.get(guide.id) ?? 0;
+      return Math.log((count + alpha) / (total + alpha * size));
+    });
+    this.logProbabilities.set(term, logProbability);
+    return logProbability;
   }
 }

@@ -9,7 +9,8 @@ import {
 } from '../content/model';
 import { GuideClassifier } from './classifier';
 import { SpellingReader } from './spelling';
-import { normalise, terms, tokenize } from './text';
+import { LruCache } from '../lru';
+import { normalise, termOf, terms, tokenize } from './text';
 
 /** One guide ranked for a question. */
 export interface RankedGuide {
@@ -70,6 +71,20 @@ function documentOf(guide: Guide, library: ContentLibrary): GuideDocument {
   };
 }
 
+/** One synonym phrase, as the words it must match in a row, and the words it adds. */
+interface SynonymPhrase {
+  /** Its place in content/synonyms.yaml: expansions are added in file order. */
+  order: number;
+  words: string[];
+  expansion: string;
+}
+
+/** How many query terms' keyword matches a GuideSearch remembers (a few megabytes at most). */
+const TERM_MEMORY = 4000;
+
+/** The guides one query term matches (exactly, by prefix or fuzzily), with its BM25 score in each. */
+type TermMatches = readonly { readonly guideId: string; readonly score: number }[];
+
 /** The ranking for one question, with how sure the keyword search is. */
 export interface Ranking {
   /** The best guide of each of the best themes, best first. */
@@ -85,9 +100,16 @@ export interface Ranking {
  */
 export class GuideSearch {
   private readonly index: MiniSearch<GuideDocument>;
+  /**
+   * What each query term matches. The index never changes once built (new content builds a new GuideSearch), and
+   * the same words recur in question after question, so each term's lookup (an edit-distance walk of the whole
+   * term tree, then BM25 over every field of every match) is done once.
+   */
+  private readonly termMatches = new LruCache<string, TermMatches>(TERM_MEMORY);
   private readonly classifier: GuideClassifier;
   private readonly guides: Map<string, Guide>;
-  private readonly synonyms: [RegExp, string][];
+  /** Synonym phrases by their first word. */
+  private readonly synonyms = new Map<string, SynonymPhrase[]>();
   private readonly spelling: SpellingReader;
 
   constructor(
@@ -95,18 +117,19 @@ export class GuideSearch {
     private readonly settings: SearchSettings = DEFAULT_SEARCH_SETTINGS,
   ) {
     this.guides = new Map(library.guides.map((guide) => [guide.id, guide]));
-    this.synonyms = Object.entries(library.synonyms).map(([phrase, expansions]) => [
-      new RegExp(`(?:^|\\s)${normalise(phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`),
-      expansions.join(' '),
-    ]);
+    Object.entries(library.synonyms).forEach(([phrase, expansions], order) => {
+      const words = normalise(phrase).split(' ');
+      const first = words[0] ?? '';
+      const phrases = this.synonyms.get(first) ?? [];
+      phrases.push({ order, words, expansion: expansions.join(' ') });
+      this.synonyms.set(first, phrases);
+    });
     this.index = new MiniSearch<GuideDocument>({
       fields: ['title', 'keywords', 'examples', 'summary', 'theme', 'body'],
       storeFields: [],
       tokenize: (text) => tokenize(text),
-      processTerm: (term) => {
-        const processed = terms(term);
-        return processed.length > 0 ? processed : null;
-      },
+      // MiniSearch hands over one word of tokenize() at a time, and terms() of such a word is its termOf().
+      processTerm: (term) => termOf(term) ?? null,
       searchOptions: {
         boost: { ...settings.boosts },
         prefix: (term) => term.length >= 5,
@@ -130,13 +153,29 @@ export class GuideSearch {
     this.classifier = new GuideClassifier(library);
   }
 
-  /** Adds the synonym list's expansions for any phrase the question contains. */
+  /**
+   * Adds the synonym list's expansions (in the list's order) for any phrase the question contains as whole words
+   * in a row.
+   */
   expand(question: string): string {
-    const text = ` ${tokenize(question).join(' ')} `;
-    const additions = this.synonyms
-      .filter(([pattern]) => pattern.test(text))
-      .map(([, expansion]) => expansion);
-    return additions.length > 0 ? `${question} ${additions.join(' ')}` : question;
+    const additions = this.additionsFor(tokenize(question));
+    return additions === undefined ? question : `${question} ${additions}`;
+  }
+
+  /** The words expand() adds for a question of these words (tokenize() of it), or undefined when none. */
+  private additionsFor(words: readonly string[]): string | undefined {
+    const found = new Map<number, string>();
+    words.forEach((word, start) => {
+      for (const phrase of this.synonyms.get(word) ?? []) {
+        if (!found.has(phrase.order) && phrase.words.every((next, i) => words[start + i] === next))
+          found.set(phrase.order, phrase.expansion);
+      }
+    });
+    if (found.size === 0) return undefined;
+    return [...found]
+      .sort(([a], [b]) => a - b)
+      .map(([, expansion]) => expansion)
+      .join(' ');
   }
 
   /**
@@ -146,14 +185,19 @@ export class GuideSearch {
    */
   search(typed: string, limit = 3, audiences: readonly Audience[] = AUDIENCES): Ranking {
     const question = this.spelling.read(typed);
-    const expanded = this.expand(question);
-    const queryTerms = new Set(terms(expanded)).size;
+    // The terms of the question and of the expanded question (the question, a space, then the additions), read
+    // once: the words of the question come first, then those of the additions.
+    const words = tokenize(question);
+    const questionTerms = words.flatMap((word) => termOf(word) ?? []);
+    const additions = this.additionsFor(words);
+    const termList = additions === undefined ? questionTerms : [...questionTerms, ...terms(additions)];
+    const queryTerms = new Set(termList).size;
     if (queryTerms === 0) return { ranked: [], confidence: 0 };
     const keywordScores = new Map<string, number>();
     const keywordThemes = new Map<ThemeId, { evidence: number; count: number }>();
     let confidence = 0;
-    for (const result of this.index.search(expanded)) {
-      const guide = this.guides.get(String(result.id)) as Guide;
+    for (const result of this.keywordSearch(termList)) {
+      const guide = this.guides.get(result.guideId) as Guide;
       if (!isFor(guide, audiences)) continue;
       const score = Math.round((result.score / queryTerms) * 100) / 100;
       keywordScores.set(guide.id, score);
@@ -168,7 +212,9 @@ export class GuideSearch {
     }
     const topEvidence = Math.max(0, ...[...keywordThemes.values()].map((theme) => theme.evidence));
     const { classifierWeight, temperature } = this.settings.fusion;
-    const likelihoods = this.classifier.rank(question).filter(({ guide }) => isFor(guide, audiences));
+    const likelihoods = this.classifier
+      .rankTerms(questionTerms)
+      .filter(({ guide }) => isFor(guide, audiences));
     const bestLikelihood = likelihoods[0]?.perTerm ?? 0;
     const classifierScores = new Map(
       likelihoods.map(({ guide, perTerm }) => [guide.id, Math.exp((perTerm - bestLikelihood) / temperature)]),
@@ -201,6 +247,41 @@ export class GuideSearch {
         return { guideId: guide.id, themeId, title: guide.title, score: keywordScores.get(guide.id) ?? 0 };
       });
     return { ranked, confidence };
+  }
+
+  /**
+   * MiniSearch's OR query over the terms, best first, from each term's own matches: a guide's score is the sum of
+   * its scores for each term in query order (a repeated term counts again), times the number of distinct terms
+   * that matched it, exactly as MiniSearch combines them. Guides with equal scores may come in another order,
+   * which nothing downstream depends on.
+   */
+  private keywordSearch(termList: readonly string[]): { guideId: string; score: number }[] {
+    const combined = new Map<string, { guideId: string; sum: number; distinct: number }>();
+    const seen = new Set<string>();
+    for (const term of termList) {
+      // A term's matches are the same wherever it recurs: only its first place adds a distinct term.
+      const first = !seen.has(term);
+      seen.add(term);
+      for (const { guideId, score } of this.matchesOf(term)) {
+        const found = combined.get(guideId);
+        if (found) {
+          found.sum = found.sum + score;
+          if (first) found.distinct += 1;
+        } else combined.set(guideId, { guideId, sum: score, distinct: 1 });
+      }
+    }
+    return [...combined.values()]
+      .map(({ guideId, sum, distinct }) => ({ guideId, score: sum * distinct }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** What one query term matches, as a one-term MiniSearch query of the term as it is (already a stem). */
+  private matchesOf(term: string): TermMatches {
+    return this.termMatches.through(term, () =>
+      this.index
+        .search(term, { tokenize: (text) => [text], processTerm: (text) => text })
+        .map((result) => ({ guideId: String(result.id), score: result.score })),
+    );
   }
 
   /** The ranked guides alone. */

@@ -1,4 +1,4 @@
-import { editDistance, normalise, stem, tokenize } from './text';
+import { normalise, stem, tokenize, withinEdits, withinOneEdit } from './text';
 
 /** Words shorter than this are left alone: too many short words are one slip from another. */
 const MIN_LENGTH = 5;
@@ -56,7 +56,10 @@ export class SpellingReader {
     for (let length = word.length - allowed; length <= word.length + allowed; length++) {
       for (const candidate of this.buckets.get(`${word[0]}${length}`) ?? []) {
         const count = this.frequency.get(candidate) ?? 0;
-        if (count > bestCount && editDistance(word, candidate) <= allowed) {
+        if (
+          count > bestCount &&
+          (allowed === 1 ? withinOneEdit(word, candidate) : withinEdits(word, candidate, allowed))
+        ) {
           best = candidate;
           bestCount = count;
         }

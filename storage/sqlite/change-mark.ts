@@ -8,17 +8,46 @@ import type Database from 'better-sqlite3';
  * costs two tiny statements, far less than a write transaction.
  */
 export class SqliteChangeMark {
+  private static readonly byConnection = new WeakMap<Database.Database, SqliteChangeMark>();
   private readonly ownChanges: Database.Statement<[], number>;
   private readonly otherCommits: Database.Statement<[], number>;
+  /** Rows changed through this connection by statements that said which table they changed, by table. */
+  private readonly reported = new Map<string, number>();
 
   constructor(db: Database.Database) {
     this.ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
     this.otherCommits = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
+  /** The one mark of a connection, shared by its stores, so what one store reports the others' memories see. */
+  static of(db: Database.Database): SqliteChangeMark {
+    let mark = SqliteChangeMark.byConnection.get(db);
+    if (mark === undefined) {
+      mark = new SqliteChangeMark(db);
+      SqliteChangeMark.byConnection.set(db, mark);
+    }
+    return mark;
+  }
+
   /** The mark now; equal marks mean nothing in the database changed in between. */
   current(): ChangeMark {
     return { own: this.ownChanges.get() ?? 0, others: this.otherCommits.get() ?? 0 };
+  }
+
+  /**
+   * Says that a statement just run through this connection changed `rows` rows of `table` (its own count of
+   * changes): memories that do not read that table need not forget what they know. Rows it changed anywhere else
+   * (cascades, triggers) are not in that count, so they still make every memory forget.
+   */
+  report(table: string, rows: number): void {
+    this.reported.set(table, (this.reported.get(table) ?? 0) + rows);
+  }
+
+  /** Rows reported so far in tables other than `tables`. */
+  reportedOutside(tables: ReadonlySet<string>): number {
+    let rows = 0;
+    for (const [table, count] of this.reported) if (!tables.has(table)) rows += count;
+    return rows;
   }
 }
 
@@ -37,16 +66,31 @@ const MAX_REMEMBERED = 10_000;
  */
 export class MarkedMemory<V> {
   private mark: ChangeMark | undefined;
+  /** Rows reported in tables this memory does not read, as of the mark. */
+  private outside = 0;
   private readonly entries = new Map<string, V>();
+  private readonly reads: ReadonlySet<string>;
 
-  constructor(private readonly changes: SqliteChangeMark) {}
+  /** `reads`: the tables the remembered entries come from; reported changes to any other table are ignored. */
+  constructor(
+    private readonly changes: SqliteChangeMark,
+    reads: readonly string[],
+  ) {
+    this.reads = new Set(reads);
+  }
 
-  /** The entry for `key` if nothing has changed since it was remembered. */
+  /** The entry for `key` if nothing it comes from has changed since it was remembered. */
   get(key: string): V | undefined {
     const now = this.changes.current();
-    if (now.own !== this.mark?.own || now.others !== this.mark.others) {
+    const outside = this.changes.reportedOutside(this.reads);
+    if (
+      this.mark === undefined ||
+      now.others !== this.mark.others ||
+      now.own - outside !== this.mark.own - this.outside
+    ) {
       this.entries.clear();
       this.mark = now;
+      this.outside = outside;
       return undefined;
     }
     return this.entries.get(key);
@@ -54,14 +98,20 @@ export class MarkedMemory<V> {
 
   /**
    * Remembers `value` for `key`. Call it straight after get(key) and the store's own statement for that key, with
-   * no await in between, passing how many rows that statement changed: when the mark moved by exactly those rows,
-   * the other entries still hold; any other move (another connection's commit) forgets them.
+   * no await in between, passing how many rows that statement changed. The mark that statement leaves is worked
+   * out (the mark get() saw, moved by those rows) rather than read: if the real mark moved any other way (rows
+   * changed by cascades, another connection's commit), the next get() finds it different and forgets every entry,
+   * this one included, so nothing stale is ever answered.
    */
   set(key: string, value: V, rowsChanged: number): void {
-    const now = this.changes.current();
-    const onlyOurs = now.others === this.mark?.others && now.own === this.mark.own + rowsChanged;
-    if (!onlyOurs || this.entries.size >= MAX_REMEMBERED) this.entries.clear();
-    this.mark = now;
+    if (this.mark === undefined) {
+      this.entries.clear();
+      this.mark = this.changes.current();
+      this.outside = this.changes.reportedOutside(this.reads);
+    } else {
+      this.mark = { own: this.mark.own + rowsChanged, others: this.mark.others };
+    }
+    if (this.entries.size >= MAX_REMEMBERED) this.entries.clear();
     this.entries.set(key, value);
   }
 }

@@ -37,7 +37,7 @@ export class SqliteConversationStore implements ConversationStore {
   private readonly saved: MarkedMemory<string>;
 
   constructor(private readonly db: Database.Database) {
-    this.saved = new MarkedMemory(new SqliteChangeMark(db));
+    this.saved = new MarkedMemory(SqliteChangeMark.of(db), ['conversations']);
   }
 
   save(record: ConversationRecord): Promise<void> {
@@ -125,7 +125,7 @@ export class SqliteRoleStore implements RoleStore {
   private readonly known: MarkedMemory<readonly GrantedRole[]>;
 
   constructor(private readonly db: Database.Database) {
-    this.known = new MarkedMemory(new SqliteChangeMark(db));
+    this.known = new MarkedMemory(SqliteChangeMark.of(db), ['role_grants']);
   }
 
   rolesOf(userId: string): Promise<GrantedRole[]> {
@@ -211,10 +211,18 @@ export class SqliteFeedbackStore implements FeedbackStore {
 
 /** Unanswered questions in the embedded SQLite store: text and day only. */
 export class SqliteUnansweredStore implements UnansweredStore {
+  /** Recording runs on every question the bot cannot answer, so its statement is prepared once, on first use. */
+  private recordStatement: Database.Statement<[string, CalendarDay]> | undefined;
+
   constructor(private readonly db: Database.Database) {}
 
   record(text: string, askedOn: CalendarDay): Promise<void> {
-    this.db.prepare('INSERT INTO unanswered_questions (text, asked_on) VALUES (?, ?)').run(text, askedOn);
+    this.recordStatement ??= this.db.prepare<[string, CalendarDay]>(
+      'INSERT INTO unanswered_questions (text, asked_on) VALUES (?, ?)',
+    );
+    const { changes } = this.recordStatement.run(text, askedOn);
+    // No remembered conversation or role comes from this table: saying so keeps those memories.
+    SqliteChangeMark.of(this.db).report('unanswered_questions', changes);
     return Promise.resolve();
   }
 

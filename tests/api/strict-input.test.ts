@@ -128,6 +128,16 @@ describe('strict input: dates, lengths and bot activities', () => {
       expect(truncateText(`${'a'.repeat(119)}😀😀`, 120)).toBe('a'.repeat(119));
       expect(truncateText('  two\nlines\u0000here  ', 120)).toBe('two lines here');
     });
+
+    it('keeps a clean name as it is and cleans any odd space, whatever its kind', () => {
+      expect(truncateText('Ann Lee-Smith', 120)).toBe('Ann Lee-Smith');
+      expect(truncateText('Ann  Lee', 120)).toBe('Ann Lee');
+      expect(truncateText('Ann\u00a0Lee', 120)).toBe('Ann Lee');
+      expect(truncateText('Ann Lee ', 120)).toBe('Ann Lee');
+      expect(truncateText(' Ann Lee', 120)).toBe('Ann Lee');
+      expect(truncateText('Ann\u0007Lee', 120)).toBe('Ann Lee');
+      expect(truncateText('Ann Lee', 3)).toBe('Ann');
+    });
   });
 
   describe('bot activities', () => {

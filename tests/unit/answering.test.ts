@@ -2,7 +2,18 @@ import path from 'node:path';
 import { Answerer, LiveAnswerer } from '../../core/answering/ask';
 import { SpellingReader } from '../../core/answering/spelling';
 import { parseCommand } from '../../core/answering/commands';
-import { editDistance, sameWord, stem, terms } from '../../core/answering/text';
+import { GuideSearch } from '../../core/answering/search';
+import {
+  editDistance,
+  normalise,
+  sameWord,
+  stem,
+  termOf,
+  terms,
+  tokenize,
+  withinEdits,
+  withinOneEdit,
+} from '../../core/answering/text';
 import { ContentRegistry } from '../../core/content/registry';
 import type { ContentLibrary } from '../../core/content/model';
 
@@ -63,6 +74,50 @@ describe('text matching', () => {
     expect(stem('redeployed')).toBe(stem('redeployment'));
     expect(stem('huddles')).toBe(stem('huddle'));
     expect(terms('How do I support my redeployed staff?')).toEqual(['support', 'redeploy', 'staff']);
+  });
+
+  it('normalises plain ASCII and Unicode text alike: lower case, straight quotes, no accents, single spaces', () => {
+    expect(normalise('  Don`t\tPANIC\n now ')).toBe("don't panic now");
+    expect(normalise('  Don\u2019t\tPANIC\n now ')).toBe("don't panic now");
+    expect(normalise('Caf\u00e9 na\u00efve \u2018Team\u2019\u00a0 rota')).toBe("cafe naive 'team' rota");
+  });
+
+  it('gives the terms of a text word by word', () => {
+    const text = "I'm worried my team's exhausted, what's the best way to help?";
+    expect(terms(text)).toEqual(tokenize(text).flatMap((word) => termOf(word) ?? []));
+    expect(termOf('the')).toBeUndefined();
+    expect(termOf('teams')).toBe(stem('teams'));
+  });
+
+  it('tells words a few edits apart exactly as the edit distance does', () => {
+    const words = [
+      'rota',
+      'rotta',
+      'rtoa',
+      'ro',
+      'rot',
+      'rotas',
+      'orta',
+      'tora',
+      'huddle',
+      'hudle',
+      'huddel',
+    ];
+    const variants = words.flatMap((word) => [
+      word,
+      `${word}s`,
+      word.slice(1),
+      `x${word}`,
+      word.split('').reverse().join(''),
+    ]);
+    for (const a of variants) {
+      for (const b of variants) {
+        expect([a, b, withinOneEdit(a, b)]).toEqual([a, b, editDistance(a, b) <= 1]);
+        for (const max of [0, 1, 2, 3]) {
+          expect([a, b, max, withinEdits(a, b, max)]).toEqual([a, b, max, editDistance(a, b) <= max]);
+        }
+      }
+    }
   });
 
   it('tolerates one typo in a command word, not two', () => {
@@ -198,6 +253,28 @@ describe('answering', () => {
     expect(answerer.ask('totally knackered').answers[0]?.guideId).toBe('running-on-empty');
     expect(answerer.ask('one of my BAME nurses feels unsafe').answers[0]?.themeId).toBe(
       'inclusive-leadership',
+    );
+  });
+
+  it('adds synonyms for whole-word phrases only, in the order of the synonym list', () => {
+    const search = new GuideSearch({
+      ...library,
+      synonyms: { 'burnt out': ['burnout'], out: ['away'], burn: ['scald'], 'nights on': ['night shift'] },
+    });
+    expect(search.expand('Burnt-out again after nights on call')).toBe(
+      'Burnt-out again after nights on call burnout away night shift',
+    );
+    expect(search.expand('burnout on nights')).toBe('burnout on nights');
+  });
+
+  it('ranks a question the same, scores and all, however often it is asked', () => {
+    const search = new GuideSearch(library);
+    const question = 'redeploymnet conversations with exhuasted staff about wellbeing';
+    const first = search.search(question);
+    expect(first.ranked.length).toBeGreaterThan(0);
+    expect(search.search(question)).toEqual(first);
+    expect(search.search(`${question} today`).ranked).toEqual(
+      new GuideSearch(library).search(`${question} today`).ranked,
     );
   });
 

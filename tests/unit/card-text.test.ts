@@ -1,6 +1,8 @@
 import { bullets, card, heading, openUrl, paragraph } from '../../bot/cards/building-blocks';
 import {
   CHAT_CARD_BUDGET,
+  cardSize,
+  elementsSize,
   estimatedLines,
   fitsInChat,
   visibleLength,
@@ -118,6 +120,18 @@ describe('measuring what a card shows', () => {
     expect(estimatedLines(sample)).toBe(1 + 1 + 2 + 2);
     const long = card([paragraph('word '.repeat(60).trim())], [], 'Long.');
     expect(estimatedLines(long)).toBe(5);
+  });
+
+  it('adds up sizes element by element, so a line added to a card adds its own size', () => {
+    expect(cardSize(sample)).toEqual({ characters: visibleLength(sample), lines: estimatedLines(sample) });
+    const line = paragraph(`Other guides that may help: [${'A guide '.repeat(12)}](https://example.org/g)`);
+    const longer = card([...sample.body, line], sample.actions ?? [], 'A summary that is not shown.');
+    const added = elementsSize([line]);
+    expect(added.lines).toBeGreaterThan(1);
+    expect(cardSize(longer)).toEqual({
+      characters: cardSize(sample).characters + added.characters,
+      lines: cardSize(sample).lines + added.lines,
+    });
   });
 
   it('refuses a card over the chat budget', () => {
