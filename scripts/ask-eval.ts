@@ -86,6 +86,8 @@ export const EVAL_SETS = {
   devW: ['ask-eval-dev-w.yaml'],
   devX: ['ask-eval-dev-x.yaml'],
   devY: ['ask-eval-dev-y.yaml'],
+  heldU: ['ask-eval-held-u.yaml'],
+  heldV: ['ask-eval-held-v.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

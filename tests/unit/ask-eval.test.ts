@@ -5,7 +5,10 @@ import { EVAL_SETS, evaluate, formatReports, loadEvalSet, type EvalReport } from
 
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const answerer = new Answerer(library);
-const reports: Record<Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN' | 'heldP'>, EvalReport> = {
+const reports: Record<
+  Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN' | 'heldP' | 'heldU' | 'heldV'>,
+  EvalReport
+> = {
   tuned: evaluate('tuned', answerer, loadEvalSet(EVAL_SETS.tuned)),
   setAside: evaluate('setAside', answerer, loadEvalSet(EVAL_SETS.setAside)),
   fresh: evaluate('fresh', answerer, loadEvalSet(EVAL_SETS.fresh)),
