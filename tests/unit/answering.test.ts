@@ -198,6 +198,7 @@ describe('answering', () => {
     'can i carry forward 3 days al to april',
     'what band should a clinical educator be on',
     'can u do my rota for next month',
+    'the lift by ward 9 is broken again, who do i report it to',
     'how do i request special leave for a funeral next week',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
