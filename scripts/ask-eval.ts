@@ -88,6 +88,8 @@ export const EVAL_SETS = {
   devY: ['ask-eval-dev-y.yaml'],
   heldU: ['ask-eval-held-u.yaml'],
   heldV: ['ask-eval-held-v.yaml'],
+  heldZ1: ['ask-eval-held-z1.yaml'],
+  heldZ2: ['ask-eval-held-z2.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

@@ -6,7 +6,7 @@ import { EVAL_SETS, evaluate, formatReports, loadEvalSet, type EvalReport } from
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const answerer = new Answerer(library);
 const reports: Record<
-  Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN' | 'heldP' | 'heldU' | 'heldV'>,
+  Exclude<keyof typeof EVAL_SETS, 'heldM' | 'heldN' | 'heldP' | 'heldU' | 'heldV' | 'heldZ1' | 'heldZ2'>,
   EvalReport
 > = {
   tuned: evaluate('tuned', answerer, loadEvalSet(EVAL_SETS.tuned)),
