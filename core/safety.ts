@@ -1,7 +1,7 @@
 import type { ContentLibrary } from './content/model';
 import type { Urgency, WarningSign } from './content/warning-signs';
 import { featuresOf, RISK_THRESHOLD, RiskModel, STRONG_FEATURE } from './safety-model';
-import { editDistance } from './answering/text';
+import { withinEdits } from './answering/text';
 
 export type { Urgency } from './content/warning-signs';
 
@@ -508,12 +508,7 @@ function canonicalWord(word: string): string {
   if (word.length < 6 || CANONICAL_WORDS.includes(word)) return word;
   for (const target of CANONICAL_WORDS) {
     const allowed = target.length >= 8 ? 2 : 1;
-    if (
-      word[0] === target[0] &&
-      Math.abs(word.length - target.length) <= allowed &&
-      editDistance(word, target) <= allowed
-    )
-      return target;
+    if (word[0] === target[0] && withinEdits(word, target, allowed)) return target;
   }
   return word;
 }

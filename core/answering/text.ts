@@ -75,39 +75,23 @@ export function terms(text: string): string[] {
 
 /** Edit distance with adjacent transpositions (optimal string alignment), for tolerating typos in commands. */
 export function editDistance(a: string, b: string): number {
-  const cols = b.length + 1;
-  // Three rows are enough: the one two above (for transpositions), the one above and this one.
-  let twoAbove = new Int32Array(cols);
-  let above = new Int32Array(cols);
-  let row = new Int32Array(cols);
-  for (let j = 0; j < cols; j++) above[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(
-        (above[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (above[j - 1] as number) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (twoAbove[j - 2] as number) + 1);
-      }
-      row[j] = best;
-    }
-    [twoAbove, above, row] = [above, row, twoAbove];
-  }
-  return above[b.length] as number;
+  return distanceUpTo(a, b, Number.POSITIVE_INFINITY);
+}
+
+/** Whether editDistance(a, b) <= max, stopping as soon as the answer is no. */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  return distanceUpTo(a, b, max) <= max;
 }
 
 /**
- * Whether editDistance(a, b) <= max, stopping as soon as the answer is no: once two rows in a row of the table
- * are all over `max`, every later cell is too (each is one of those cells, or a cell of the row between, plus at
- * least nothing).
+ * The optimal string alignment distance, or max + 1 as soon as it is known to be over `max`: the lengths differ
+ * by more, or two rows in a row of the table are all over `max` (every later cell is one of those cells, or a
+ * cell of the row between, plus at least nothing).
  */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
+function distanceUpTo(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
+  // Three rows are enough: the one two above (for transpositions), the one above and this one.
   let twoAbove = new Int32Array(cols);
   let above = new Int32Array(cols);
   let row = new Int32Array(cols);
@@ -129,11 +113,11 @@ export function withinEdits(a: string, b: string, max: number): boolean {
       row[j] = best;
       if (best < least) least = best;
     }
-    if (least > max && aboveOver) return false;
+    if (least > max && aboveOver) return max + 1;
     aboveOver = least > max;
     [twoAbove, above, row] = [above, row, twoAbove];
   }
-  return (above[b.length] as number) <= max;
+  return above[b.length] as number;
 }
 
 /**
