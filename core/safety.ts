@@ -33,6 +33,9 @@ const PILLS =
 const PLACES =
   '(?:bridge|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|motorway|multi[- ]?storey|top floor|top of the car park|river|canal|reservoir|sea|quarry|beachy head)';
 
+/** A message about an audit, the estates team or patients' rooms: a ligature named there is work. */
+const AUDIT_OR_PATIENTS = String.raw`(?:\[work\]|\b(?:audit\w*|estates|patients?|pts?|residents?|service users?)\b)`;
+
 /** Explicit language: immediate whatever else the message says. */
 const IMMEDIATE: readonly RegExp[] = [
   /\bsuicid\w*/,
@@ -57,7 +60,9 @@ const IMMEDIATE: readonly RegExp[] = [
   /\bstep(?:ping)? in front of (?:a |the )?(?:train|bus|lorry|car|truck|next (?:one|train|bus|lorry|fast one)|fast one|express|\d{4})\b/,
   // A ligature set up: something to tie, over or round a fixed point ("belts over the door in the on call room"),
   // unless the message is about an audit or patients' rooms.
-  /\b(?:belts?|ropes?|cords?|scarf|scarves|ties|flex|cables?|leads?|sheets?|(?:dressing[- ]gown|phone|charger|lanyard) (?:cord|cable|lead)|lanyards?)(?<!(?:\[work\]|\b(?:audit\w*|estates|patients?|pts?|residents?|service users?)\b).*) (?:[a-z']+ ){0,2}?(?:over|round|around|tied (?:to|round|around|over)|hanging (?:from|off|over)|looped (?:over|round|around)|hooked (?:over|on)) (?:the |a |my |her |his )?(?:[a-z]+ )?(?:door|doors|banisters?|bannisters?|beams?|hooks?|loft hatch|stair ?rail|shower rail|curtain rail|rafters?|pipes?|door handle|door frame)\b(?!.*(?:\[work\]|\b(?:audit\w*|estates|patients?|pts?|residents?|service users?)\b))/,
+  new RegExp(
+    String.raw`\b(?:belts?|ropes?|cords?|scarf|scarves|ties|flex|cables?|leads?|sheets?|(?:dressing[- ]gown|phone|charger|lanyard) (?:cord|cable|lead)|lanyards?)(?<!${AUDIT_OR_PATIENTS}.*) (?:[a-z']+ ){0,2}?(?:over|round|around|tied (?:to|round|around|over)|hanging (?:from|off|over)|looped (?:over|round|around)|hooked (?:over|on)) (?:the |a |my |her |his )?(?:[a-z]+ )?(?:door|doors|banisters?|bannisters?|beams?|hooks?|loft hatch|stair ?rail|shower rail|curtain rail|rafters?|pipes?|door handle|door frame)\b(?!.*${AUDIT_OR_PATIENTS})`,
+  ),
   // Car exhaust: an engine left running with a hose, in a garage or with someone refusing to get out.
   /\bengine (?:still )?(?:running|on|left running|ticking over)\b(?=.*\b(?:hose|hosepipe|pipe|tube|garage|locked|won'?t (?:come|get) out|refus\w* to (?:come|get) out)\b)|(?<=\b(?:hose|hosepipe|pipe|tube|garage)\b.*)\bengine (?:still )?(?:running|on|left running|ticking over)\b|\b(?:hose|hosepipe|pipe|tube) (?:[a-z]+ ){0,2}?(?:from|to|into|in|attached to|taped to|through|on) (?:the |her |his |my )?(?:exhaust|car window|window of the car)\b/,
   /\b(?:throw|throwing|threw|chuck|chucking) (?:my|him|her|them)sel(?:f|ves) (?:off|in front of|under|into)\b/,
