@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ContentRegistry } from '../core/content/registry';
-import { prepareForSafety } from '../core/safety';
+import { modelExtras, prepareForSafety } from '../core/safety';
 import { featuresOf, RISK_THRESHOLD, RiskModel, STRONG_FEATURE } from '../core/safety-model';
 
 /**
@@ -17,10 +17,7 @@ const library = ContentRegistry.open(
   () => new Date(),
 ).current();
 const features = (text: string) => featuresOf(prepareForSafety(text));
-const phrases = library.warningSigns.flatMap((sign) =>
-  sign.phrases.map((phrase) => phrase.replace(/\*/g, 'it')),
-);
-const guideExamples = library.guides.flatMap((guide) => guide.examples);
+const extra = modelExtras(library);
 const { atRisk, ordinary } = library.safetyExamples;
 
 /** The score as the check uses it: a message with no strong feature is never flagged, whatever its mean. */
@@ -32,8 +29,8 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const train = (items: readonly string[]) => items.filter((_, index) => index % FOLDS !== fold);
   const test = (items: readonly string[]) => items.filter((_, index) => index % FOLDS === fold);
   const model = new RiskModel(
-    [...train(atRisk), ...phrases].map(features),
-    [...train(ordinary), ...guideExamples].map(features),
+    [...train(atRisk), ...extra.atRisk].map(features),
+    [...train(ordinary), ...extra.ordinary].map(features),
   );
   held.atRisk.push(...test(atRisk).map((text) => scoreOf(model, features(text))));
   held.ordinary.push(...test(ordinary).map((text) => scoreOf(model, features(text))));

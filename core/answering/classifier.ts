@@ -7,10 +7,16 @@ export interface ClassifierSettings {
   bodyWeight: number;
   /** Additive (Laplace) smoothing. */
   alpha: number;
+  /** Weight of each question in content/guide-questions.yaml relative to a guide's own example questions. */
+  questionWeight: number;
 }
 
 /** The classifier settings the bot uses. */
-export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = { bodyWeight: 0.5, alpha: 1 };
+export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = {
+  bodyWeight: 0.5,
+  alpha: 1,
+  questionWeight: 2,
+};
 
 /**
  * A multinomial naive Bayes model of each guide's wording, trained only on the content files (title, summary,
@@ -43,6 +49,7 @@ export class GuideClassifier {
       }
     };
     for (const text of [guide.title, guide.summary, ...guide.keywords, ...guide.examples]) add(text, 1);
+    for (const text of this.library.guideQuestions[guide.id] ?? []) add(text, this.settings.questionWeight);
     const theme = this.library.themes.find((candidate) => candidate.id === guide.themeId);
     const body = [guide.whyThisMatters, ...guide.tryThisToday, guide.inclusiveLens, ...guide.questions];
     if (theme) body.push(theme.title, theme.promise, theme.whyNow, ...theme.behaviours);

@@ -65,8 +65,6 @@ const PLAN_WORDS = new Set([
   'list',
 ]);
 const CIRCLE_CONTEXT = new Set([
-  'support',
-  'leadership',
   'sign',
   'join',
   'book',
@@ -80,7 +78,6 @@ const CIRCLE_CONTEXT = new Set([
   'available',
   'find',
   'show',
-  'my',
   'are',
   'there',
 ]);
@@ -93,7 +90,11 @@ const PEER_SUPPORT =
  * participant, notes): answered by the circle guides rather than the list of circles to book.
  */
 const ABOUT_BEING_IN_A_CIRCLE =
-  /\b(?:facilitat\w*|participants?|confidential\w*|ground rules|disclos\w*|says|tells|told|dominat\w*|notes|debrief\w*|therapy|happens|expect|prepare|nervous|silence|quiet|talk(?:ing|s)? (?:in|over)|structure|how (?:do|should|can) i (?:run|open|close|start|end|handle|stop|bring)|ran over|said|shared|upset|worse|burn(?:ing|t)? ?out|wellbeing|myself|attended|report|gdpr|confidentiality|running|run|my first circle|first (?:\d+|five|ten|few) min(?:ute)?s|what do i (?:actually |even )?do|what'?s (?:a |it |the |one )?(?:[a-z]+ ){0,3}?(?:actually |really )?like|have to (?:say|speak|talk|share)|out loud|speak up)\b/;
+  /\b(?:facilitat\w*|participants?|confidential\w*|ground rules|disclos\w*|says|tells|told|dominat\w*|notes|debrief\w*|therapy|happens|expect|prepare|nervous|silence|quiet|talk(?:ing|s)? (?:in|over)|structure|how (?:do|should|can) i (?:run|open|close|start|end|handle|stop|bring)|ran over|said|shared|upset|worse|burn(?:ing|t)? ?out|wellbeing|myself|attended|report|gdpr|confidentiality|running|run|my first circle|first (?:\d+|five|ten|few) min(?:ute)?s|what do i (?:actually |even )?do|what'?s (?:a |it |the |one )?(?:[a-z]+ ){0,3}?(?:actually |really )?like|have to (?:say|speak|talk|share)|out loud|speak up|members?|clam\w*|silent|feedback|summary|themes?|shred\w*|keep(?:ing)? (?:my |the )?notes|find out|(?:manager|boss) (?:will |would )?(?:find|know|see|hear)|worth (?:it|doing|going|joining)|counselling|supervision|fit in|do i (?:have|need) to|how long|(?:what|whats|what'?s) (?:is |are )?(?:a |an |the |these |this )?(?:leadership )?(?:support )?circles?(?: (?:actually|about|for))?$|(?:in|from|after|during) (?:my|our|the|this|that|last|each) (?:[a-z]+ ){0,2}?(?:circle|group|session))\b/;
+
+/** Facilitation talk about a group the writer runs or sits in: never a request for the list of circles. */
+const FACILITATING =
+  /\b(?:facilitat(?:or|ors|ing|e)|participants?|dominat\w*|ground rules|(?:in|from|of) my (?:circle|group|support group|peer group))\b/;
 
 /** A message that only asks the bot to stop messaging: nudges off, whatever else the bot might read in it. */
 const STOP_MESSAGES =
@@ -150,7 +151,7 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
   }
   if (
     words.length <= 30 &&
-    /\b(?:all|the|ten|10|full list of|list of|list all) (?:the )?(?:ten |10 )?(?:themes|points|principles|behaviours)\b/.test(
+    /\b(?:all|the|ten|10|full list of|list of|list all) (?:the )?(?:ten |10 )?(?:themes|points|principles|behaviours)\b(?! (?:from|in|of|that|which|we|raised|came|coming))/.test(
       phrase,
     )
   ) {
@@ -178,7 +179,8 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
     return { kind: 'myCircles' };
   }
 
-  if (words.length <= 40 && PEER_SUPPORT.test(phrase)) return { kind: 'circles' };
+  if (words.length <= 40 && PEER_SUPPORT.test(phrase) && !FACILITATING.test(phrase))
+    return { kind: 'circles' };
   if (
     words.length <= 6 &&
     /^(?:(?:can|could) (?:you|u) )?(?:please )?(?:sign|put|book) me (?:up|on|in)(?: (?:for|to) (?:one|it|a circle|the circle|a session))?(?: please| pls| plz| thanks)?$/.test(
@@ -194,7 +196,7 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
   if (
     mentionsCircle &&
     (words.length <= 3 || words.some((word) => CIRCLE_CONTEXT.has(word))) &&
-    !(words.length > 6 && ABOUT_BEING_IN_A_CIRCLE.test(phrase))
+    !(words.length > 3 && ABOUT_BEING_IN_A_CIRCLE.test(phrase))
   ) {
     return { kind: 'circles' };
   }

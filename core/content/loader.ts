@@ -13,7 +13,13 @@ import {
   type Theme,
   type ThemeId,
 } from './model';
-import { GuideFrontMatterSchema, PlanSchema, ResourcesSchema, SynonymsSchema } from './schemas';
+import {
+  GuideFrontMatterSchema,
+  GuideQuestionsSchema,
+  PlanSchema,
+  ResourcesSchema,
+  SynonymsSchema,
+} from './schemas';
 import { UrgentSupportSchema } from './urgent-support';
 import { SafetyExamplesSchema, WarningSignsSchema } from './warning-signs';
 
@@ -278,6 +284,14 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     problems,
   );
 
+  const guideQuestionFile = parse(
+    GuideQuestionsSchema,
+    readYaml(dir, 'guide-questions.yaml', problems),
+    'guide-questions.yaml',
+    '',
+    problems,
+  );
+
   const synonymFile = parse(
     SynonymsSchema,
     readYaml(dir, 'synonyms.yaml', problems),
@@ -415,7 +429,20 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     }
   });
 
-  if (problems.errors.length > 0 || !urgentSupport || !synonymFile || !warningSigns || !safetyExamples) {
+  for (const guideId of Object.keys(guideQuestionFile?.guides ?? {})) {
+    if (everyGuideLoaded && !guideById.has(guideId)) {
+      problems.error('guide-questions.yaml', `guides.${guideId}`, `guide "${guideId}" does not exist`);
+    }
+  }
+
+  if (
+    problems.errors.length > 0 ||
+    !urgentSupport ||
+    !synonymFile ||
+    !warningSigns ||
+    !safetyExamples ||
+    !guideQuestionFile
+  ) {
     return { ok: false, errors: problems.errors, warnings: problems.warnings };
   }
   const ordered = [...themes].sort((a, b) => a.number - b.number);
@@ -428,6 +455,7 @@ export function loadContent(dir: string, today: Date): ContentLoad {
       urgentSupport,
       warningSigns: warningSigns.signs,
       safetyExamples,
+      guideQuestions: guideQuestionFile.guides,
       synonyms: synonymFile.synonyms,
     },
     warnings: problems.warnings,

@@ -106,6 +106,8 @@ export interface ContentLibrary {
   warningSigns: WarningSign[];
   /** Example at-risk and ordinary messages that train the safety check's second line. */
   safetyExamples: SafetyExamples;
+  /** Questions managers might type, by the id of the guide that answers them best (they train the guide finder). */
+  guideQuestions: Record<string, string[]>;
   /** Words and phrases managers use, each with the words our guides use for the same thing. */
   synonyms: Record<string, string[]>;
 }

@@ -83,6 +83,19 @@ export const ResourceSchema = z
 /** content/resources.yaml. */
 export const ResourcesSchema = z.object({ resources: z.array(ResourceSchema) }).strict();
 
+/**
+ * content/guide-questions.yaml: questions managers might type, by the guide that answers them best. They train the
+ * guide finder only (never shown) and are kept apart from each guide's own examples so the guides stay readable.
+ */
+export const GuideQuestionsSchema = z
+  .object({
+    guides: z.record(
+      z.string().trim().min(1).max(80),
+      z.array(z.string().trim().min(3).max(600)).min(1).max(400),
+    ),
+  })
+  .strict();
+
 /** content/synonyms.yaml: phrases managers type, mapped to the words the guides use. */
 export const SynonymsSchema = z
   .object({

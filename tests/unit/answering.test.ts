@@ -57,16 +57,30 @@ describe('reading commands', () => {
     ['i want to talk to people who have been through a team losing someone', { kind: 'circles' }],
     ['is there a group for band 6 sisters? nobody to compare notes with', { kind: 'circles' }],
     ['any care home managers around? is there somewhere we can meet up', { kind: 'circles' }],
+    [
+      'my manager mentioned a facilitated group for people who lead teams, how do i get on it',
+      { kind: 'circles' },
+    ],
+    ['when is my next circle', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
 
-  it.each(['guide 11', 'how do I plan a rota for nights', 'my plan for the winter surge is failing'])(
-    'leaves "%s" to the guide search',
-    (text) => {
-      expect(parseCommand(text, library)).toBeUndefined();
-    },
-  );
+  it.each([
+    'guide 11',
+    'how do I plan a rota for nights',
+    'my plan for the winter surge is failing',
+    // A facilitator's question about the circle they run, or a newcomer's about what one is like, is for the
+    // circle guides, not a request for the list of circles to book.
+    'one of the ward sisters in my circle talks over everyone else for the whole hour',
+    'handling a dominating voice in my support group',
+    'two members clashed in my circle last week and the others went quiet',
+    'is a leadership support circle anything like counselling',
+    'what is a leadership support circle',
+    'our commissioner wants a summary of the themes from my circle',
+  ])('leaves "%s" to the guide search', (text) => {
+    expect(parseCommand(text, library)).toBeUndefined();
+  });
 });
 
 describe('text matching', () => {
@@ -266,6 +280,20 @@ describe('answering', () => {
       'Burnt-out again after nights on call burnout away night shift',
     );
     expect(search.expand('burnout on nights')).toBe('burnout on nights');
+  });
+
+  it('learns wording from content/guide-questions.yaml as well as from the guides themselves', () => {
+    const question = 'our wobbly tuesday crew keep arguing over the kettle rota';
+    const taught = new GuideSearch({
+      ...library,
+      guideQuestions: {
+        ...library.guideQuestions,
+        'team-reset': ['the wobbly tuesday crew and the kettle rota'],
+      },
+    });
+    const untaught = new GuideSearch({ ...library, guideQuestions: {} });
+    expect(taught.search(question).ranked[0]?.guideId).toBe('team-reset');
+    expect(untaught.search(question).ranked[0]?.guideId).not.toBe('team-reset');
   });
 
   it('ranks a question the same, scores and all, however often it is asked', () => {

@@ -171,6 +171,22 @@ describe('the content check refuses', () => {
     expect(errors).toMatch(/guides\/pause-spaces\.md theme: is not listed under theme "routines"/);
   });
 
+  it('training questions filed under a guide that does not exist', () => {
+    copy.edit(
+      'guide-questions.yaml',
+      /^guides:\n/m,
+      "guides:\n  no-such-guide:\n    - 'how do i keep the team going'\n",
+    );
+    expect(check()).toMatch(
+      /guide-questions\.yaml guides\.no-such-guide: guide "no-such-guide" does not exist/,
+    );
+  });
+
+  it('a training question too short to learn from', () => {
+    copy.edit('guide-questions.yaml', /^  team-reset:\n/m, "  team-reset:\n    - 'ok'\n");
+    expect(check()).toMatch(/guide-questions\.yaml guides\.team-reset\.0: /);
+  });
+
   it('a summary over 40 words', () => {
     copy.edit('guides/team-reset.md', /summary: >-\n/, `summary: >-\n  ${'word '.repeat(41)}\n`);
     expect(check()).toMatch(/team-reset\.md summary: must be at most 40 words/);
