@@ -183,7 +183,7 @@ describe('the content check refuses', () => {
   });
 
   it('a training question too short to learn from', () => {
-    copy.edit('guide-questions.yaml', /^  team-reset:\n/m, "  team-reset:\n    - 'ok'\n");
+    copy.edit('guide-questions.yaml', /^ {2}team-reset:\n/m, "  team-reset:\n    - 'ok'\n");
     expect(check()).toMatch(/guide-questions\.yaml guides\.team-reset\.0: /);
   });
 
