@@ -38,6 +38,12 @@ const AUDIT_OR_PATIENTS = String.raw`(?:\[work\]|\b(?:audit\w*|estates|patients?
 
 /** Explicit language: immediate whatever else the message says. */
 const IMMEDIATE: readonly RegExp[] = [
+  /\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|about to|planning to|plan to) (?:overdose|od)\b(?! (?:patients?|pts?|admissions?|protocol|pathway|training)\b)/,
+  // A number of tablets already taken ("took about 30 paracetamol an hour ago").
+  new RegExp(
+    String.raw`\b(?:i'?ve |i |she'?s |he'?s |she |he )?(?:took|taken|swallowed|necked|downed) (?:about |around |like |maybe |nearly |over |at least |a good |roughly )?\d{2,3}(?: odd)? (?:of (?:my|her|his|the) )?(?:[a-z]+ )?${PILLS}`,
+  ),
+  /\b(?:i'?ve|i have|i'?ve got|i got|got|she'?s got|he'?s got|she has|he has) (?:a|the) plan\b[^.!?]{0,30}\b(?:stuff|means|things|everything|what (?:i|she|he) needs?) (?:to do it|for it|ready|sorted)\b/,
   /\bsuicid\w*/,
   /\bself[- ]?harm\w*/,
   /\bself[- ]?inflicted\b/,
@@ -219,6 +225,11 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     new RegExp(
       String.raw`\b(?:saving|saved|collecting|hoarding|stashing|stockpiling|taking home|took home|pocketing|keeping back|squirrelling away) (?:up |away )?(?:all )?(?:the |my |her |his |their |some |spare |old |out of date |leftover )*(?:[a-z'-]+ ){0,2}?(?:${PILLS.slice(3, -1)}|controlled drugs|cds)\b`,
     ),
+    // Keeping medication back or aside, the verb split from "back" ("keeping my sleeping tabs back").
+    new RegExp(
+      String.raw`\b(?:keeping|kept|putting|put|holding|held|saving|saved|hiding|hid) (?:the |my |her |his |their |some |a few |all (?:my|her|his|their) )?(?:[a-z'-]+ ){0,2}?(?:${PILLS.slice(3, -1)}|tabs|sleepers) (?:back|aside|by)\b`,
+    ),
+    /\b(?:just )?in case (?:i|she|he|they) (?:ever )?(?:need|needs|want|wants|decide|decides) (?:an out|a way out|to end (?:it|things))\b/,
     new RegExp(
       String.raw`\b(?:a |the |my |her |his )?(?:rope|belt|cord|noose|ligature|blade|razor|knife|hose|${PILLS.slice(3, -1)}) (?:is |are |'re |'s |all |already )*(?:in|under|on) (?:my|her|his|their|the) (?:car|boot|bag|handbag|locker|drawer|glovebox|glove box|bedside|room|garage|pocket|coat)\b`,
     ),
@@ -308,6 +319,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bwhat'?s the point (?:anymore|any more|of anything|in anything|of it all|in trying|of carrying on|in going on|of going on|of me)\b/,
     /\bnothing (?:i do |i say |she does |he does )?(?:makes any|makes a|ever makes any) difference\b(?=.*\b(?:anyone|anybody|anything|anymore|any more|point)\b)/,
     /\bnothing (?:left )?to look forward to\b/,
+    /\bnothing (?:i do|i say|i try|she does|he does) (?:ever )?matters\b/,
     /\b(?:doesn'?t|don'?t|can'?t|cant) see (?:myself|herself|himself|themselves|me|her|him) (?:being )?(?:here|around|alive|still here) (?:next|in|by|at)\b/,
     /\b(?:feel|feels|feeling|felt|am|is|completely|totally) (?:so |completely |totally )?trapped\b/,
     /\bcan'?t see (?:any |a )?way (?:out|forward|through)\b/,

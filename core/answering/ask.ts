@@ -3,7 +3,7 @@ import { AUDIENCES, isFor, pickByIds, type Audience, type ContentLibrary } from 
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
 import { SafetyCheck, type RiskSubject, type Urgency } from '../safety';
-import { isOffTopic } from './off-topic';
+import { isOffTopic, ScopeModel } from './off-topic';
 import { LruCache } from '../lru';
 
 /** What a message is about: 'offTopic' is something the bot cannot help with (pay, log-ins, doses, weather). */
@@ -52,6 +52,7 @@ function copyOf(result: AskResult): AskResult {
 export class Answerer {
   private readonly search: GuideSearch;
   private readonly safety: SafetyCheck;
+  private readonly scope: ScopeModel;
   private readonly readings = new LruCache<string, AskResult>(ANSWER_CACHE_SIZE);
 
   constructor(
@@ -60,6 +61,7 @@ export class Answerer {
   ) {
     this.search = new GuideSearch(library, settings);
     this.safety = SafetyCheck.fromLibrary(library);
+    this.scope = new ScopeModel(library);
   }
 
   /**
@@ -112,6 +114,8 @@ export class Answerer {
     if (isOffTopic(question)) return { intent: 'offTopic', answers: [], command: undefined, confident: true };
     const second = this.safety.secondLook(question);
     if (second.urgency) return this.checkIn(question, second.about, audiences);
+    if (this.scope.isOffTopic(question))
+      return { intent: 'offTopic', answers: [], command: undefined, confident: true };
     const ranking = this.search.search(question, 3, audiences);
     const confident = this.search.isConfident(ranking);
     return { intent: 'guide', answers: confident ? ranking.ranked : [], command: undefined, confident };

@@ -18,6 +18,7 @@ import {
   GuideQuestionsSchema,
   PlanSchema,
   ResourcesSchema,
+  ScopeExamplesSchema,
   SynonymsSchema,
 } from './schemas';
 import { UrgentSupportSchema } from './urgent-support';
@@ -292,6 +293,14 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     problems,
   );
 
+  const scopeExamples = parse(
+    ScopeExamplesSchema,
+    readYaml(dir, 'scope-examples.yaml', problems),
+    'scope-examples.yaml',
+    '',
+    problems,
+  );
+
   const synonymFile = parse(
     SynonymsSchema,
     readYaml(dir, 'synonyms.yaml', problems),
@@ -441,7 +450,8 @@ export function loadContent(dir: string, today: Date): ContentLoad {
     !synonymFile ||
     !warningSigns ||
     !safetyExamples ||
-    !guideQuestionFile
+    !guideQuestionFile ||
+    !scopeExamples
   ) {
     return { ok: false, errors: problems.errors, warnings: problems.warnings };
   }
@@ -456,6 +466,7 @@ export function loadContent(dir: string, today: Date): ContentLoad {
       warningSigns: warningSigns.signs,
       safetyExamples,
       guideQuestions: guideQuestionFile.guides,
+      scopeExamples,
       synonyms: synonymFile.synonyms,
     },
     warnings: problems.warnings,

@@ -1,5 +1,6 @@
 import type { UrgentSupport } from './urgent-support';
 import type { SafetyExamples, WarningSign } from './warning-signs';
+import type { ScopeExamples } from './schemas';
 
 /** The ten themes of the plan, by stable id, in plan order. Titles live in content/plan.yaml. */
 export const THEME_IDS = [
@@ -108,6 +109,8 @@ export interface ContentLibrary {
   safetyExamples: SafetyExamples;
   /** Questions managers might type, by the id of the guide that answers them best (they train the guide finder). */
   guideQuestions: Record<string, string[]>;
+  /** Example out-of-scope and in-scope messages that train the scope check's model. */
+  scopeExamples: ScopeExamples;
   /** Words and phrases managers use, each with the words our guides use for the same thing. */
   synonyms: Record<string, string[]>;
 }

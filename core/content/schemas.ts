@@ -96,6 +96,20 @@ export const GuideQuestionsSchema = z
   })
   .strict();
 
+/**
+ * content/scope-examples.yaml: messages the bot cannot help with (leave, pay, IT, rotas, clinical questions,
+ * estates, chit-chat) and in-scope messages that share their words; they train the scope check's model.
+ */
+export const ScopeExamplesSchema = z
+  .object({
+    offTopic: z.array(z.string().trim().min(3).max(600)).min(50).max(5000),
+    inScope: z.array(z.string().trim().min(3).max(600)).min(50).max(5000),
+  })
+  .strict();
+
+/** Example messages for the scope check, as loaded. */
+export type ScopeExamples = z.infer<typeof ScopeExamplesSchema>;
+
 /** content/synonyms.yaml: phrases managers type, mapped to the words the guides use. */
 export const SynonymsSchema = z
   .object({

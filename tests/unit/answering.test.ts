@@ -218,6 +218,25 @@ describe('answering', () => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });
 
+  // Out-of-scope messages no pattern names are declined by the scope model (content/scope-examples.yaml).
+  it.each([
+    'the hand dryer in the staff loo is broken again',
+    'whos winning the cricket',
+    'the vending machine on level 2 ate my pound coin',
+    'my smartphone keeps dropping the ward wifi',
+  ])('declines "%s" by the scope model', (text) => {
+    expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
+  });
+
+  it('leaves a message about the people it affects to the guides, whatever the scope model makes of its words', () => {
+    expect(answerer.ask('Winter has been brutal and the team are frazzled. How do we reset?')).toMatchObject({
+      intent: 'guide',
+    });
+    expect(
+      answerer.ask('Winter has been brutal and the team are frazzled. How do we reset?').answers[0]?.themeId,
+    ).toBe('recovery');
+  });
+
   it.each([
     'my team are furious that leave is cancelled over christmas, how do i tell them',
     'a patient took an overdose on the ward and the student who found her is in bits',

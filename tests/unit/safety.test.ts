@@ -38,6 +38,9 @@ describe('urgent-support detection', () => {
     'if the 0745 is late again im stepping in front of the next one',
     'she showed me tablets she has stashed in her locker, says sunday is the day',
     'he has worked out how much insulin he would need and says he is doing it tonight',
+    'ive got a plan and the stuff for it sorted, it happens after my last night',
+    'swallowed around 25 of my tablets about twenty mins ago',
+    'my band 6 texted that shes gonna od when her shift finishes',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -68,6 +71,9 @@ describe('urgent-support detection', () => {
     'she posted a long goodbye thing on facebook then deleted it',
     'keep hoping i catch the flu off someone and it finishes me off',
     'writen my note, it is in the glovebox. thanks for everything x',
+    'been putting a few of my sleepers aside each week, just in case',
+    'told my partner i keep my old prescription in the drawer in case i ever need a way out',
+    'whatever happens on this ward nothing i do matters',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
