@@ -62,6 +62,8 @@ describe('reading commands', () => {
       { kind: 'circles' },
     ],
     ['when is my next circle', { kind: 'circles' }],
+    ['are there any circles running on weekday evenings', { kind: 'circles' }],
+    ['is there anyone in the same boat as me i could talk to', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -214,6 +216,8 @@ describe('answering', () => {
     'can u do my rota for next month',
     'the lift by ward 9 is broken again, who do i report it to',
     'how do i request special leave for a funeral next week',
+    'can you move me onto earlies for next week',
+    'how does carrying leave over into next year work',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });
@@ -235,6 +239,21 @@ describe('answering', () => {
     expect(
       answerer.ask('Winter has been brutal and the team are frazzled. How do we reset?').answers[0]?.themeId,
     ).toBe('recovery');
+  });
+
+  it.each([
+    'one of my porters took his own life over christmas and the team is lost, how do i support them',
+    'we lost one of our midwives to suicide last month and the unit is reeling',
+  ])('reads a colleague who has died by suicide as the team’s bereavement, not a risk now: "%s"', (text) => {
+    expect(answerer.ask(text)).toMatchObject({ intent: 'guide' });
+    expect(answerer.ask(text).answers[0]?.themeId).toBe('loss-and-grief');
+  });
+
+  it.each([
+    "what's the point of the appraisal paperwork if nobody reads it",
+    'my team make jokes about wanting to die whenever the bed manager rings, should i be worried about burnout',
+  ])('does not raise an alarm on a grumble about work or a team’s dark humour: "%s"', (text) => {
+    expect(answerer.ask(text).intent).toBe('guide');
   });
 
   it.each([
