@@ -86,6 +86,17 @@ const PEER_SUPPORT =
   /\b(?:(?:talk|talking|speak|speaking|chat|chatting|connect|connecting|share|sharing|meet|meeting|vent|venting|offload|offloading|meet up) (?:to|with|up with)? ?(?:other|fellow|some other|more) (?:[a-z0-9]+ ){0,3}?(?:managers?|leaders?|leads|sisters|matrons|peers|band \d+s?|people in (?:my|the same) (?:role|position|shoes|boat))|peer support|peer groups?|support groups?|(?:people|managers|others|someone|anyone|anybody|colleagues) (?:who are |who'?re )?(?:going through|in) the same (?:thing|stuff|boat|position|situation|role)|(?:going through|in) the same (?:thing|stuff|boat|position|situation) as me|a group (?:where|for) (?:i|managers|people like me)|groups? (?:where|for|of) (?:[a-z0-9]+ ){0,3}?(?:managers|leaders|leads|sisters|band \d+s?|people who manage|people like me)|(?:is there|are there|any) (?:somewhere|a place|anywhere) (?:we|i|managers|leads) (?:can|could) (?:meet up|meet|talk|chat|offload)|(?:compare notes|share notes) with (?:other|others|people|someone|nobody)|(?:no ?one|nobody|noone) to compare notes with|(?:managers|leaders) like me|facilitated (?:group|session|space)|(?:talk|speak|chat|be) (?:to|with) (?:other )?(?:people|others|someone|managers|leaders) who (?:actually |really |just |properly )?(?:get it|get what it'?s like|understand|know what it'?s like|have been there|are in the same)|(?:put|get|place|add|added) (?:me |myself )?(?:in|into|on|onto|to) (?:a |one of the |the |one of your )?(?:[a-z]+ ){0,2}?(?:circles?|peer groups?|support groups?)|(?:talk|share) (?:to|with) each other|groups? where (?:[a-z0-9']+ ){0,4}?(?:meet|meet up|talk|share|offload|vent|chat|get together)|(?:offload|offloading|vent|venting|talk|chat|share|speak) (?:to|with) (?:other|fellow) (?:[a-z0-9]+ ){0,3}?(?:band \d+s?|managers?|leads|team leads|sisters|charge nurses|matrons|leaders|peers)|hear how (?:other|others|other people|other managers|other leads) (?:cope|manage|deal|get by)|(?:talk|speak|chat) (?:to|with) (?:others|other people) (?:doing|going through|in) (?:it|the same|this|that)|(?:people|others|someone|managers|leaders) who(?:'?ve| have) (?:been there|been through|gone through|led|done|dealt with|faced))\b/;
 
 /**
+ * Wanting to meet or hear from peers in other words: other managers (or people in similar roles, or who lead
+ * teams too) together with a word of meeting, talking or coping, or feeling alone in the role and asking for a group.
+ */
+const PEERS =
+  /\b(?:(?:other|fellow) (?:[a-z0-9]+ ){0,3}?(?:managers?|leads|leaders|supervisors|sisters|matrons|charge nurses|peers|band \d+s)|managers (?:from|in|at|across) (?:other|different)|people (?:in|with|doing) (?:similar|the same) (?:roles?|jobs?|positions?)|people who (?:get|understand|lead|manage|run|know what)|(?:anyone|anybody) else (?:out there )?(?:managing|leading|running|going through|in charge))\b/;
+const MEETING_WORDS =
+  /\b(?:talk|talking|speak|speaking|chat|share|sharing|meet|meeting|connect|connecting|vent|offload|hear|hearing|in touch|bounce|swap|compare|groups?|be around|coping|cope|going (?:through|thru)|feeling (?:like )?this|out there|similar)\b/;
+const ALONE_ASKING_FOR_A_GROUP =
+  /\b(?:lonely|alone|isolated|only one)\b.*\b(?:any|a|some) (?:groups?|peer support|support groups?)\b|\b(?:any|a) (?:groups?|space|safe space|place) (?:for|where) (?:managers|leaders|leads|people like me)\b|\bi need a group\b/;
+
+/**
  * A longer question about taking part in or facilitating a circle (what happens, confidentiality, a
  * participant, notes): answered by the circle guides rather than the list of circles to book.
  */
@@ -179,7 +190,19 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
     return { kind: 'myCircles' };
   }
 
-  if (words.length <= 40 && PEER_SUPPORT.test(phrase) && !FACILITATING.test(phrase))
+  const mentionsCircle =
+    words.some((word) => sameWord(word, 'circle') || sameWord(word, 'circles')) ||
+    words.includes('lsc') ||
+    words.includes('lscs');
+  const aboutBeingInOne = words.length > 3 && ABOUT_BEING_IN_A_CIRCLE.test(phrase);
+  if (
+    words.length <= 40 &&
+    !FACILITATING.test(phrase) &&
+    !(mentionsCircle && aboutBeingInOne) &&
+    (PEER_SUPPORT.test(phrase) ||
+      (PEERS.test(phrase) && MEETING_WORDS.test(phrase)) ||
+      ALONE_ASKING_FOR_A_GROUP.test(phrase))
+  )
     return { kind: 'circles' };
   if (
     words.length <= 6 &&
@@ -189,14 +212,10 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
   )
     return { kind: 'circles' };
 
-  const mentionsCircle =
-    words.some((word) => sameWord(word, 'circle') || sameWord(word, 'circles')) ||
-    words.includes('lsc') ||
-    words.includes('lscs');
   if (
     mentionsCircle &&
     (words.length <= 3 || words.some((word) => CIRCLE_CONTEXT.has(word))) &&
-    !(words.length > 3 && ABOUT_BEING_IN_A_CIRCLE.test(phrase))
+    !aboutBeingInOne
   ) {
     return { kind: 'circles' };
   }

@@ -64,6 +64,9 @@ describe('reading commands', () => {
     ['when is my next circle', { kind: 'circles' }],
     ['are there any circles running on weekday evenings', { kind: 'circles' }],
     ['is there anyone in the same boat as me i could talk to', { kind: 'circles' }],
+    ['would love to swap stories with fellow theatre managers', { kind: 'circles' }],
+    ['id like to connect with managers from other trusts', { kind: 'circles' }],
+    ['feeling pretty isolated in this job, are there any groups', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -80,6 +83,8 @@ describe('reading commands', () => {
     'is a leadership support circle anything like counselling',
     'what is a leadership support circle',
     'our commissioner wants a summary of the themes from my circle',
+    'how do other managers handle short notice sickness on nights',
+    'been offered a place in a circle for ward sisters, what happens in one',
   ])('leaves "%s" to the guide search', (text) => {
     expect(parseCommand(text, library)).toBeUndefined();
   });
