@@ -38,6 +38,8 @@ const AUDIT_OR_PATIENTS = String.raw`(?:\[work\]|\b(?:audit\w*|estates|patients?
 
 /** Explicit language: immediate whatever else the message says. */
 const IMMEDIATE: readonly RegExp[] = [
+  // Intent to end it with a time ("going to end it after my shift", "has chosen to end things tonight").
+  /(?<!\bwe(?:'re| are|'ll| will)? )\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|want to|wanna|chosen to|chose to|decided to|planning to|plan to|ready to) end (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|after (?:my|this|her|his|the) shift|this (?:weekend|evening|morning|afternoon)|when (?:i|she|he) gets? home|right now|now)\b)/,
   /\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|about to|planning to|plan to) (?:overdose|od)\b(?! (?:patients?|pts?|admissions?|protocol|pathway|training)\b)/,
   // A number of tablets already taken ("took about 30 paracetamol an hour ago").
   new RegExp(
@@ -56,7 +58,7 @@ const IMMEDIATE: readonly RegExp[] = [
   new RegExp(
     `\\b(?:end|ending|ended|take|taking|took|takes) (?:my|his|her|their|your) (?:own )?li(?:fe|ves)\\b`,
   ),
-  /\bend(?:ing|ed|s)? (?:it all|it|things|everything)\b(?! (?:on|at|early|there|here|now|with the|by|before|after|for the|with (?:him|her|them)))/,
+  /\bend(?:ing|ed|s)? (?:it all|it|things|everything)\b(?! (?:on|at|early|there|here|now|with the|by|before|after|for the|with (?:him|her|them)|cleanly|well|properly|nicely|gently|positively|warmly|smoothly))/,
   /\b(?:overdos\w*|o\.?d'd|noose|ligature)\b/,
   /\b(?:an|took|taken|taking|done an|did an) o\.?d\.?(?=\s|$|[.,!?])/,
   /\b(?:want|wants|wanted|wanting|wanna|going|gonna|plan|plans|planning|ready) to die\b/,
@@ -410,7 +412,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
  */
 const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable', RegExp> = {
   death:
-    /\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:was|were|am|is|be) gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b/,
+    /\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)(?! (?:cleanly|well|properly|nicely|gently|positively|warmly|smoothly|on time|on a))|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:was|were|am|is|be) gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b/,
   means:
     /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|viaduct|reservoir|quarry|level crossing|jump|tracks|train|motorway|lorry|cliff|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
   goodbye:
@@ -489,6 +491,9 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:be|been) the death of (?:me|us|her|him)\b/g,
   /\bkill (?:time|the mood|the vibe)\b/g,
   /\b(?:(?:thought|thinking|think|thinks) (?:about|of) )?jump(?:ing|ed)? (?:ship|at the chance|on board|through hoops|the queue|in to help)\b/g,
+  // A death already ruled a suicide, and a colleague who "chose to end things", spoken of after the death.
+  /\b(?:death|loss|passing)(?: [a-z']+){0,2}? (?:was|being|is|has been ruled|was ruled|ruled|confirmed as|recorded as) (?:a |as (?:a )?)?suicide\b/g,
+  /\b(?:she|he|they) chose to (?:end|take) (?:things|it all|it|(?:her|his|their) (?:own )?li(?:fe|ves))\b(?=.*\b(?:died|death|funeral|inquest|coroner|(?:was|were) (?:her|his|their) manager|saw it coming|since (?:she|he|they) (?:died|went)|lost (?:her|him|them))\b|(?<=\b(?:died|death|funeral|inquest|coroner|(?:was|were) (?:her|his|their) manager|saw it coming)\b.*))/g,
   // "What's the point of" a piece of work is a grumble about the work ("what's the point of a wellbeing plan").
   /\bwhat'?s the point (?:of|in) (?:a|an|the|these|those|this|that|our|all (?:the|these|this)) (?!point\b)(?:[a-z0-9'-]+ ){0,2}?(?:plans?|meetings?|huddles?|audits?|forms?|reviews?|training|policy|policies|rotas?|appraisals?|pdrs?|surveys?|emails?|reports?|targets?|paperwork|checklists?|sessions?|circles?|systems?|apps?|courses?|modules?|datix|incident reports?|handovers?|obs)\b/g,
   // A team's dark humour, asked about as a team ("my lot joke about wanting to die every time ED rings").
@@ -645,6 +650,9 @@ const PRONOUN_CLASSES: readonly (readonly string[])[] = [
 const FILLERS =
   '(?:(?:just|really|all|even|actually|literally|so|totally|completely|honestly|probably|genuinely|kind of|sort of|like|ever|then) )?';
 
+/** A word a longer phrase may carry between its own: any but one that starts another clause. */
+const SLACK_WORD = "(?!(?:or|and|but|because|cos|so|then|when|once|if|after|before|until|while)\\b)[a-z']+";
+
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -661,7 +669,8 @@ function phrasePattern(phrase: string): string {
   });
   // Longer phrases tolerate up to two extra words between theirs ("giving all her good stuff away"); two-word
   // phrases only the usual fillers, so "take my life" never reads "take over my life".
-  return parts.join(parts.length >= 3 ? " (?:[a-z']+ ){0,2}" : ` ${FILLERS}`);
+  // The extra words never join another clause ("once the session ends or shred it all" is not "end it all").
+  return parts.join(parts.length >= 3 ? ` (?:${SLACK_WORD} ){0,2}` : ` ${FILLERS}`);
 }
 
 /**

@@ -41,6 +41,8 @@ describe('urgent-support detection', () => {
     'ive got a plan and the stuff for it sorted, it happens after my last night',
     'swallowed around 25 of my tablets about twenty mins ago',
     'my band 6 texted that shes gonna od when her shift finishes',
+    'i want to end it all tonight',
+    'she says she has chosen to end things after this shift',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -123,6 +125,10 @@ describe('urgent-support detection', () => {
     'she doesnt want anyone to find her crying in the office, how do i approach it',
     'i know exactly how many staff i need for the winter rota',
     'the stock count will be short because pharmacy didnt deliver',
+    'how do i close my first circle well and end it on a positive note',
+    'when the audit ends or the inspectors leave do we bin it all',
+    'the coroner says the death was a suicide and the team keep asking me questions',
+    'i was his manager and people ask if i saw it coming. he chose to end things in march',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
