@@ -8,9 +8,14 @@
 /**
  * The score from which a message the rules did not catch still gets a check-in. Chosen by five-fold
  * cross-validation over content/safety-examples.yaml (`npm run eval:safety-model` prints the table). With the
- * 1,044 at-risk and 1,432 ordinary examples of December 2026 (the ordinary ones mostly decoys written to be hard:
- * patient work, idioms, farewells, grumpy short messages), 0 found 95.4% of held-back at-risk messages and flagged
- * 7.2% of held-back ordinary ones; -0.1 found 97.7% but flagged 12.1%, above the one-in-ten the product allows.
+ * 1,344 at-risk and 1,732 ordinary examples of December 2026 (the ordinary ones mostly decoys written to be hard:
+ * patient work, idioms, farewells, grumpy short messages), 0 found 97.4% of held-back at-risk messages and flagged
+ * 10.0% of the held-back decoys; 0.1 found only 94.2% (flagging 5.8%). On the blind sets, where ordinary messages are
+ * everyday questions rather than decoys, the check as a whole raised 0–4 false alarms per 70 ordinary messages.
+ * Adding ordinary messages that are not decoys (guide questions, out-of-scope requests) made it flag more, not less:
+ * the add-one smoothing gives a word seen once in an ordinary message and never in an at-risk one a small positive
+ * weight once the ordinary class is more than twice the size of the at-risk one. A discriminative model (logistic regression) trained on the same
+ * features did worse at every threshold, so the naive Bayes model stays.
  */
 export const RISK_THRESHOLD = 0;
 

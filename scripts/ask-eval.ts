@@ -57,6 +57,11 @@ export const EVAL_DIR = path.resolve(
  *   none, 14/15).
  *   P, measured again at the end of the round without being read: urgent recall 91.7→91.7%, false alarms 2→1 in 66,
  *   off-topic 14→14 of 15, top-1 82.6→84.8%, top-3 91.3→93.5%. The fixes from O and Q did not reach P's misses.
+ * - Later rounds (R–Z2) are described in the closing notes: R, S, T, W, X and Y became development data, U, V, Z1 and
+ *   Z2 stayed unread ("held").
+ * - December 2026, third session: six more writers from the same brief. AA, AB and AC were measured once on arrival
+ *   and kept unread for the end of the session (held). AD, AE and AF were measured once on arrival (urgent recall
+ *   94.0% / 100% / 97.9%, top-1 86.0% / 85.5% / 94.1%), then read and fixed: development data (devAD, devAE, devAF).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -90,6 +95,9 @@ export const EVAL_SETS = {
   heldV: ['ask-eval-held-v.yaml'],
   heldZ1: ['ask-eval-held-z1.yaml'],
   heldZ2: ['ask-eval-held-z2.yaml'],
+  devAD: ['ask-eval-dev-ad.yaml'],
+  devAE: ['ask-eval-dev-ae.yaml'],
+  devAF: ['ask-eval-dev-af.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
