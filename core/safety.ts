@@ -38,6 +38,7 @@ const AUDIT_OR_PATIENTS = String.raw`(?:\[work\]|\b(?:audit\w*|estates|patients?
 
 /** Explicit language: immediate whatever else the message says. */
 const IMMEDIATE: readonly RegExp[] = [
+  /\b(?:took|taken|swallowed|necked|downed) everything (?:in|from|out of) (?:the|my|her|his) (?:[a-z]+ )?(?:cupboard|cabinet|drawer|box|tin|bag|locker|bathroom|kitchen|fridge)\b/,
   // Intent to end it with a time ("going to end it after my shift", "has chosen to end things tonight").
   /(?<!\bwe(?:'re| are|'ll| will)? )\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|want to|wanna|chosen to|chose to|decided to|planning to|plan to|ready to) end (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|after (?:my|this|her|his|the) shift|this (?:weekend|evening|morning|afternoon)|when (?:i|she|he) gets? home|right now|now)\b)/,
   /\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|about to|planning to|plan to) (?:overdose|od)\b(?! (?:patients?|pts?|admissions?|protocol|pathway|training)\b)/,
@@ -108,7 +109,7 @@ const IMMEDIATE: readonly RegExp[] = [
   /\b(?:got|have|has|made|making) (?:a |her |his |my )?plans? (?:to|for when|for if)\b.*\b(?:too much|end|die|it all|over|can'?t)\b/,
   /\b(?:written|writing|wrote|left) (?:a |some )?(?:goodbye |suicide )?(?:letters?|notes?) (?:to|for) (?:my|her|his|their|the) (?:kids|children|family|wife|husband|partner|mum|dad|parents)\b/,
   /\b(?:written|writing|wrote|left) (?:a )?(?:suicide )?note\b.*\b(?:family|goodbye|everyone)\b/,
-  /\b(?:burns?|cuts?|scars?|marks?|scratches) (?:on|up|across) (?:[a-z']+ ){0,4}(?:wrists?|forearms?|arms?|thighs?)\b/,
+  /\b(?:burns?|cuts?|scars?|marks?|scratches) (?:on|up|across|all over|over|along|down) (?:[a-z']+ ){0,4}(?:wrists?|forearms?|arms?|thighs?)\b/,
 ];
 
 /** Means and methods in everyday words: medication, ligatures, heights, water, rail, traffic, blades, gas. */
@@ -119,13 +120,16 @@ const EDGES =
 
 /** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
 const DECIDED =
-  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
+  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
+/** The strongest forms of a decision, which nothing ordinary says: with one signal they are a plan on their own. */
+const SETTLED =
+  /\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\btonight'?s the night\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\bdon'?t come looking\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:not|i'?m not|i am not) (?:even |actually )?(?:joking|kidding) (?:this time|now|anymore|any more)\b/;
 /** Words of intent just before a method ("going to walk in front of", "i'll take all of"). */
 const INTENT_BEFORE =
   /\b(?:going to|gonna|i'?ll|she'?ll|he'?ll|they'?ll|will|about to|want to|wanna|planning to|plan to|ready to|decided to|i'?m|she'?s|he'?s)(?: just| going to| gonna| go and| go)? $/;
 /** Verbs of moving into harm, and the places or things moved into. */
 const MOVE_INTO = new RegExp(
-  String.raw`\b(?:walk|walking|walked|step|stepping|stepped|jump|jumping|throw|throwing|drive|driving|drove|put|putting|steer|steering|swerve|swerving|crash|crashing|plough|ploughing|go|going|run|running|fall|falling|roll|rolling)(?: (?:it|the car|my car|her car|his car|the van|the ambulance|the rapid response car|the rrv|myself|herself|himself))? (?:straight |right )?(?:in front of|into|off|over|under|onto|from) (?:the |a |an |that |this )?(?:[a-z0-9'-]+ ){0,3}?(?:lorry|lorries|traffic|train|trains|bus|buses|oncoming|central reservation|wall|tree|bridge|viaduct|roof|top floor|multi[- ]?storey|cliffs?|edge|ledge|sea|river|canal|reservoir|quarry|tracks|railway|platform|motorway|moor road|road|verge|barrier)\b`,
+  String.raw`\b(?:walk|walking|walked|step|stepping|stepped|jump|jumping|throw|throwing|drive|driving|drove|put|putting|steer|steering|swerve|swerving|crash|crashing|plough|ploughing|go|going|run|running|fall|falling|roll|rolling)(?: (?:it|the car|my car|her car|his car|the van|the ambulance|the rapid response car|the rrv|myself|herself|himself))? (?:straight |right )?(?:in front of|into|off|over|under|onto|from) (?:the |a |an |that |this )?(?:[a-z0-9'.:-]+ ){0,3}?(?:lorry|lorries|traffic|train|trains|bus|buses|oncoming|central reservation|wall|tree|bridge|viaduct|roof|top floor|multi[- ]?storey|cliffs?|edge|ledge|sea|river|canal|reservoir|quarry|tracks|railway|platform|motorway|moor road|road|verge|barrier)\b`,
 );
 /** Taking, swallowing or injecting a lot of something, now or soon. */
 const TAKING = new RegExp(
@@ -157,6 +161,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:scratch|scratches|scratching|scratched|pick|picks|picking|picked|cut|cuts|cutting|hit|hits|hitting|burn|burns|burning|bite|biting) (?:at )?(?:my|her|his) (?:arms?|legs?|skin|wrists?|thighs?|hands?|stomach) (?:till|until|so) (?:they|it|i|she|he) bleeds?\b/,
   ],
   means: [
+    // At a high place or an edge now, or looking at it ("sat on level 4 of the multi storey looking at the edge").
+    /\b(?:sat|sitting|stood|standing|parked|been)\b[^.!?]{0,40}\b(?:top floor|top level|roof|rooftop|level \d+|edge) of (?:the )?(?:multi[- ]?storey|car park|building|bridge|cliff)\b/,
+    /\b(?:looking|staring|stared|looked) (?:at|over|down at|down) (?:the )?(?:edge|drop|tracks|water below)\b/,
     /\b(?:cd|controlled drugs?|drugs?) (?:count|check|book|stock|register|balance) (?:will be|is|was|'?ll be|is going to be|going to be|might be) (?:short|out|wrong|down|off)\b/,
     new RegExp(
       String.raw`\b(?:taking|took|taken|bringing|brought|sneaking|sneaked|pocketing|pocketed) (?:[a-z]+ ){0,2}?(?:${PILLS}|pens|insulin pens|syringes|needles|drugs) (?:home )?(?:from|out of|off) (?:the |work|my |our )?(?:ward|unit|work|department|theatre|theatres|pharmacy|cd cupboard|drug cupboard|hospital)\b`,
@@ -236,7 +243,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
       String.raw`\b(?:a |the |my |her |his )?(?:rope|belt|cord|noose|ligature|blade|razor|knife|hose|${PILLS.slice(3, -1)}) (?:is |are |'re |'s |all |already )*(?:in|under|on) (?:my|her|his|their|the) (?:car|boot|bag|handbag|locker|drawer|glovebox|glove box|bedside|room|garage|pocket|coat)\b`,
     ),
     new RegExp(
-      String.raw`\b(?:found|sitting|sat|hiding|locked) (?:in|on) (?:the )?(?:[a-z'-]+ ){0,2}?(?:toilets?|loo|store ?room|sluice|car|stairwell|roof) with (?:a |the |her |his )?(?:belt|rope|cord|scarf|ligature|blade|razor|knife|tablets|pills)\b`,
+      String.raw`\b(?:found|sitting|sat|hiding|locked|barricaded)(?: (?:her|him|them|my)sel(?:f|ves))? (?:in|on) (?:the |a )?(?:[a-z'-]+ ){0,2}?(?:toilets?|loo|store ?room|sluice|car|stairwell|roof|room|bathroom|office|laundry|cupboard|shed|garage) with (?:a |the |her |his )?(?:[a-z'-]+ ){0,3}?(?:belt|rope|cord|scarf|ligature|blade|razor|knife|tablets|pills)\b`,
     ),
     /\bslow(?:s|ed|ing)? down (?:on|at|by|over|when i (?:cross|pass|go over|drive over)|every time)\b(?:(?=.*\b(?:bridge|viaduct|edge|river|railway|tracks|level crossing|cliff|drop)\b)|(?<=\b(?:bridge|viaduct|edge|river|railway|tracks|level crossing|cliff|drop)\b.*))/,
     /\b(?:not|never|didn'?t|don'?t) (?:turn(?:ing)?|steer(?:ing)?|brak(?:e|ing)) (?:the wheel|at the bend|for the bend)\b/,
@@ -438,7 +445,7 @@ const MEANS_PREFIX = 'means-';
  * Work about patients and stock idioms, set aside before matching: a patient's overdose, a ligature audit, a
  * self-harm protocol, suicide-prevention training, "this rota is killing me", "dead on my feet".
  */
-const PATIENT = String.raw`(?:patients?|pts?|residents?|service users?|clients?|tenants?|people we support|person we support|inpatients?|admissions?|attenders?|young (?:person|people)|(?:lady|man|gentleman|woman|girl|boy|chap|bloke) (?:in|on|from) (?:bed|bay|side ?room|cubicle|resus|majors|minors)|bed \d+|bay \d+|cubicle \d+|side ?room \d+)`;
+const PATIENT = String.raw`(?:patients?|pts?|residents?|service users?|clients?|tenants?|people we support|person we support|inpatients?|admissions?|attenders?|young (?:person|people)|(?:lady|man|gentleman|woman|girl|boy|chap|bloke|lad|lass|fella|teenager|kid|child|baby) (?:in|on|from) (?:bed|bay|side ?room|cubicle|resus|majors|minors|paeds|ed)|bed \d+|bay \d+|cubicle \d+|side ?room \d+)`;
 const METHOD = String.raw`(?:overdos\w*|o\.?d\.?|od'?d|suicid\w*|self[- ]?harm\w*|ligatures?|hang(?:ing|ed)?|jump(?:ed|ing)?|cut(?:ting|s)?|(?:took|take|takes|taking|taken) (?:her|his|their) own life|ended (?:her|his|their) (?:own )?life|killed (?:him|her|them)sel(?:f|ves)|died|death|deaths|attempt(?:ed|s)?|paracetamol|tablets|pills)`;
 /** Further method words straight after the first ("died by suicide", "took a paracetamol overdose"). */
 const METHOD_TAIL = String.raw`(?:(?:[ ,]+(?:by|of|from|after|with|an?|the|large|small|deliberate|accidental|intentional|mixed|staggered))*[ ,]+${METHOD})*`;
@@ -491,6 +498,13 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:be|been) the death of (?:me|us|her|him)\b/g,
   /\bkill (?:time|the mood|the vibe)\b/g,
   /\b(?:(?:thought|thinking|think|thinks) (?:about|of) )?jump(?:ing|ed)? (?:ship|at the chance|on board|through hoops|the queue|in to help)\b/g,
+  // Idioms of overwork and laughter ("killing myself covering gaps on the rota", "killing themselves laughing").
+  /\bkill(?:ing|ed|s)? (?:myself|herself|himself|themselves|ourselves) (?:laughing|covering|working|doing (?:extra|overtime|doubles|nights|the)|running (?:round|around)|trying to (?:get|keep|cover|make|please)|to (?:get|keep|cover|make|hit|meet|please)|(?:with|over) (?:overtime|extra shifts|work|the rota|this job))\b/g,
+  // What a patient said to staff is the patient's risk, handled as work ("pt told me she wanted to die today").
+  new RegExp(
+    String.raw`\b${PATIENT}(?: [a-z0-9'-]+){0,3}? (?:told|tells|said|says|saying|telling|kept saying|keeps saying) (?:me|us|staff|the (?:nurse|team|hca|doctor)|her nurse|his nurse)? ?(?:that )?(?:she|he|they) (?:wanted|wants|want|was going|is going|were going) to (?:die|end it|end (?:her|his|their) life|kill (?:her|him|them)sel(?:f|ves))\b`,
+    'g',
+  ),
   // A death already ruled a suicide, and a colleague who "chose to end things", spoken of after the death.
   /\b(?:death|loss|passing)(?: [a-z']+){0,2}? (?:was|being|is|has been ruled|was ruled|ruled|confirmed as|recorded as) (?:a |as (?:a )?)?suicide\b/g,
   /\b(?:she|he|they) chose to (?:end|take) (?:things|it all|it|(?:her|his|their) (?:own )?li(?:fe|ves))\b(?=.*\b(?:died|death|funeral|inquest|coroner|(?:was|were) (?:her|his|their) manager|saw it coming|since (?:she|he|they) (?:died|went)|lost (?:her|him|them))\b|(?<=\b(?:died|death|funeral|inquest|coroner|(?:was|were) (?:her|his|their) manager|saw it coming)\b.*))/g,
@@ -823,8 +837,11 @@ export class SafetyCheck {
       if (match && !WEAK_ALONE.test(match[0]))
         note(match, kind === 'death' ? 'wish-not-to-exist' : 'hopelessness', 'check-in');
     }
-    if (!immediate && kinds.size === 0 && signals < 2) return { urgency: undefined };
     const decided = DECIDED.test(cleaned);
+    // A settled decision that cannot mean anything else ("don't try and talk me out of it") with one signal (a
+    // bridge, a goodbye) is a plan: the signal is what was decided.
+    const settled = signals === 1 && SETTLED.test(cleaned);
+    if (!immediate && kinds.size === 0 && signals < 2 && !settled) return { urgency: undefined };
     const meansLike =
       kinds.has('means') || kinds.has('move-into') || kinds.has('taking') || kinds.has('holding');
     const escalated =
@@ -832,8 +849,10 @@ export class SafetyCheck {
       kinds.size >= 2 ||
       signals >= 2 ||
       (decided && (kinds.size > 0 || signals > 0)) ||
+      settled ||
       (meansLike && TIME_OR_PLACE.test(cleaned));
     if (signals >= 2) found.add('signals');
+    if (settled) found.add('settled');
     return {
       urgency: escalated ? 'immediate' : 'check-in',
       about: subjectOf(cleaned, spans),

@@ -62,6 +62,9 @@ export const EVAL_DIR = path.resolve(
  * - December 2026, third session: six more writers from the same brief. AA, AB and AC were measured once on arrival
  *   and kept unread for the end of the session (held). AD, AE and AF were measured once on arrival (urgent recall
  *   94.0% / 100% / 97.9%, top-1 86.0% / 85.5% / 94.1%), then read and fixed: development data (devAD, devAE, devAF).
+ *   AG, AH and AI arrived after the guide finder had learned content/guide-questions.yaml and the scope model was in:
+ *   on arrival urgent recall 100% / 100% / 98.0%, false alarms 1 / 1 / 2, off-topic 15 / 14 / 14 of 15, top-1 98.0% /
+ *   90.0% / 95.8%, top-3 98.0% / 98.0% / 95.8%; then read and fixed (devAG, devAH, devAI).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -98,6 +101,9 @@ export const EVAL_SETS = {
   devAD: ['ask-eval-dev-ad.yaml'],
   devAE: ['ask-eval-dev-ae.yaml'],
   devAF: ['ask-eval-dev-af.yaml'],
+  devAG: ['ask-eval-dev-ag.yaml'],
+  devAH: ['ask-eval-dev-ah.yaml'],
+  devAI: ['ask-eval-dev-ai.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

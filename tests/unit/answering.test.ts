@@ -67,6 +67,7 @@ describe('reading commands', () => {
     ['would love to swap stories with fellow theatre managers', { kind: 'circles' }],
     ['id like to connect with managers from other trusts', { kind: 'circles' }],
     ['feeling pretty isolated in this job, are there any groups', { kind: 'circles' }],
+    ['can you put me in a circle with other theatre leads, supervision is not enough', { kind: 'circles' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCommand(text, library)).toEqual(expected);
   });
@@ -223,6 +224,8 @@ describe('answering', () => {
     'how do i request special leave for a funeral next week',
     'can you move me onto earlies for next week',
     'how does carrying leave over into next year work',
+    'how much enhancement do i get for working boxing day',
+    'can you do next weeks rota for my unit',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

@@ -43,6 +43,9 @@ describe('urgent-support detection', () => {
     'my band 6 texted that shes gonna od when her shift finishes',
     'i want to end it all tonight',
     'she says she has chosen to end things after this shift',
+    'the viaduct on friday after work. dont try to talk me out of it',
+    'parked on the top level of the multi storey at work, staring at the drop',
+    'she put bye all in the team chat and says she has taken everything from her bathroom cabinet',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -129,6 +132,10 @@ describe('urgent-support detection', () => {
     'when the audit ends or the inspectors leave do we bin it all',
     'the coroner says the death was a suicide and the team keep asking me questions',
     'i was his manager and people ask if i saw it coming. he chose to end things in march',
+    'been killing myself doing extra shifts to cover sickness, how do i ask for help',
+    'the team were killing themselves laughing at the christmas do',
+    'a patient told me she wanted to die and i froze, how do i debrief myself',
+    'lost a teenager in resus last night, overdose, the team are flat',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
