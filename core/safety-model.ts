@@ -62,17 +62,31 @@ export class RiskModel {
   private readonly ordinary: ClassCounts;
   private readonly weights = new Map<string, number>();
 
-  /** Trains on the features of at-risk and ordinary messages (each set already normalised and featurised). */
-  constructor(atRisk: readonly Set<string>[], ordinary: readonly Set<string>[]) {
+  /**
+   * Trains on the features of at-risk and ordinary messages (each set already normalised and featurised). By
+   * default each class's rate is add-one smoothed, which suits classes of similar size; `pooledPrior` instead
+   * smooths both towards the feature's rate over all messages with that strength, so that when one class is many
+   * times larger a word seen only in the larger one counts against the smaller.
+   */
+  constructor(atRisk: readonly Set<string>[], ordinary: readonly Set<string>[], pooledPrior?: number) {
     this.risk = count(atRisk);
     this.ordinary = count(ordinary);
+    const all = this.risk.messages + this.ordinary.messages;
     const vocabulary = new Set([...this.risk.features.keys(), ...this.ordinary.features.keys()]);
     for (const feature of vocabulary) {
       const inRisk = this.risk.features.get(feature) ?? 0;
       const inOrdinary = this.ordinary.features.get(feature) ?? 0;
-      // Bernoulli naive Bayes with add-one smoothing: how much more often at-risk messages use the feature.
-      const pRisk = (inRisk + 1) / (this.risk.messages + 2);
-      const pOrdinary = (inOrdinary + 1) / (this.ordinary.messages + 2);
+      // Bernoulli naive Bayes: how much more often at-risk messages use the feature.
+      let pRisk: number;
+      let pOrdinary: number;
+      if (pooledPrior === undefined) {
+        pRisk = (inRisk + 1) / (this.risk.messages + 2);
+        pOrdinary = (inOrdinary + 1) / (this.ordinary.messages + 2);
+      } else {
+        const pooled = (inRisk + inOrdinary + 1) / (all + 2);
+        pRisk = (inRisk + pooledPrior * pooled) / (this.risk.messages + pooledPrior);
+        pOrdinary = (inOrdinary + pooledPrior * pooled) / (this.ordinary.messages + pooledPrior);
+      }
       this.weights.set(feature, Math.log(pRisk / pOrdinary));
     }
   }

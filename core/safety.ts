@@ -399,6 +399,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:going|go|goes|walk|walking|drive|driving|drove|walked|head|heading|headed) (?:out |off |up |down |back )?(?:to|into|up to|down to|off to|out to) (?:the |a |my )?(?:[a-z'-]+ ){0,5}?(?:and |& )?(?:not|never) (?:coming|come) (?:back|down|home)\b(?! (?:till|until|for|before|after|to work|at)\b)/,
     /\bnot (?:coming|come) (?:down|back) this time\b/,
     /\b(?:won'?t|wont|will not) be anywhere\b/,
+    /\b(?:won'?t|wont|will not) (?:matter|be my problem|be a problem for me|be needing (?:it|this|them|a permit|a payslip)) (?:soon|for (?:much )?long(?:er)?|much longer)\b/,
     /\b(?:won'?t|wont|will not|not going to) be (?:around|here|there|in) (?:for (?:it|that|the|her|his|my|next)|on monday|on \w+day|by then)\b|\bor ever\b/,
     /\b(?:doubt|don'?t think|not sure) (?:i|she|he)'?(?:ll| will)? (?:still )?be (?:around|here) (?:by then|for|at|in|next|much longer)\b/,
     /\bno point (?:putting|booking|rostering) (?:me|her|him) (?:on|in)\b/,

@@ -3,7 +3,7 @@ import { AUDIENCES, isFor, pickByIds, type Audience, type ContentLibrary } from 
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
 import { SafetyCheck, type RiskSubject, type Urgency } from '../safety';
-import { isOffTopic, ScopeModel } from './off-topic';
+import { isOffTopic, SCOPE_SURE, SCOPE_THRESHOLD, ScopeModel } from './off-topic';
 import { LruCache } from '../lru';
 
 /** What a message is about: 'offTopic' is something the bot cannot help with (pay, log-ins, doses, weather). */
@@ -111,11 +111,15 @@ export class Answerer {
       const intent = command.kind === 'myCircles' || command.kind === 'postCircle' ? 'circles' : command.kind;
       return { intent, answers: [], command, confident: true };
     }
-    if (isOffTopic(question)) return { intent: 'offTopic', answers: [], command: undefined, confident: true };
+    const declined: AskResult = { intent: 'offTopic', answers: [], command: undefined, confident: true };
+    if (isOffTopic(question)) return declined;
+    // The scope model declines a clearly out-of-scope request before the safety model reads it, and a less clear
+    // one only after the safety model has passed it.
+    const lean = this.scope.lean(question);
+    if (lean >= SCOPE_SURE) return declined;
     const second = this.safety.secondLook(question);
     if (second.urgency) return this.checkIn(question, second.about, audiences);
-    if (this.scope.isOffTopic(question))
-      return { intent: 'offTopic', answers: [], command: undefined, confident: true };
+    if (lean >= SCOPE_THRESHOLD) return declined;
     const ranking = this.search.search(question, 3, audiences);
     const confident = this.search.isConfident(ranking);
     return { intent: 'guide', answers: confident ? ranking.ranked : [], command: undefined, confident };

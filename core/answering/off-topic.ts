@@ -1,5 +1,5 @@
 import type { ContentLibrary } from '../content/model';
-import { featuresOf, RiskModel, STRONG_FEATURE } from '../safety-model';
+import { featuresOf, RiskModel } from '../safety-model';
 import { normalise } from './text';
 
 /**
@@ -46,19 +46,28 @@ const ABOUT_PEOPLE =
   /\b(?:team|teams|team's|staff(?! (?:loo|loos|toilets?|room|changing|car ?park|canteen|kitchen|lockers?|entrance|bank|id|badges?|portal|app|wifi|parking|shop|showers?|restaurant))|staff's|colleagues?|crew|crews|nurses|hcas|carers|everyone|everybody|people|morale|they|them|their|he|she|him|her)\b/;
 
 /**
- * How far a message must lean towards the out-of-scope examples before the scope model declines it. Chosen by
- * leave-one-writer-out cross-validation over the three writers of content/scope-examples.yaml: at 0.7 it declined
- * 45–81% of a held-out writer's out-of-scope messages the patterns had not been shown, and under 1% of the
- * development sets' guide questions.
+ * How far a message must lean towards the out-of-scope examples before the scope model declines it, once both
+ * safety lines have passed it. Chosen by leave-one-writer-out cross-validation over the three writers of
+ * content/scope-examples.yaml: at -0.5 it declined 51–85% of a held-out writer's out-of-scope messages, 0–1.3% of
+ * their in-scope ones, none of the development sets' guide questions and none of their at-risk messages.
  */
-export const SCOPE_THRESHOLD = 0.7;
+export const SCOPE_THRESHOLD = -0.5;
+
+/**
+ * A lean so clear that the message is declined before the safety check's second line reads it: in the same
+ * cross-validation no at-risk message of the development sets came near it, and it stops requests like "the
+ * toilet on ward 4 is leaking again" getting a check-in from the second line's word model.
+ */
+export const SCOPE_SURE = 0.5;
+
+/** Strength of the smoothing towards the pooled rate (see RiskModel): the in-scope examples outnumber the others. */
+const POOLED_PRIOR = 20;
 
 /**
  * The scope check's second line, for messages the patterns above did not catch: the same two-class word model as
- * the safety check's (core/safety-model.ts), trained on content/scope-examples.yaml's out-of-scope messages
- * against its in-scope ones, the guides' example questions, content/guide-questions.yaml and the safety
- * examples (so that a message like an at-risk one never leans out of scope). The answerer asks it only after
- * both safety lines have passed a message.
+ * the safety check's (core/safety-model.ts, with pooled smoothing), trained on content/scope-examples.yaml's
+ * out-of-scope messages against its in-scope ones, the guides' example questions, content/guide-questions.yaml
+ * and the safety examples (so that a message like an at-risk one leans in scope).
  */
 export class ScopeModel {
   private readonly model: RiskModel;
@@ -72,16 +81,20 @@ export class ScopeModel {
       ...library.safetyExamples.atRisk,
       ...library.safetyExamples.ordinary,
     ];
-    this.model = new RiskModel(library.scopeExamples.offTopic.map(features), inScope.map(features));
+    this.model = new RiskModel(
+      library.scopeExamples.offTopic.map(features),
+      inScope.map(features),
+      POOLED_PRIOR,
+    );
   }
 
-  /** True when the message is one the bot cannot help with, by the patterns or, failing them, by the model. */
-  isOffTopic(question: string): boolean {
+  /**
+   * How far the message leans out of scope (compare with SCOPE_THRESHOLD and SCOPE_SURE); -Infinity for a message
+   * about people, feelings or leading, which is always ours to answer.
+   */
+  lean(question: string): number {
     const text = normalise(question);
-    if (PEOPLE_SIDE.test(text)) return false;
-    if (Object.values(OFF_TOPIC).some((pattern) => pattern.test(text))) return true;
-    if (ABOUT_PEOPLE.test(text)) return false;
-    const features = featuresOf(text);
-    return this.model.strongest(features) >= STRONG_FEATURE && this.model.score(features) >= SCOPE_THRESHOLD;
+    if (PEOPLE_SIDE.test(text) || ABOUT_PEOPLE.test(text)) return Number.NEGATIVE_INFINITY;
+    return this.model.score(featuresOf(text));
   }
 }

@@ -233,11 +233,27 @@ describe('answering', () => {
   // Out-of-scope messages no pattern names are declined by the scope model (content/scope-examples.yaml).
   it.each([
     'the hand dryer in the staff loo is broken again',
-    'whos winning the cricket',
+    'who won the match last night',
     'the vending machine on level 2 ate my pound coin',
     'my smartphone keeps dropping the ward wifi',
+    'the shower in the staff changing room is leaking again',
+    'the ward fax machine keeps jamming',
   ])('declines "%s" by the scope model', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
+  });
+
+  it('offers no guide for chit-chat the scope model is unsure of (the guide search is not confident either)', () => {
+    expect(answerer.ask('whos winning the cricket').answers).toEqual([]);
+  });
+
+  it('still checks in on a hint of not being around in an out-of-scope grumble', () => {
+    expect(answerer.ask('payslip wrong again, whatever, wont matter soon')).toMatchObject({
+      intent: 'urgent',
+      urgency: 'check-in',
+    });
+    expect(answerer.ask('printer jammed again and i give up on everything')).toMatchObject({
+      intent: 'urgent',
+    });
   });
 
   it('leaves a message about the people it affects to the guides, whatever the scope model makes of its words', () => {

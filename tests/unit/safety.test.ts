@@ -189,6 +189,18 @@ describe('the safety check’s second line', () => {
     expect(model.score(featuresOf('unseen words only'))).toBe(0);
   });
 
+  it('with pooled smoothing, counts a word seen once in the much larger class against the smaller one', () => {
+    const small = Array.from({ length: 10 }, (_, index) => featuresOf(`printer jammed ${index}`));
+    const large = [
+      'huddle went well',
+      ...Array.from({ length: 200 }, (_, index) => `team question ${index}`),
+    ].map((text) => featuresOf(text));
+    // Add-one smoothing gives the rare word of the larger class a positive weight when the classes differ a lot.
+    expect(new RiskModel(small, large).score(featuresOf('huddle'))).toBeGreaterThan(0);
+    expect(new RiskModel(small, large, 2).score(featuresOf('huddle'))).toBeLessThan(0);
+    expect(new RiskModel(small, large, 2).score(featuresOf('printer'))).toBeGreaterThan(0);
+  });
+
   it('checks in on an indirect message the sign rules pass, and leaves ordinary ones alone', () => {
     expect(
       check.secondLook('honestly cant see myself getting through another winter like this one'),
