@@ -40,7 +40,7 @@ const AUDIT_OR_PATIENTS = String.raw`(?:\[work\]|\b(?:audit\w*|estates|patients?
 const IMMEDIATE: readonly RegExp[] = [
   /\b(?:took|taken|swallowed|necked|downed) everything (?:in|from|out of) (?:the|my|her|his) (?:[a-z]+ )?(?:cupboard|cabinet|drawer|box|tin|bag|locker|bathroom|kitchen|fridge)\b/,
   // Intent to end it with a time ("going to end it after my shift", "has chosen to end things tonight").
-  /(?<!\bwe(?:'re| are|'ll| will)? )\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|want to|wanna|chosen to|chose to|decided to|planning to|plan to|ready to) end (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|after (?:my|this|her|his|the) shift|this (?:weekend|evening|morning|afternoon)|when (?:i|she|he) gets? home|right now|now)\b)/,
+  /(?<!\bwe(?:'re| are|'ll| will)? )\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|want to|wanna|chosen to|chose to|decided to|planning to|plan to|ready to) end (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|after (?:my|this|her|his|the) (?:night |day |long |late |early |last )?shift|this (?:weekend|evening|morning|afternoon)|when (?:i|she|he) gets? home|right now|now)\b)/,
   /\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|about to|planning to|plan to) (?:overdose|od)\b(?! (?:patients?|pts?|admissions?|protocol|pathway|training)\b)/,
   // A number of tablets already taken ("took about 30 paracetamol an hour ago").
   new RegExp(
@@ -120,16 +120,16 @@ const EDGES =
 
 /** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
 const DECIDED =
-  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
+  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before|sat|sun|saturday|sunday|monday|tuesday|wednesday|thursday|friday|tmrw)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
 /** The strongest forms of a decision, which nothing ordinary says: with one signal they are a plan on their own. */
 const SETTLED =
-  /\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\btonight'?s the night\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\bdon'?t come looking\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:not|i'?m not|i am not) (?:even |actually )?(?:joking|kidding) (?:this time|now|anymore|any more)\b/;
+  /\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\btonight'?s the night\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\bdon'?t come looking\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:not|i'?m not|i am not) (?:even |actually )?(?:joking|kidding) (?:this time|now|anymore|any more)\b|\b(?:he|she|they|i) (?:wasn'?t|was not|weren'?t|isn'?t|is not|am not|'m not) (?:joking|kidding|messing)\b|\bjok(?:e|ing) but not (?:really|joking)\b|\bnot really (?:joking|a joke)\b/;
 /** Words of intent just before a method ("going to walk in front of", "i'll take all of"). */
 const INTENT_BEFORE =
   /\b(?:going to|gonna|i'?ll|she'?ll|he'?ll|they'?ll|will|about to|want to|wanna|planning to|plan to|ready to|decided to|i'?m|she'?s|he'?s)(?: just| going to| gonna| go and| go)? $/;
 /** Verbs of moving into harm, and the places or things moved into. */
 const MOVE_INTO = new RegExp(
-  String.raw`\b(?:walk|walking|walked|step|stepping|stepped|jump|jumping|throw|throwing|drive|driving|drove|put|putting|steer|steering|swerve|swerving|crash|crashing|plough|ploughing|go|going|run|running|fall|falling|roll|rolling)(?: (?:it|the car|my car|her car|his car|the van|the ambulance|the rapid response car|the rrv|myself|herself|himself))? (?:straight |right )?(?:in front of|into|off|over|under|onto|from) (?:the |a |an |that |this )?(?:[a-z0-9'.:-]+ ){0,3}?(?:lorry|lorries|traffic|train|trains|bus|buses|oncoming|central reservation|wall|tree|bridge|viaduct|roof|top floor|multi[- ]?storey|cliffs?|edge|ledge|sea|river|canal|reservoir|quarry|tracks|railway|platform|motorway|moor road|road|verge|barrier)\b`,
+  String.raw`\b(?:walk|walking|walked|step|stepping|stepped|jump|jumping|throw|throwing|drive|driving|drove|put|putting|steer|steering|swerve|swerving|crash|crashing|plough|ploughing|go|going|run|running|fall|falling|roll|rolling)(?: (?:it|the car|my car|her car|his car|the van|the ambulance|the rapid response car|the rrv|myself|herself|himself))? (?:straight |right )?(?:in front of|into|off|over|under|onto|from) (?:the |a |an |that |this )?(?:[a-z0-9'.:-]+ ){0,3}?(?:lorry|lorries|traffic|train|trains|bus|buses|oncoming|central reservation|wall|tree|bridge|viaduct|roof|top floor|multi[- ]?storey|cliffs?|edge|ledge|sea|river|canal|reservoir|quarry|tracks|railway|platform|motorway|moor road|road|verge|barrier|\d{1,2}[.:]\d{2})\b`,
 );
 /** Taking, swallowing or injecting a lot of something, now or soon. */
 const TAKING = new RegExp(
@@ -139,7 +139,7 @@ const TAKING = new RegExp(
 const PAST_TAKING = /^(?:took|taken|swallowed|necked|injected|drank|downed)\b/;
 /** Means at hand: having, holding or lining up the means. */
 const HOLDING = new RegExp(
-  String.raw`\b(?:got|have|has|holding|bought|buying|sorted|ready|lined up|laid out|on the side|in (?:my|her|his) (?:hand|pocket|bag))\b(?: [a-z0-9'-]+){0,4}? (?:${PILLS}|rope|ropes|noose|belt|cord|ligature|blade|blades|razor|knife|hose|hosepipe|gun|shotgun|rifle|charcoal|bottle of \w+)\b|\b(?:${PILLS}|rope|rope'?s|noose|blade|blades|razor|knife|hose|gun|shotgun) (?:is |are |'s |'re )?(?:sorted|ready|lined up|laid out|on the side|in the (?:garage|car|boot|loft|shed)|in (?:my|her|his) (?:bag|pocket|locker|car|glovebox|coat)|counted out)\b|\bwith (?:a |the |her |his |my |some )?(?:blade|blades|razor|knife|rope|belt|cord|hose|gun|shotgun|${PILLS})\b(?=.*\b(?:toilet|loo|sluice|car|bath|garage|store ?room|locked|deep|going to|gonna|tonight|now|going deep|go deep|all of them)\b)`,
+  String.raw`\b(?:got|have|has|holding|bought|buying|sorted|ready|lined up|laid out|on the side|in (?:my|her|his) (?:hand|pocket|bag))\b(?: [a-z0-9'-]+){0,4}? (?:${PILLS}|rope|ropes|noose|belt|cord|ligature|blade|blades|razor|knife|hose|hosepipe|gun|shotgun|rifle|charcoal|bottle of \w+)\b|\b(?:${PILLS}|rope|rope'?s|noose|blade|blades|razor|knife|hose|hosepipe|gun|shotgun) (?:is |are |'s |'re )?(?:sorted|ready|lined up|laid out|on the side|in the (?:garage|car|boot|loft|shed)|in (?:my|her|his) (?:bag|pocket|locker|car|glovebox|coat)|counted out)\b|\bwith (?:a |the |her |his |my |some )?(?:blade|blades|razor|knife|rope|belt|cord|hose|gun|shotgun|${PILLS})\b(?=.*\b(?:toilet|loo|sluice|car|bath|garage|store ?room|locked|deep|going to|gonna|tonight|now|going deep|go deep|all of them)\b)`,
 );
 
 /** Single warning signs (check-in on their own; two different kinds together are immediate). */
@@ -161,6 +161,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:scratch|scratches|scratching|scratched|pick|picks|picking|picked|cut|cuts|cutting|hit|hits|hitting|burn|burns|burning|bite|biting) (?:at )?(?:my|her|his) (?:arms?|legs?|skin|wrists?|thighs?|hands?|stomach) (?:till|until|so) (?:they|it|i|she|he) bleeds?\b/,
   ],
   means: [
+    /\b(?:her|his|my|their) late (?:mum|dad|mother|father|nan|nana|gran|grandad|husband|wife|partner)'?s (?:meds|medication|morphine|oramorph|tablets|pills|painkillers|insulin)\b/,
     // At a high place or an edge now, or looking at it ("sat on level 4 of the multi storey looking at the edge").
     /\b(?:sat|sitting|stood|standing|parked|been)\b[^.!?]{0,40}\b(?:top floor|top level|roof|rooftop|level \d+|edge) of (?:the )?(?:multi[- ]?storey|car park|building|bridge|cliff)\b/,
     /\b(?:looking|staring|stared|looked) (?:at|over|down at|down) (?:the )?(?:edge|drop|tracks|water below)\b/,
@@ -374,6 +375,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bsaying (?:her |his |their |my )?goodbyes?\b/,
   ],
   'giving-away': [
+    /\b(?:you'?ll|you will|youll) need (?:these|this|it|them|that|my \w+) more than (?:me|i (?:do|will)|her|him|she (?:does|will)|he (?:does|will))\b/,
     /\brehom(?:e|ed|ing) (?:her|his|my|their) (?:cat|dog|pets?|rabbit|budgie|horse)\b/,
     /\bgiv(?:en|ing|e) (?:away )?(?:her|his|my|their) (?:car|house|savings|bike) (?:away )?to\b/,
     /\bgave (?:me|us|the team|her friends|his friends) (?:all )?(?:her|his|their) (?:[a-z'-]+ ){0,2}?(?:stethoscope|plants?|books|records|vinyl|tools|car|bike|guitar|jewellery|jewelry|watch|rings?|necklace|pens|things|stuff|belongings|savings|money|clothes|uniforms?|keys)\b(?=.*\b(?:won'?t need|not need|doesn'?t need|want(?:s|ed)? (?:me|us|you) to have|where (?:she|he)'?s going|anymore|any more)\b)/,
@@ -499,6 +501,12 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:be|been) the death of (?:me|us|her|him)\b/g,
   /\bkill (?:time|the mood|the vibe)\b/g,
   /\b(?:(?:thought|thinking|think|thinks) (?:about|of) )?jump(?:ing|ed)? (?:ship|at the chance|on board|through hoops|the queue|in to help)\b/g,
+  // A patient described by age after the method ("an overdose in a 15 yr old"), and a crew's or a department's
+  // job ("we had a paracetamol overdose").
+  /\b(?:overdos\w*|od|self[- ]?harm\w*|suicide attempt|hanging) (?:in|of|from|by) (?:a|an|the|our|one) \d{1,2} ?(?:yr|yrs|year|years|y\/o|yo)(?:[- ]old)?\b[^.;!?]*/g,
+  /\bwe(?:'ve| have)? (?:had|got|attended|dealt with|saw) (?:a|an|another|two|three|several) (?:[a-z]+ )?(?:overdos\w*|od|suicide attempt|hanging|self[- ]?harm\w*)\b[^.;!?]*/g,
+  // Asking people about suicide as a skill ("get better at actually asking about suicide").
+  /\b(?:ask|asking|talk|talking|raise|raising) (?:directly |openly |straight out |people |colleagues |staff )?about suicide\b/g,
   // Idioms of overwork and laughter ("killing myself covering gaps on the rota", "killing themselves laughing").
   /\bkill(?:ing|ed|s)? (?:myself|herself|himself|themselves|ourselves) (?:laughing|covering|working|doing (?:extra|overtime|doubles|nights|the)|running (?:round|around)|trying to (?:get|keep|cover|make|please)|to (?:get|keep|cover|make|hit|meet|please)|(?:with|over) (?:overtime|extra shifts|work|the rota|this job))\b/g,
   // What a patient said to staff is the patient's risk, handled as work ("pt told me she wanted to die today").

@@ -64,7 +64,10 @@ export const EVAL_DIR = path.resolve(
  *   94.0% / 100% / 97.9%, top-1 86.0% / 85.5% / 94.1%), then read and fixed: development data (devAD, devAE, devAF).
  *   AG, AH and AI arrived after the guide finder had learned content/guide-questions.yaml and the scope model was in:
  *   on arrival urgent recall 100% / 100% / 98.0%, false alarms 1 / 1 / 2, off-topic 15 / 14 / 14 of 15, top-1 98.0% /
- *   90.0% / 95.8%, top-3 98.0% / 98.0% / 95.8%; then read and fixed (devAG, devAH, devAI).
+ *   90.0% / 95.8%, top-3 98.0% / 98.0% / 95.8%; then read and fixed (devAG, devAH, devAI). AJ, AK and AL were
+ *   measured once on arrival after that and kept unread (held). AM, AN and AO arrived after the pooled scope model:
+ *   urgent recall 100% / 98.0% / 100%, false alarms 0 / 1 / 1, off-topic 14 / 14 / 16 of 15–16, top-1 91.8% / 98.0% /
+ *   93.9%; then read and fixed (devAM, devAN, devAO).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -104,6 +107,9 @@ export const EVAL_SETS = {
   devAG: ['ask-eval-dev-ag.yaml'],
   devAH: ['ask-eval-dev-ah.yaml'],
   devAI: ['ask-eval-dev-ai.yaml'],
+  devAM: ['ask-eval-dev-am.yaml'],
+  devAN: ['ask-eval-dev-an.yaml'],
+  devAO: ['ask-eval-dev-ao.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

@@ -226,6 +226,8 @@ describe('answering', () => {
     'how does carrying leave over into next year work',
     'how much enhancement do i get for working boxing day',
     'can you do next weeks rota for my unit',
+    'does my pension transfer if i move to another trust',
+    'which form do we use for reporting a broken chair',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

@@ -45,6 +45,10 @@ describe('urgent-support detection', () => {
     'she says she has chosen to end things after this shift',
     'the viaduct on friday after work. dont try to talk me out of it',
     'parked on the top level of the multi storey at work, staring at the drop',
+    'sat in my car up at the quarry with the hosepipe ready',
+    'my deputy says she has her late dads tablets in her bag and is taking them tonight',
+    'the bridge over the bypass at 6 when i finish, joking but not really',
+    'my crewmate said the level crossing after work and he wasnt joking',
     'she put bye all in the team chat and says she has taken everything from her bathroom cabinet',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
@@ -79,6 +83,7 @@ describe('urgent-support detection', () => {
     'been putting a few of my sleepers aside each week, just in case',
     'told my partner i keep my old prescription in the drawer in case i ever need a way out',
     'whatever happens on this ward nothing i do matters',
+    'she handed me her whole teaching folder and said youll need it more than me soon',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -136,6 +141,8 @@ describe('urgent-support detection', () => {
     'the team were killing themselves laughing at the christmas do',
     'a patient told me she wanted to die and i froze, how do i debrief myself',
     'lost a teenager in resus last night, overdose, the team are flat',
+    'we had an overdose in a 16 yr old on nights and the crew are rattled',
+    'how do i get my team confident at asking about suicide',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
