@@ -68,6 +68,7 @@ export const EVAL_DIR = path.resolve(
  *   measured once on arrival after that and kept unread (held). AM, AN and AO arrived after the pooled scope model:
  *   urgent recall 100% / 98.0% / 100%, false alarms 0 / 1 / 1, off-topic 14 / 14 / 16 of 15–16, top-1 91.8% / 98.0% /
  *   93.9%; then read and fixed (devAM, devAN, devAO).
+ *   At the end of that session AA, AB, AC, AJ, AK and AL were measured once more, still unread (heldAA … heldAL).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -110,6 +111,12 @@ export const EVAL_SETS = {
   devAM: ['ask-eval-dev-am.yaml'],
   devAN: ['ask-eval-dev-an.yaml'],
   devAO: ['ask-eval-dev-ao.yaml'],
+  heldAA: ['ask-eval-held-aa.yaml'],
+  heldAB: ['ask-eval-held-ab.yaml'],
+  heldAC: ['ask-eval-held-ac.yaml'],
+  heldAJ: ['ask-eval-held-aj.yaml'],
+  heldAK: ['ask-eval-held-ak.yaml'],
+  heldAL: ['ask-eval-held-al.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
