@@ -83,16 +83,16 @@ export const ResourceSchema = z
 /** content/resources.yaml. */
 export const ResourcesSchema = z.object({ resources: z.array(ResourceSchema) }).strict();
 
+/** One training message (a question or an example): never shown, so only its length is checked. */
+const trainingText = z.string().trim().min(3).max(600);
+
 /**
  * content/guide-questions.yaml: questions managers might type, by the guide that answers them best. They train the
  * guide finder only (never shown) and are kept apart from each guide's own examples so the guides stay readable.
  */
 export const GuideQuestionsSchema = z
   .object({
-    guides: z.record(
-      z.string().trim().min(1).max(80),
-      z.array(z.string().trim().min(3).max(600)).min(1).max(400),
-    ),
+    guides: z.record(z.string().trim().min(1).max(80), z.array(trainingText).min(1).max(400)),
   })
   .strict();
 
@@ -102,8 +102,8 @@ export const GuideQuestionsSchema = z
  */
 export const ScopeExamplesSchema = z
   .object({
-    offTopic: z.array(z.string().trim().min(3).max(600)).min(50).max(5000),
-    inScope: z.array(z.string().trim().min(3).max(600)).min(50).max(5000),
+    offTopic: z.array(trainingText).min(50).max(5000),
+    inScope: z.array(trainingText).min(50).max(5000),
   })
   .strict();
 
