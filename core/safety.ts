@@ -38,6 +38,8 @@ const AUDIT_OR_PATIENTS = String.raw`(?:\[work\]|\b(?:audit\w*|estates|patients?
 
 /** Explicit language: immediate whatever else the message says. */
 const IMMEDIATE: readonly RegExp[] = [
+  // About to jump, at a height named anywhere in the message ("rang me from the top of the multistorey saying he's going to jump").
+  /\b(?:going to|gonna|about to|threatening to|wants to|wanna|will) jump\b(?! (?:at|on board|ship|in|through|the queue))(?:(?=.*\b(?:roof|top|bridge|multi[- ]?storey|ledge|edge|platform|cliff|car park|balcony|window|viaduct)\b)|(?<=\b(?:roof|top|bridge|multi[- ]?storey|ledge|edge|platform|cliff|car park|balcony|window|viaduct)\b.*))/,
   /\b(?:took|taken|swallowed|necked|downed) everything (?:in|from|out of) (?:the|my|her|his) (?:[a-z]+ )?(?:cupboard|cabinet|drawer|box|tin|bag|locker|bathroom|kitchen|fridge)\b/,
   // Intent to end it with a time ("going to end it after my shift", "has chosen to end things tonight").
   /(?<!\bwe(?:'re| are|'ll| will)? )\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|want to|wanna|chosen to|chose to|decided to|planning to|plan to|ready to) end (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|after (?:my|this|her|his|the) (?:night |day |long |late |early |last )?shift|this (?:weekend|evening|morning|afternoon)|when (?:i|she|he) gets? home|right now|now)\b)/,
@@ -120,10 +122,10 @@ const EDGES =
 
 /** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
 const DECIDED =
-  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before|sat|sun|saturday|sunday|monday|tuesday|wednesday|thursday|friday|tmrw)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
+  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before|sat|sun|saturday|sunday|monday|tuesday|wednesday|thursday|friday|tmrw)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:picked|set|chosen|chose) (?:a|the) (?:date|day)\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home) (?:this time|again|after)\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
 /** The strongest forms of a decision, which nothing ordinary says: with one signal they are a plan on their own. */
 const SETTLED =
-  /\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\btonight'?s the night\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\bdon'?t come looking\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:not|i'?m not|i am not) (?:even |actually )?(?:joking|kidding) (?:this time|now|anymore|any more)\b|\b(?:he|she|they|i) (?:wasn'?t|was not|weren'?t|isn'?t|is not|am not|'m not) (?:joking|kidding|messing)\b|\bjok(?:e|ing) but not (?:really|joking)\b|\bnot really (?:joking|a joke)\b/;
+  /\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\btonight'?s the night\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\bdon'?t come looking\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:not|i'?m not|i am not) (?:even |actually )?(?:joking|kidding) (?:this time|now|anymore|any more)\b|\b(?:he|she|they|i) (?:wasn'?t|was not|weren'?t|isn'?t|is not|am not|'m not) (?:joking|kidding|messing)\b|\bjok(?:e|ing) but not (?:really|joking)\b|\bnot really (?:joking|a joke)\b|\b(?:tonight|today) is the (?:night|day)\b|\bnot (?:planning on|planning to|going to|gonna) get(?:ting)? on it\b/;
 /** Words of intent just before a method ("going to walk in front of", "i'll take all of"). */
 const INTENT_BEFORE =
   /\b(?:going to|gonna|i'?ll|she'?ll|he'?ll|they'?ll|will|about to|want to|wanna|planning to|plan to|ready to|decided to|i'?m|she'?s|he'?s)(?: just| going to| gonna| go and| go)? $/;
@@ -133,7 +135,7 @@ const MOVE_INTO = new RegExp(
 );
 /** Taking, swallowing or injecting a lot of something, now or soon. */
 const TAKING = new RegExp(
-  String.raw`\b(?:took|taken|take|taking|swallowed|swallow|swallowing|neck|necking|necked|inject|injecting|injected|drink|drinking|drank|down|downing|downed)(?: all| the lot| a load| loads| a handful| (?:the|a) whole (?:box|pack|packet|bottle|lot|strip)| every(?: one| last one)?| all of(?: them)?| them all| a fair few| a bunch| most)(?: of)?(?: (?:my|her|his|their|the|them|it|these|those))?(?: (?:[a-z0-9'-]+)){0,2}?(?: ${PILLS}\b|(?=[ .,!?]|$))`,
+  String.raw`\b(?:took|taken|take|taking|swallowed|swallow|swallowing|neck|necking|necked|inject|injecting|injected|drink|drinking|drank|(?<!\b(?:go|goes|going|gone|went|let|lets|letting|come|comes|came|calm|shut|slow|back|break|breaks|broke|sit|sat|lie|lay|put|puts|turn|turns|turned|step|steps|stepped|settle|wind|wound|run|runs|ran|patients|pts|residents|us|them|him|her|me|everyone|people|team|staff|it|system|server|network|phones|lines|app) )(?:down|downing)|downed)(?: all| the lot| a load| loads| a handful| (?:the|a) whole (?:box|pack|packet|bottle|lot|strip)| every(?: one| last one)| all of(?: them)?| them all| a fair few| a bunch| most)(?: of)?(?: (?:my|her|his|their|the|them|it|these|those))?(?: (?:[a-z0-9'-]+)){0,2}?(?: ${PILLS}\b|(?=[ .,!?]|$))`,
 );
 /** The taking already done ("swallowed a whole box", "took the lot"). */
 const PAST_TAKING = /^(?:took|taken|swallowed|necked|injected|drank|downed)\b/;
@@ -161,6 +163,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:scratch|scratches|scratching|scratched|pick|picks|picking|picked|cut|cuts|cutting|hit|hits|hitting|burn|burns|burning|bite|biting) (?:at )?(?:my|her|his) (?:arms?|legs?|skin|wrists?|thighs?|hands?|stomach) (?:till|until|so) (?:they|it|i|she|he) bleeds?\b/,
   ],
   means: [
+    /\b(?:from|on|at) the (?:roof|top) of (?:my|the|a|our|her|his) (?:block|flats|building|car park|multi[- ]?storey|hospital|tower)\b/,
     /\b(?:her|his|my|their) late (?:mum|dad|mother|father|nan|nana|gran|grandad|husband|wife|partner)'?s (?:meds|medication|morphine|oramorph|tablets|pills|painkillers|insulin)\b/,
     // At a high place or an edge now, or looking at it ("sat on level 4 of the multi storey looking at the edge").
     /\b(?:sat|sitting|stood|standing|parked|been)\b[^.!?]{0,40}\b(?:top floor|top level|roof|rooftop|level \d+|edge) of (?:the )?(?:multi[- ]?storey|car park|building|bridge|cliff)\b/,
@@ -224,7 +227,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     new RegExp(
       // A height, depth or cold asked about ("how high is it"); a speed or a length of time only with a means
       // named ("how long is a circle" is an ordinary question).
-      String.raw`\bhow (?:high|deep|cold|far down) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|is|it is|would be|would take)\b|\bhow (?:fast|long) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|would take)\b`,
+      String.raw`\bhow (?:high|deep|far down) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|is|it is|would be|would take)\b|\bhow cold (?:the |a |that |it |it'?s |is the )?(?:[a-z'-]+ ){0,2}?${MEANS_WORDS}\b|\bhow (?:fast|long) (?:the |a |that |it |it'?s |is the |the drop )?(?:[a-z'-]+ ){0,2}?(?:${MEANS_WORDS}|would take)\b`,
     ),
     new RegExp(
       String.raw`\b(?:googl\w*|search(?:ed|ing)?|look(?:ed|ing)? up|research(?:ed|ing)?|read(?:ing)? up on|asking about|asked about|asked me) (?:about |on )?how (?:much|many|long|high|deep|fast|quickly|easy)\b`,
@@ -262,6 +265,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     // dangerous", "which trains dont stop at our station"), and a worked-out amount.
     new RegExp(
       String.raw`\bhow (?:much|many) (?:[a-z'-]+ ){0,2}?${PILLS} (?:[a-z']+ )?(?:would|will|'d|is|are|could|it would)(?: [a-z]+)? (?:be )?(?:dangerous|fatal|lethal|too much|enough|toxic|kill|take|need)\b`,
+    ),
+    new RegExp(
+      String.raw`\bhow (?:much|many) (?:[a-z'-]+ ){0,2}?${PILLS} (?:it )?(?:takes|does it take|is fatal|is lethal|kills you|is an overdose)\b`,
     ),
     /\b(?:which|what) (?:fast )?trains? (?:don'?t|doesn'?t|do not|never|won'?t) stop\b|\bfast trains? (?:go )?(?:through|past) (?:the |our )?station\b/,
     new RegExp(
@@ -310,7 +316,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:i|she|he) (?:just )?(?:ruin|ruins|spoil|spoils|make|makes) (?:everything|everyone'?s life) (?:worse|harder)?\b/,
     /\bbetter off (?:without (?:me|him|her|them|us)|if i (?:was|were)n'?t)\b/,
     /\b(?:no ?one|nobody|noone) (?:would|will|'d) (?:even )?(?:miss|notice|care about) (?:me|him|her|them)\b/,
-    /\b(?:dead weight|a waste of space)\b/,
+    /\b(?:i'?m|i am|i feel|feel like|feels like|feeling like|she'?s|he'?s|they'?re|just|being|such) (?:such |just |like |a bit of )?(?:a )?(?:total |complete |bit of a )?(?:dead weight|waste of space)\b/,
     /\b(?:relieved|happier|better off) (?:if|when) (?:they|she|he|everyone|you) (?:didn'?t|did not|don'?t|no longer) (?:have to )?(?:carry|deal with|put up with|look after|worry about) (?:me|him|her)\b/,
     /\bbetter off (?:with|without) (?:me|him|her|the life insurance|the insurance|the money)\b/,
     /\blife insurance\b.*\bbetter off\b|\bbetter off\b.*\blife insurance\b/,
@@ -422,7 +428,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
  */
 const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable', RegExp> = {
   death:
-    /\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)(?! (?:cleanly|well|properly|nicely|gently|positively|warmly|smoothly|on time|on a))|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:was|were|am|is|be) gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b/,
+    /\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)(?! (?:cleanly|well|properly|nicely|gently|positively|warmly|smoothly|on time|on a))|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:i|she|he|they|i'?d|she'?d|he'?d|they'?d|i'?ll|she'?ll|he'?ll|they'?ll|i would|she would|he would)(?: just| really| would| will| soon)? (?:was|were|am|is|be) gone|when i'?m gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b/,
   means:
     /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|viaduct|reservoir|quarry|level crossing|jump|tracks|train|motorway|lorry|cliff|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
   goodbye:
@@ -430,7 +436,7 @@ const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable'
   hopeless:
     /\b(?:no (?:point|way out|future|hope|reason)|pointless|hopeless|nothing (?:left|to live for|matters)|can'?t (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|trapped|give up on (?:life|everything)|everyone(?:'d| would) be better|better off|tired of (?:it all|everything|all of it|being here)|had enough of (?:life|everything|it all)|can'?t see a way (?:out|forward|through)|what'?s the point|worthless|(?:a|such a) burden|let everyone down|(?:no ?one|nobody|noone) (?:would|will|'d) (?:miss|notice|care)|(?:has|have|had|i'?ve|she'?s|he'?s) thought about (?:it|doing it|using (?:it|them)|taking (?:it|them)))\b/,
   unreachable:
-    /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off|gone (?:quiet|silent|offline|dark))\b/,
+    /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|can'?t get (?:him|her|them) (?:on the phone|to answer|to pick up)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off|gone (?:quiet|silent|offline|dark))\b/,
 };
 
 /** Words of the broad signals that are too common in ordinary talk to count on their own. */
@@ -440,6 +446,10 @@ const WEAK_ALONE = /^(?:nothing left|pointless|disappear)$/;
 const TIME_OR_PLACE = new RegExp(
   `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning)?|when the house is empty|when (?:everyone|the kids|they)(?: is|'s| are|'re) (?:out|away|asleep|at school)|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
 );
+
+/** A time set for it (not a place): with reading up on a means, the risk is immediate. */
+const TIME_SET =
+  /\b(?:tonight|tonite|today|right now|tomorrow|this (?:evening|afternoon|morning|weekend)|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning)?|after (?:my|this|her|his|the) (?:\w+ )?shift|end of (?:my |the |her |his )?shift|when (?:i|she|he) gets? home|when the house is empty)\b/;
 
 /** Means and methods, grouped under one kind so two means do not count as two different signs. */
 const MEANS_PREFIX = 'means-';
@@ -489,6 +499,9 @@ const BENIGN: readonly RegExp[] = [
   // A facilitator or manager asking what to do if someone ever discloses: a question about handling it, answered
   // by the guides (which carry the urgent routes), not a disclosure ("what do I do if someone says they're thinking of harming themselves").
   /\b(?:what (?:do|should|would|can) (?:i|we|you)|how (?:do|should|would|can) (?:i|we|you)|what)\b(?: [a-z']+){0,6}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about|hints?|hinted|hinting|alludes?|alluded|admits?|admitted|reveals?|revealed|opens up|seems|shows signs)\b[^.?!]*/g,
+  // The same question with the "if" first ("if someone in a circle ever says they've thought about ending it, what
+  // am I meant to do").
+  /\bif (?:someone|somebody|anyone|a participant|a member|one of (?:the|my) (?:group|participants|members))(?: in (?:a|the|my) (?:circle|group|session))? (?:ever )?(?:says|said|tells|told|discloses|mentions|talks about|brings up|hints?|admits?)\b[^?!]*?\b(?:what (?:am i|are we|do i|should i|would i) (?:meant to|supposed to|do|say)|how (?:do|should) i (?:respond|handle|react))\b/g,
   // A job a crew or a team attended is work ("crew attended a paediatric suicide yesterday").
   /\b(?:attended|attending|called to|sent to|responded to|went to|dealt with) (?:a|an|the|another) (?:\w+ ){0,2}?(?:suicid\w*|hanging|overdos\w*|od|jumper|self[- ]?harm\w*)\b/g,
   /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,
@@ -525,7 +538,7 @@ const BENIGN: readonly RegExp[] = [
 
 /** Planned departures that explain a goodbye, a thank-you or giving things away. */
 const PLANNED_DEPARTURE =
-  /\b(?:leaving do|leaving party|leaving drinks|leaving card|leaving present|leaving speech|retir\w+|new job|new role|new post|promotion|promoted|moving (?:to|trusts|jobs|on|abroad|away|back)|emigrat\w*|maternity leave|secondment|last day (?:at|on|in|before)|leaving (?:us|the trust|the ward|the team|the unit|the practice|the home|for)|relocat\w*|going travelling|end of (?:her|his|their|my) (?:contract|placement|rotation))\b/;
+  /\b(?:leaving do|leaving party|leaving drinks|leaving card|leaving present|leaving speech|retir\w+|new job|new role|new post|promotion|promoted|moving (?:to|trusts|jobs|on|abroad|away|back)|emigrat\w*|maternity leave|secondment|last day (?:at|on|in|before)|leaving (?:us|the trust|the ward|the team|the unit|the practice|the home|for)|relocat\w*|going travelling|(?:off|signed off) (?:long[- ]?term )?sick with|cancer|terminal(?:ly ill)?|palliative|end of life care for (?:her|him)sel(?:f)|hospice care|end of (?:her|his|their|my) (?:contract|placement|rotation))\b/;
 
 /** A planned departure that is not denied ("she isn't leaving or retiring" explains nothing). */
 function plannedDeparture(text: string): boolean {
@@ -553,8 +566,19 @@ const CANONICAL_WORDS = [
   'disappear',
 ];
 
+/** Everyday words a slip away from one that matters, which are never read as it ("overdue" is not "overdose"). */
+const NEAR_BUT_ORDINARY = new Set([
+  'overdue',
+  'overdone',
+  'overdraft',
+  'overdrawn',
+  'overdrive',
+  'overuse',
+  'overused',
+]);
+
 function canonicalWord(word: string): string {
-  if (word.length < 6 || CANONICAL_WORDS.includes(word)) return word;
+  if (word.length < 6 || CANONICAL_WORDS.includes(word) || NEAR_BUT_ORDINARY.has(word)) return word;
   for (const target of CANONICAL_WORDS) {
     const allowed = target.length >= 8 ? 2 : 1;
     if (word[0] === target[0] && withinEdits(word, target, allowed)) return target;
@@ -853,12 +877,15 @@ export class SafetyCheck {
     if (!immediate && kinds.size === 0 && signals < 2 && !settled) return { urgency: undefined };
     const meansLike =
       kinds.has('means') || kinds.has('move-into') || kinds.has('taking') || kinds.has('holding');
+    // Reading up on a means stays a check-in when a place is named, but not with a time set for it.
+    const researchedWithATime = kinds.has('means-research') && TIME_SET.test(cleaned);
     const escalated =
       immediate ||
       kinds.size >= 2 ||
       signals >= 2 ||
       (decided && (kinds.size > 0 || signals > 0)) ||
       settled ||
+      researchedWithATime ||
       (meansLike && TIME_OR_PLACE.test(cleaned));
     if (signals >= 2) found.add('signals');
     if (settled) found.add('settled');

@@ -68,7 +68,10 @@ export const EVAL_DIR = path.resolve(
  *   measured once on arrival after that and kept unread (held). AM, AN and AO arrived after the pooled scope model:
  *   urgent recall 100% / 98.0% / 100%, false alarms 0 / 1 / 1, off-topic 14 / 14 / 16 of 15–16, top-1 91.8% / 98.0% /
  *   93.9%; then read and fixed (devAM, devAN, devAO).
- *   At the end of that session AA, AB, AC, AJ, AK and AL were measured once more, still unread (heldAA … heldAL).
+ *   AA, AB, AC, AJ, AK and AL were measured once more after that, still unread (heldAA … heldAL). Then six more
+ *   writers: AP, AQ and AR measured on arrival (b44b3ba) and kept unread (held); AS, AT and AU measured on arrival
+ *   (urgent recall 100% each, false alarms 0 / 0 / 3, top-1 95.8% / 94.0% / 94.0%), then read and fixed (devAS,
+ *   devAT, devAU).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -111,6 +114,9 @@ export const EVAL_SETS = {
   devAM: ['ask-eval-dev-am.yaml'],
   devAN: ['ask-eval-dev-an.yaml'],
   devAO: ['ask-eval-dev-ao.yaml'],
+  devAS: ['ask-eval-dev-as.yaml'],
+  devAT: ['ask-eval-dev-at.yaml'],
+  devAU: ['ask-eval-dev-au.yaml'],
   heldAA: ['ask-eval-held-aa.yaml'],
   heldAB: ['ask-eval-held-ab.yaml'],
   heldAC: ['ask-eval-held-ac.yaml'],

@@ -228,6 +228,8 @@ describe('answering', () => {
     'can you do next weeks rota for my unit',
     'does my pension transfer if i move to another trust',
     'which form do we use for reporting a broken chair',
+    'what is the hr process for a formal grievance',
+    'can you fix healthroster, two people are double booked',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

@@ -49,6 +49,10 @@ describe('urgent-support detection', () => {
     'my deputy says she has her late dads tablets in her bag and is taking them tonight',
     'the bridge over the bypass at 6 when i finish, joking but not really',
     'my crewmate said the level crossing after work and he wasnt joking',
+    'my deputy phoned from the top of the hospital car park saying shes going to jump',
+    'anyone know how much paracetamol it takes, doing it tomorrow when the house is empty',
+    'she posted in the group that tonight is the night and now we cant reach her',
+    'waiting on the platform for the fast train, not planning on getting on it',
     'she put bye all in the team chat and says she has taken everything from her bathroom cabinet',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
@@ -143,6 +147,14 @@ describe('urgent-support detection', () => {
     'lost a teenager in resus last night, overdose, the team are flat',
     'we had an overdose in a 16 yr old on nights and the crew are rattled',
     'how do i get my team confident at asking about suicide',
+    'our receptionist is off sick with cancer and said her goodbyes to the team, how do we keep her included',
+    'if someone in my circle ever says they want to end it all, what am i supposed to do',
+    'the team keep taking every bad shift home with them',
+    'the hoist service is overdue, who books it',
+    'how cold is it going to get tonight',
+    'our morning huddle is a waste of space',
+    'staff feel they let patients down every shift',
+    'our matron retires friday and the team are gutted, how do i keep them going once shes gone',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
