@@ -123,6 +123,9 @@ export const EVAL_SETS = {
   heldAJ: ['ask-eval-held-aj.yaml'],
   heldAK: ['ask-eval-held-ak.yaml'],
   heldAL: ['ask-eval-held-al.yaml'],
+  heldAP: ['ask-eval-held-ap.yaml'],
+  heldAQ: ['ask-eval-held-aq.yaml'],
+  heldAR: ['ask-eval-held-ar.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
