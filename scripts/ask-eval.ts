@@ -71,7 +71,9 @@ export const EVAL_DIR = path.resolve(
  *   AA, AB, AC, AJ, AK and AL were measured once more after that, still unread (heldAA … heldAL). Then six more
  *   writers: AP, AQ and AR measured on arrival (b44b3ba) and kept unread (held); AS, AT and AU measured on arrival
  *   (urgent recall 100% each, false alarms 0 / 0 / 3, top-1 95.8% / 94.0% / 94.0%), then read and fixed (devAS,
- *   devAT, devAU).
+ *   devAT, devAU). Last, AV, AW and AX, measured on arrival at 0252085 (urgent recall 97.9% / 100% / 100%, false
+ *   alarms 0 / 1 / 0, off-topic 15 of 15 each, top-1 93.8% / 98.0% / 94.3%, top-3 97.9% / 98.0% / 98.1%), then read
+ *   and fixed (devAV, devAW, devAX).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -117,6 +119,9 @@ export const EVAL_SETS = {
   devAS: ['ask-eval-dev-as.yaml'],
   devAT: ['ask-eval-dev-at.yaml'],
   devAU: ['ask-eval-dev-au.yaml'],
+  devAV: ['ask-eval-dev-av.yaml'],
+  devAW: ['ask-eval-dev-aw.yaml'],
+  devAX: ['ask-eval-dev-ax.yaml'],
   heldAA: ['ask-eval-held-aa.yaml'],
   heldAB: ['ask-eval-held-ab.yaml'],
   heldAC: ['ask-eval-held-ac.yaml'],

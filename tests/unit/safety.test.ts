@@ -53,6 +53,10 @@ describe('urgent-support detection', () => {
     'anyone know how much paracetamol it takes, doing it tomorrow when the house is empty',
     'she posted in the group that tonight is the night and now we cant reach her',
     'waiting on the platform for the fast train, not planning on getting on it',
+    'my porter said hes heading to the cliffs in the morning and hes not coming back, now his phone is off',
+    'sat in my car next to the railway line, i cant do this any more',
+    'finally decided. after my last night shift. i have everything i need',
+    'parked on the top deck of the multi storey again, not coming down the stairs this time',
     'she put bye all in the team chat and says she has taken everything from her bathroom cabinet',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
@@ -88,6 +92,7 @@ describe('urgent-support detection', () => {
     'told my partner i keep my old prescription in the drawer in case i ever need a way out',
     'whatever happens on this ward nothing i do matters',
     'she handed me her whole teaching folder and said youll need it more than me soon',
+    'one of my carers keeps asking which tablets are most dangerous, and she has been so low lately',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -155,6 +160,7 @@ describe('urgent-support detection', () => {
     'our morning huddle is a waste of space',
     'staff feel they let patients down every shift',
     'our matron retires friday and the team are gutted, how do i keep them going once shes gone',
+    'how should a facilitator respond if someone in a circle hints at wanting to end things',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
