@@ -112,9 +112,8 @@ export class Answerer {
       return { intent, answers: [], command, confident: true };
     }
     const declined: AskResult = { intent: 'offTopic', answers: [], command: undefined, confident: true };
-    if (isOffTopic(question)) return declined;
-    // The scope model declines a clearly out-of-scope request before the safety model reads it, and a less clear
-    // one only after the safety model has passed it.
+    // A topic the patterns name, or a clear lean of the scope model, is declined before the safety model reads
+    // the message; a less clear lean only after the safety model has passed it.
     const lean = this.scope.lean(question);
     if (lean >= SCOPE_SURE) return declined;
     const second = this.safety.secondLook(question);

@@ -36,7 +36,11 @@ const PEOPLE_SIDE =
  */
 export function isOffTopic(question: string): boolean {
   const text = normalise(question);
-  if (PEOPLE_SIDE.test(text)) return false;
+  return !PEOPLE_SIDE.test(text) && namesOffTopic(text);
+}
+
+/** True when a pattern of OFF_TOPIC names the (normalised) text's topic. */
+function namesOffTopic(text: string): boolean {
   return Object.values(OFF_TOPIC).some((pattern) => pattern.test(text));
 }
 
@@ -91,12 +95,15 @@ export class ScopeModel {
   }
 
   /**
-   * How far the message leans out of scope (compare with SCOPE_THRESHOLD and SCOPE_SURE); -Infinity for a message
-   * about people, feelings or leading, which is always ours to answer.
+   * How far the message leans out of scope, read once for both steps (compare with SCOPE_SURE and
+   * SCOPE_THRESHOLD): -Infinity for a message about people, feelings or leading, which is always ours to answer;
+   * +Infinity when a pattern names its topic (isOffTopic); otherwise the model's score.
    */
   lean(question: string): number {
     const text = normalise(question);
-    if (PEOPLE_SIDE.test(text) || ABOUT_PEOPLE.test(text)) return Number.NEGATIVE_INFINITY;
+    if (PEOPLE_SIDE.test(text)) return Number.NEGATIVE_INFINITY;
+    if (namesOffTopic(text)) return Number.POSITIVE_INFINITY;
+    if (ABOUT_PEOPLE.test(text)) return Number.NEGATIVE_INFINITY;
     return this.model.score(featuresOf(text));
   }
 }

@@ -22,16 +22,7 @@ export interface RankedGuide {
 
 /** Tuning knobs for ranking (tuned on the tuning question set only). */
 export interface SearchSettings {
-  boosts: {
-    title: number;
-    keywords: number;
-    examples: number;
-    /** content/guide-questions.yaml; 0 leaves them out of the keyword index (the classifier still learns them). */
-    questions: number;
-    summary: number;
-    theme: number;
-    body: number;
-  };
+  boosts: { title: number; keywords: number; examples: number; summary: number; theme: number; body: number };
   /** How much a theme's second-best guide adds to its best when themes are compared. */
   secondGuideWeight: number;
   /**
@@ -49,7 +40,7 @@ export interface SearchSettings {
 
 /** The settings the bot uses. */
 export const DEFAULT_SEARCH_SETTINGS: SearchSettings = {
-  boosts: { title: 3, keywords: 4, examples: 6, questions: 0, summary: 2, theme: 1.5, body: 1 },
+  boosts: { title: 3, keywords: 4, examples: 6, summary: 2, theme: 1.5, body: 1 },
   secondGuideWeight: 0.5,
   fusion: { classifierWeight: 1.5, temperature: 0.15 },
   confidenceThreshold: 35,
@@ -60,20 +51,18 @@ interface GuideDocument {
   title: string;
   keywords: string;
   examples: string;
-  questions: string;
   summary: string;
   theme: string;
   body: string;
 }
 
-function documentOf(guide: Guide, library: ContentLibrary, withQuestions: boolean): GuideDocument {
+function documentOf(guide: Guide, library: ContentLibrary): GuideDocument {
   const theme = library.themes.find((candidate) => candidate.id === guide.themeId);
   return {
     id: guide.id,
     title: guide.title,
     keywords: guide.keywords.join(' . '),
     examples: guide.examples.join('\n'),
-    questions: withQuestions ? (library.guideQuestions[guide.id] ?? []).join('\n') : '',
     summary: guide.summary,
     theme: theme
       ? [theme.title, theme.promise, theme.circleTopic, theme.whyNow, ...theme.behaviours].join('\n')
@@ -136,7 +125,7 @@ export class GuideSearch {
       this.synonyms.set(first, phrases);
     });
     this.index = new MiniSearch<GuideDocument>({
-      fields: ['title', 'keywords', 'examples', 'questions', 'summary', 'theme', 'body'],
+      fields: ['title', 'keywords', 'examples', 'summary', 'theme', 'body'],
       storeFields: [],
       tokenize: (text) => tokenize(text),
       // MiniSearch hands over one word of tokenize() at a time, and terms() of such a word is its termOf().
@@ -148,9 +137,7 @@ export class GuideSearch {
         combineWith: 'OR',
       },
     });
-    const documents = library.guides.map((guide) =>
-      documentOf(guide, library, settings.boosts.questions > 0),
-    );
+    const documents = library.guides.map((guide) => documentOf(guide, library));
     this.index.addAll(documents);
     this.spelling = new SpellingReader([
       ...documents.flatMap((document) => [
