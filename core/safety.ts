@@ -36,6 +36,9 @@ const PLACES =
 /** A message about an audit, the estates team or patients' rooms: a ligature named there is work. */
 const AUDIT_OR_PATIENTS = String.raw`(?:\[work\]|\b(?:audit\w*|estates|patients?|pts?|residents?|service users?)\b)`;
 
+/** How one ends a meeting or a circle well ("end it cleanly"): never ending a life. */
+const ENDING_WELL = 'cleanly|well|properly|nicely|gently|positively|warmly|smoothly';
+
 /** Explicit language: immediate whatever else the message says. */
 const IMMEDIATE: readonly RegExp[] = [
   // Decided, with everything needed ("have decided. tonight after the kids are in bed. got everything i need").
@@ -63,7 +66,9 @@ const IMMEDIATE: readonly RegExp[] = [
   new RegExp(
     `\\b(?:end|ending|ended|take|taking|took|takes) (?:my|his|her|their|your) (?:own )?li(?:fe|ves)\\b`,
   ),
-  /\bend(?:ing|ed|s)? (?:it all|it|things|everything)\b(?! (?:on|at|early|there|here|now|with the|by|before|after|for the|with (?:him|her|them)|cleanly|well|properly|nicely|gently|positively|warmly|smoothly))/,
+  new RegExp(
+    String.raw`\bend(?:ing|ed|s)? (?:it all|it|things|everything)\b(?! (?:on|at|early|there|here|now|with the|by|before|after|for the|with (?:him|her|them)|${ENDING_WELL}))`,
+  ),
   /\b(?:overdos\w*|o\.?d'd|noose|ligature)\b/,
   /\b(?:an|took|taken|taking|done an|did an) o\.?d\.?(?=\s|$|[.,!?])/,
   /\b(?:want|wants|wanted|wanting|wanna|going|gonna|plan|plans|planning|ready) to die\b/,
@@ -430,8 +435,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
  * hopelessness. Two different kinds in one message count as immediate.
  */
 const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable', RegExp> = {
-  death:
-    /\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)(?! (?:cleanly|well|properly|nicely|gently|positively|warmly|smoothly|on time|on a))|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:i|she|he|they|i'?d|she'?d|he'?d|they'?d|i'?ll|she'?ll|he'?ll|they'?ll|i would|she would|he would)(?: just| really| would| will| soon)? (?:was|were|am|is|be) gone|when i'?m gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b/,
+  death: new RegExp(
+    String.raw`\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)(?! (?:${ENDING_WELL}|on time|on a))|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:i|she|he|they|i'?d|she'?d|he'?d|they'?d|i'?ll|she'?ll|he'?ll|they'?ll|i would|she would|he would)(?: just| really| would| will| soon)? (?:was|were|am|is|be) gone|when i'?m gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b`,
+  ),
   means:
     /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|viaduct|reservoir|quarry|level crossing|jump|tracks|train|train line|railway|railway line|motorway|lorry|cliffs?|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
   goodbye:
