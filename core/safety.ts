@@ -29,9 +29,9 @@ export type RiskAssessment =
 
 const SELF = '(?:my|him|her|them|your|our)sel(?:f|ves)';
 const PILLS =
-  '(?:pills?|tablets?|meds|medication|medicines?|sleeping pills|painkillers|antidepressants|paracetamol|ibuprofen|aspirin|co-?codamol|codeine|tramadol|morphine|oramorph|oxycodone|fentanyl|methadone|buprenorphine|insulin|potassium|citalopram|sertraline|fluoxetine|mirtazapine|amitriptyline|venlafaxine|propranolol|pregabalin|gabapentin|diazepam|lorazepam|temazepam|zopiclone|zolpidem|quetiapine|olanzapine|lithium|opioids?|opiates?|controlled drugs|cds|amps?|ampoules?|vials?|pens|prescriptions?|propofol|midazolam|ketamine|digoxin|warfarin|naproxen|zopiclone|promethazine)';
+  '(?:pills?|tablets?|meds|medication|medicines?|sleeping pills|painkillers|antidepressants|paracetamol|ibuprofen|aspirin|co-?codamol|codeine|tramadol|morphine|oramorph|oxycodone|fentanyl|methadone|buprenorphine|insulin|potassium|citalopram|sertraline|fluoxetine|mirtazapine|amitriptyline|venlafaxine|propranolol|pregabalin|gabapentin|diazepam|lorazepam|temazepam|zopiclone|zolpidem|quetiapine|olanzapine|lithium|opioids?|opiates?|controlled drugs|cds|amps?|ampoules?|vials?|pens|prescriptions?|propofol|midazolam|midaz|ketamine|digoxin|warfarin|naproxen|zopiclone|promethazine)';
 const PLACES =
-  '(?:bridge|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|motorway|multi[- ]?storey|top floor|top of the car park|river|canal|reservoir|sea|quarry|beachy head)';
+  '(?:bridge|footbridge|flyover|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|motorway|multi[- ]?storey|top floor|top of the car park|river|canal|reservoir|sea|quarry|beachy head)';
 
 /** A message about an audit, the estates team or patients' rooms: a ligature named there is work. */
 const AUDIT_OR_PATIENTS = String.raw`(?:\[work\]|\b(?:audit\w*|estates|patients?|pts?|residents?|service users?)\b)`;
@@ -119,20 +119,36 @@ const IMMEDIATE: readonly RegExp[] = [
   /\b(?:written|writing|wrote|left) (?:a |some )?(?:goodbye |suicide )?(?:letters?|notes?) (?:to|for) (?:my|her|his|their|the) (?:kids|children|family|wife|husband|partner|mum|dad|parents)\b/,
   /\b(?:written|writing|wrote|left) (?:a )?(?:suicide )?note\b.*\b(?:family|goodbye|everyone)\b/,
   /\b(?:burns?|cuts?|scars?|marks?|scratches) (?:on|up|across|all over|over|along|down) (?:[a-z']+ ){0,4}(?:wrists?|forearms?|arms?|thighs?)\b/,
+  // A plan that names its place ("the plan is the footbridge over the bypass").
+  /\b(?:the|my|her|his) plan(?: is|'s) (?:to (?:go to |go off |jump off |walk (?:into|in front of) |step in front of )?)?(?:the |a )?(?:[a-z0-9-]+ ){0,2}?(?:bridge|footbridge|flyover|viaduct|roof|rooftop|cliffs?|railway|tracks|level crossing|multi[- ]?storey|river|canal|reservoir|quarry|trains?|motorway)\b/,
+  // Cutting, and going deeper next time.
+  /\b(?:go|goes|going|cut|cuts) (?:even )?deeper\b(?=.*\b(?:cut\w*|blade|razor|knife|finish it|end it)\b)|(?<=\b(?:cut\w*|blade|razor|knife)\b.*)\b(?:go|goes|going|cut|cuts) (?:even )?deeper\b/,
+  // Locked in somewhere with the means ("locked herself in the sluice with a blade").
+  new RegExp(
+    String.raw`\b(?:locked|barricaded|shut) (?:her|him|my|them)sel(?:f|ves) in\b[^.!?]{0,40}? with (?:a |the |an |some |her |his |my )?(?:[a-z'-]+ ){0,3}?(?:blade|blades|razor|knife|rope|belt|cord|scarf|ligature|${PILLS})\b`,
+  ),
+  // Medication held back and hoarded, said the other way round ("a bag of pills he's been hoarding").
+  new RegExp(
+    String.raw`\b${PILLS} (?:[a-z']+ ){0,2}?(?:been )?(?:hoarding|stockpiling|stashing|squirrelling)\b`,
+  ),
+  // Drugs taken from work to use on oneself.
+  new RegExp(
+    String.raw`\b(?:to |going to |gonna )?use (?:it |them |some |the (?:[a-z]+ )?)?on (?:my|him|her)sel(?:f|ves)\b(?=.*\b(?:${PILLS}|drugs|syringes?|needles?|sharps|blade|knife|rope)\b)|(?<=\b(?:${PILLS}|drugs|syringes?|needles?|sharps|blade|knife|rope)\b.*)\buse (?:it |them |some |the (?:[a-z]+ )?)?on (?:my|him|her)sel(?:f|ves)\b`,
+  ),
 ];
 
 /** Means and methods in everyday words: medication, ligatures, heights, water, rail, traffic, blades, gas. */
 const MEANS_WORDS = String.raw`(?:${PILLS.slice(3, -1)}|controlled drugs|cds|sharps|rope|ropes|belt|cord|scarf|ligature|noose|knife|knives|blade|blades|razor|razors|bridge|bridges|viaduct|river|canal|sea|reservoir|quarry|water|railway|railway line|tracks|train|trains|level crossing|motorway|bypass|dual carriageway|multi[- ]?storey|car park roof|top floor|roof|rooftop|ledge|cliff|cliffs|edge|heights|drop|fall|car|wheel|bend|lorry|lorries|traffic|oncoming|gas|exhaust|hose|hosepipe|charcoal|gun|shotgun|rifle|firearm)`;
 /** Places people name when they are at the point of harm. */
 const EDGES =
-  '(?:bridge|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|multi[- ]?storey|top (?:floor |level )?of the (?:car park|multi[- ]?storey)|river|canal|reservoir|sea|quarry|water|drop|edge)';
+  '(?:bridge|footbridge|flyover|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|multi[- ]?storey|top (?:floor |level )?of the (?:car park|multi[- ]?storey)|river|canal|reservoir|sea|quarry|water|drop|edge)';
 
 /** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
 const DECIDED =
-  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before|sat|sun|saturday|sunday|monday|tuesday|wednesday|thursday|friday|tmrw)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:picked|set|chosen|chose) (?:a|the) (?:date|day)\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home)(?: [a-z]+){0,2}? (?:this time|again|after)\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\bdon'?t come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b/;
+  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before|sat|sun|saturday|sunday|monday|tuesday|wednesday|thursday|friday|tmrw)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:picked|set|chosen|chose) (?:a|the) (?:date|day)\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home)(?: [a-z]+){0,2}? (?:this time|again|after)\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:don'?t|not to|no need to|no point) come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\b(?:that'?s|this is|it'?s) (?:my|her|his|the) plan(?=[.!,]|$| then\b| now\b| anyway\b| tbh\b| really\b| sorted\b| done\b)|\b(?:planning|plans?|going|gonna|intends?|intending|means?) to (?:use|take|do|inject|swallow|neck) (?:it|them|the lot|it all|them all|all of (?:it|them))\b(?=[^.!?]*\b(?:tonight|today|tomorrow|this (?:weekend|evening)|later|when|after)\b)|\b(?:got|have|has) a plan (?:for )?(?:tonight|today|tomorrow|this weekend)\b|\bthis is the end\b(?! of\b)/;
 /** The strongest forms of a decision, which nothing ordinary says: with one signal they are a plan on their own. */
 const SETTLED =
-  /\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\btonight'?s the night\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\bdon'?t come looking\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:not|i'?m not|i am not) (?:even |actually )?(?:joking|kidding) (?:this time|now|anymore|any more)\b|\b(?:he|she|they|i) (?:wasn'?t|was not|weren'?t|isn'?t|is not|am not|'m not) (?:joking|kidding|messing)\b|\bjok(?:e|ing) but not (?:really|joking)\b|\bnot really (?:joking|a joke)\b|\bnot coming (?:back|down|home)(?: [a-z]+){0,2}? this time\b|\b(?:tonight|today) is the (?:night|day)\b|\bnot (?:planning on|planning to|going to|gonna) get(?:ting)? on it\b/;
+  /\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\btonight'?s the night\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\b(?:don'?t|not to|no need to|no point) come looking\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:not|i'?m not|i am not) (?:even |actually )?(?:joking|kidding) (?:this time|now|anymore|any more)\b|\b(?:he|she|they|i) (?:wasn'?t|was not|weren'?t|isn'?t|is not|am not|'m not) (?:joking|kidding|messing)\b|\bjok(?:e|ing) but not (?:really|joking)\b|\bnot really (?:joking|a joke)\b|\bnot coming (?:back|down|home)(?: [a-z]+){0,2}? this time\b|\b(?:tonight|today) is the (?:night|day)\b|\bnot (?:(?:planning on|planning to|going to|gonna) )?get(?:ting)? on (?:it|the (?:\w+ )?train|the next one|the fast one)\b/;
 /** Words of intent just before a method ("going to walk in front of", "i'll take all of"). */
 const INTENT_BEFORE =
   /\b(?:going to|gonna|i'?ll|she'?ll|he'?ll|they'?ll|will|about to|want to|wanna|planning to|plan to|ready to|decided to|i'?m|she'?s|he'?s)(?: just| going to| gonna| go and| go)? $/;
@@ -142,13 +158,13 @@ const MOVE_INTO = new RegExp(
 );
 /** Taking, swallowing or injecting a lot of something, now or soon. */
 const TAKING = new RegExp(
-  String.raw`\b(?:took|taken|take|taking|swallowed|swallow|swallowing|neck|necking|necked|inject|injecting|injected|drink|drinking|drank|(?<!\b(?:go|goes|going|gone|went|let|lets|letting|come|comes|came|calm|shut|slow|back|break|breaks|broke|sit|sat|lie|lay|put|puts|turn|turns|turned|step|steps|stepped|settle|wind|wound|run|runs|ran|patients|pts|residents|us|them|him|her|me|everyone|people|team|staff|it|system|server|network|phones|lines|app) )(?:down|downing)|downed)(?: all| the lot| a load| loads| a handful| (?:the|a) whole (?:box|pack|packet|bottle|lot|strip)| every(?: one| last one)| all of(?: them)?| them all| a fair few| a bunch| most)(?: of)?(?: (?:my|her|his|their|the|them|it|these|those))?(?: (?:[a-z0-9'-]+)){0,2}?(?: ${PILLS}\b|(?=[ .,!?]|$))`,
+  String.raw`\b(?:take|taking|swallow|swallowing|neck|necking) everything (?:in|from|out of) (?:the|my|her|his) (?:[a-z]+ )?(?:cabinet|cupboard|drawer|box|tin|bag|locker|bathroom|kitchen)\b|\b(?:inject|injecting|swallow|swallowing|neck|necking) (?:it|them) all\b|\b(?:took|taken|take|taking|swallowed|swallow|swallowing|neck|necking|necked|inject|injecting|injected|drink|drinking|drank|(?<!\b(?:go|goes|going|gone|went|let|lets|letting|come|comes|came|calm|shut|slow|back|break|breaks|broke|sit|sat|lie|lay|put|puts|turn|turns|turned|step|steps|stepped|settle|wind|wound|run|runs|ran|patients|pts|residents|us|them|him|her|me|everyone|people|team|staff|it|system|server|network|phones|lines|app) )(?:down|downing)|downed)(?: all| the lot| a load| loads| a handful| (?:the|a) whole (?:box|pack|packet|bottle|lot|strip)| every(?: one| last one)| all of(?: them)?| them all| a fair few| a bunch| most)(?: of)?(?: (?:my|her|his|their|the|them|it|these|those))?(?: (?:[a-z0-9'-]+)){0,2}?(?: ${PILLS}\b|(?=[ .,!?]|$))`,
 );
 /** The taking already done ("swallowed a whole box", "took the lot"). */
 const PAST_TAKING = /^(?:took|taken|swallowed|necked|injected|drank|downed)\b/;
 /** Means at hand: having, holding or lining up the means. */
 const HOLDING = new RegExp(
-  String.raw`\b(?:got|have|has|holding|bought|buying|sorted|ready|lined up|laid out|on the side|in (?:my|her|his) (?:hand|pocket|bag))\b(?: [a-z0-9'-]+){0,4}? (?:${PILLS}|rope|ropes|noose|belt|cord|ligature|blade|blades|razor|knife|hose|hosepipe|gun|shotgun|rifle|charcoal|bottle of \w+)\b|\b(?:${PILLS}|rope|rope'?s|noose|blade|blades|razor|knife|hose|hosepipe|gun|shotgun) (?:is |are |'s |'re )?(?:sorted|ready|lined up|laid out|on the side|in the (?:garage|car|boot|loft|shed)|in (?:my|her|his) (?:bag|pocket|locker|car|glovebox|coat)|counted out)\b|\bwith (?:a |the |her |his |my |some )?(?:blade|blades|razor|knife|rope|belt|cord|hose|gun|shotgun|${PILLS})\b(?=.*\b(?:toilet|loo|sluice|car|bath|garage|store ?room|locked|deep|going to|gonna|tonight|now|going deep|go deep|all of them)\b)`,
+  String.raw`(?<!\b(?:can|could|should|may|might|does|do|will) (?:a |an |the |my |our |this |that )?(?:[a-z]+ )?)\b(?:got|have|has|holding|bought|buying|sorted|ready|lined up|laid out|on the side|in (?:my|her|his) (?:hand|pocket|bag))\b(?: [a-z0-9'-]+){0,4}? (?:${PILLS}|rope|ropes|noose|belt|cord|ligature|blade|blades|razor|knife|hose|hosepipe|gun|shotgun|rifle|charcoal|bottle of \w+)\b|\b(?:${PILLS}|rope|rope'?s|noose|blade|blades|razor|knife|hose|hosepipe|gun|shotgun) (?:is |are |'s |'re )?(?:sorted|ready|lined up|laid out|on the side|in the (?:garage|car|boot|loft|shed)|in (?:my|her|his) (?:bag|pocket|locker|car|glovebox|coat)|counted out)\b|\bwith (?:[a-z]+ and )?(?:all )?(?:a |the |her |his |my |some )?(?:blade|blades|razor|knife|rope|belt|cord|hose|gun|shotgun|${PILLS})\b(?:(?=.*\b(?:toilet|loo|sluice|car|bath|garage|store ?room|locked|deep|going to|gonna|tonight|now|going deep|go deep|all of them)\b)|(?<=\b(?:toilet|loo|sluice|car|bath|bathroom|garage|store ?room|locked|sat|sitting) .*))`,
 );
 
 /** Single warning signs (check-in on their own; two different kinds together are immediate). */
@@ -170,6 +186,13 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:scratch|scratches|scratching|scratched|pick|picks|picking|picked|cut|cuts|cutting|hit|hits|hitting|burn|burns|burning|bite|biting) (?:at )?(?:my|her|his) (?:arms?|legs?|skin|wrists?|thighs?|hands?|stomach) (?:till|until|so) (?:they|it|i|she|he) bleeds?\b/,
   ],
   means: [
+    // Medication kept back, said verb first ("she's kept back some morphine"), and enough of it counted out to finish it.
+    new RegExp(
+      String.raw`\b(?:keeping|kept|holding|held|putting|put) (?:back|aside|by) (?:some |the |my |her |his |all |a few |enough )?(?:of )?(?:the |my |her |his )?(?:[a-z'-]+ ){0,2}?${PILLS}\b`,
+    ),
+    new RegExp(
+      String.raw`\benough (?:of )?(?:the |my |her |his )?(?:[a-z'-]+ )?${PILLS} (?:[a-z'-]+ ){0,4}?to (?:make sure|do it|do the job|end it|not wake up|finish it|finish (?:me|her|him) off)\b`,
+    ),
     /\b(?:from|on|at) the (?:roof|top) of (?:my|the|a|our|her|his) (?:[a-z]+ )?(?:block|flats|building|car park|multi[- ]?storey|hospital|tower)\b/,
     /\b(?:her|his|my|their) late (?:mum|dad|mother|father|nan|nana|gran|grandad|husband|wife|partner)'?s (?:meds|medication|morphine|oramorph|tablets|pills|painkillers|insulin)\b/,
     // At a high place or an edge now, or looking at it ("sat on level 4 of the multi storey looking at the edge").
@@ -264,6 +287,11 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
   // Talk of a means or a place that is not (yet) holding it: returning to it, reading up on it, looking at it
   // differently. A single sign (check-in) even when a place is named.
   'means-research': [
+    // A worked-out amount ("done the maths on the paracetamol"), and the train that does not stop.
+    new RegExp(
+      String.raw`\b(?:done|did|doing) the (?:maths?|sums) (?:on|for) (?:the |my |her |his )?(?:[a-z'-]+ )?${PILLS}`,
+    ),
+    /\b(?:fast one|fast train|express|through train|one|train) that (?:doesn'?t|don'?t|won'?t|never) stop\b/,
     /\bwhich (?:meds|medications?|tablets|drugs|pills|ones) (?:are|is|would be) (?:the )?(?:most )?(?:dangerous|lethal|fatal|toxic|deadly)\b/,
     // Returning again and again to a place or a means ("keeps bringing up the level crossing where we had that job").
     new RegExp(
@@ -283,6 +311,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     ),
   ],
   'wish-not-to-exist': [
+    /\b(?:don'?t|doesn'?t|do not|does not|never) deserved? to (?:be here|be alive|live|exist|be around|still be here)\b/,
     /\b(?:hoping|hope|hopes|wish|wishing|praying) (?:i|she|he) (?:catch|catches|get|gets|pick up|picks up) (?:[a-z-]+ ){0,2}?(?:something|covid|it|ill|sick|bug|flu|virus|whatever|infection|noro|norovirus|sepsis)\b(?=.*\b(?:takes? (?:me|her|him)|finish(?:es)? (?:me|her|him) off|kills? (?:me|her|him)|doesn'?t recover|don'?t recover|never recover|that'?s it)\b)/,
     /\b(?:rather|prefer to|sooner) be (?:on a slab|in a box|in a coffin|in the ground|six (?:feet|foot) under|in the mortuary|pushing up daisies|dead)\b/,
     /\bwish(?:es|ed)? (?:i|she|he|they) (?:would |could |can |will |just )?(?:die|be dead|not wake|disappear|not exist|not be here|wasn'?t here|was gone)\b/,
@@ -363,7 +392,17 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bit'?s (?:never|not ever) going to get better\b/,
     /\bnothing (?:is|'s|will) ever (?:going to )?(?:get|be) better\b/,
   ],
+  // A threat carried in a joke ("if winter doesn't finish me off I'll do it myself").
+  'threat-in-jest': [
+    /\b(?:finish|finishes|kill|kills) (?:me|her|him) off\b[^.?!]*\b(?:i'?ll|ill|i will|she'?ll|he'?ll) do it (?:my|her|him)self\b/,
+  ],
   goodbye: [
+    // Letters left for the children ("letters for the kids are in my locker").
+    /\b(?:note|letter|letters|notes)\b(?: [a-z0-9'-]+){0,3}? (?:addressed to|for|to) the (?:kids|children)\b(?! (?:on|in|at) (?:the )?(?:ward|unit|paeds|school|clinic))/,
+    /\b(?:bit|sort|kind) of a (?:goodbye|farewell)\b(?! (?:do|party|drinks?|card|lunch|collection|present|to (?:the|our|my) (?:old )?(?:ward|unit|building|site|office|department|base|station|place)))/,
+    // Cards to everyone with no occasion, and a locker cleared with no job to go to.
+    /^(?!.*\b(?:christmas|xmas|birthday|valentine|eid|diwali|easter|new year|thank you week|nurses day)\b).*\b(?:written|wrote|writing|sent|left|handed out|given out|gave out) (?:[a-z'-]+ ){0,2}?(?:cards?|letters?|notes?) (?:to|for) (?:every(?:one|body)|each (?:of us|person|member)|all of us|the (?:whole )?team)\b/,
+    /\b(?:cleared|clearing|emptied|emptying) (?:out )?(?:her|his|my|their) (?:locker|desk|drawers?|pigeon ?hole)|\b(?:brought|took|taken|taking) (?:all )?(?:her|his|my|their) (?:locker|desk) (?:stuff|things|bits) home\b(?=.*\b(?:no resignation|not resign\w*|hasn'?t resigned|not leaving|isn'?t leaving|no notice|no new job|no job to go|not retiring|no reason)\b)/,
     // A note already written ("written my note, its in my locker").
     /\b(?:written|wrote|writing|finished|done|left) (?:my|her|his|their|the) (?:note|notes|letter|letters)\b(?! (?:for|to|about) (?:the )?(?:audit|meeting|handover|appraisal|rota|file|hr|cqc|coroner|inquest|report|manager|ward|team meeting)\b)/,
     /\b(?:written|wrote|writing|left|leaving|sent|sending|posted|posting|handed out|given out) (?:[a-z'-]+ ){0,3}?(?:thank[- ]?you|goodbye|farewell) (?:cards?|notes?|letters?|messages?|posts?|texts?|emails?) (?:to|for) (?:everyone|everybody|all|each|the (?:whole )?team|the staff|every)\b/,
@@ -401,6 +440,8 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bgiving (?:away )?(?:all )?(?:her|his|their|my) (?:things|stuff|belongings)\b/,
   ],
   'affairs-in-order': [
+    // What would be paid out if they died ("would her pension still pay out to her kids if she died").
+    /\b(?:pension|life insurance|insurance|death in service|pay ?out|pays out)\b(?=.*\bif (?:i|she|he) (?:died|die|dies|was gone|were gone|wasn'?t (?:here|around))\b)|\bif (?:i|she|he) (?:died|die|dies)\b(?=.*\b(?:pension|insurance|pay ?out|pays out|death in service)\b)/,
     /\b(?:sent|gave|given|told|emailed|written down|wrote down|left) (?:me |us |the team )?(?:all )?(?:her|his|their|my|the) (?:passwords|pin numbers|bank details|logins)\b/,
     /\b(?:make sure|ensure|check) (?:someone|somebody|you|we) (?:feeds|feed|walks|walk|looks after|look after|takes|take) (?:her|his|my|their) (?:cat|dog|kids|children|pets?|rabbit)\b/,
     /\bso (?:the team|they|everyone|my family|my team) (?:can|could|will) cope without (?:me|her|him)\b/,
@@ -412,6 +453,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bupdated who gets\b/,
   ],
   'not-around-future': [
+    /\b(?:nobody|no one|noone|no-one|never) (?:will |would |'ll )?(?:ever )?needs? me (?:ever )?again\b/,
     /\b(?:going|go|goes|walk|walking|drive|driving|drove|walked|head|heading|headed) (?:out |off |up |down |back )?(?:to|into|up to|down to|off to|out to) (?:the |a |my )?(?:[a-z'-]+ ){0,5}?(?:and |& )?(?:(?:i'?m|im|he'?s|hes|she'?s|shes|they'?re) )?(?:not|never) (?:coming|come) (?:back|down|home)\b(?! (?:till|until|for|before|after|to work|at)\b)/,
     /\bnot (?:coming|come) (?:down|back) this time\b/,
     /\b(?:won'?t|wont|will not) be anywhere\b/,
@@ -439,11 +481,11 @@ const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable'
     String.raw`\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)(?! (?:${ENDING_WELL}|on time|on a))|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:i|she|he|they|i'?d|she'?d|he'?d|they'?d|i'?ll|she'?ll|he'?ll|they'?ll|i would|she would|he would)(?: just| really| would| will| soon)? (?:was|were|am|is|be) gone|when i'?m gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b`,
   ),
   means:
-    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|viaduct|reservoir|quarry|level crossing|jump|tracks|train|train line|railway|railway line|motorway|lorry|cliffs?|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take)\b/,
+    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|footbridge|flyover|viaduct|reservoir|quarry|level crossing|jump|tracks|trains?|train line|(?:on|at) (?:the )?platform(?: \d+)?|guns?|shotgun|rifle|firearms?|railway|railway line|motorway|lorry|cliffs?|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take|(?:won'?t|wouldn'?t|will not|refused to|refuses to) (?:tell|say)(?: me| us| anyone)? (?:how|where|what with))\b/,
   goodbye:
     /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|last (?:ever )?shift (?:today|tonight|ever)|(?:my|her|his|their) last (?:long )?(?:message|shift|day|night|set of nights)|(?:written|wrote|writing|left) (?:the|my|some|a few|all the|all my) (?:letters|notes|goodbyes)|(?:wants?|asked|asking) (?:me|you|us) to (?:look after|take|have|feed|mind|rehome) (?:my|her|his|their) (?:cat|dog|kids|children|pets?|rabbit)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
   hopeless:
-    /\b(?:no (?:point|way out|future|hope|reason)|pointless|hopeless|nothing (?:left|to live for|matters)|can'?t (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|trapped|give up on (?:life|everything)|everyone(?:'d| would) be better|better off|tired of (?:it all|everything|all of it|being here)|had enough of (?:life|everything|it all)|can'?t see a way (?:out|forward|through)|what'?s the point|worthless|(?:a|such a) burden|let everyone down|(?:no ?one|nobody|noone) (?:would|will|'d) (?:miss|notice|care)|(?:has|have|had|i'?ve|she'?s|he'?s) thought about (?:it|doing it|using (?:it|them)|taking (?:it|them)))\b/,
+    /\b(?:no (?:point|way out|future|hope|reason)|pointless|hopeless|nothing (?:left|to live for|matters)|can'?t (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more|face (?:another day|tomorrow|going on|any of it))|trapped|give up on (?:life|everything)|everyone(?:'d| would) be better|better off|tired of (?:it all|everything|all of it|being here)|had enough of (?:life|everything|it all)|can'?t see a way (?:out|forward|through)|what'?s the point|worthless|(?:a|such a) burden|let everyone down|(?:no ?one|nobody|noone) (?:would|will|'d) (?:miss|notice|care)|(?:has|have|had|i'?ve|she'?s|he'?s) thought about (?:it|doing it|using (?:it|them)|taking (?:it|them)))\b/,
   unreachable:
     /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|can'?t get (?:him|her|them) (?:on the phone|to answer|to pick up)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off|(?:her|his|their) phone(?: is|'s)? (?:off|dead|switched off)|(?:goes|going|gone|went) straight to voicemail|gone (?:quiet|silent|offline|dark))\b/,
 };
@@ -453,7 +495,7 @@ const WEAK_ALONE = /^(?:nothing left|pointless|disappear)$/;
 
 /** A time or a place that turns a means or method into an immediate risk. */
 const TIME_OR_PLACE = new RegExp(
-  `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning)?|when the house is empty|when (?:everyone|the kids|they)(?: is|'s| are|'re) (?:out|away|asleep|at school)|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
+  `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning)?|when the house is empty|when (?:everyone|the kids|they)(?: is|'s| are|'re) (?:out|away|asleep|at school)|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|lined up|laid out|counted out|in front of (?:me|her|him)|next to (?:me|her|him)|bottle of (?:red|white|wine|vodka|gin|whisky|whiskey|rum)|vodka|whisky|whiskey|locked (?:my|her|him|them)sel(?:f|ves) in|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
 );
 
 /** A time set for it (not a place): with reading up on a means, the risk is immediate. */
@@ -467,15 +509,17 @@ const MEANS_PREFIX = 'means-';
  * Work about patients and stock idioms, set aside before matching: a patient's overdose, a ligature audit, a
  * self-harm protocol, suicide-prevention training, "this rota is killing me", "dead on my feet".
  */
-const PATIENT = String.raw`(?:patients?|pts?|residents?|service users?|clients?|tenants?|people we support|person we support|inpatients?|admissions?|attenders?|young (?:person|people)|(?:lady|man|gentleman|woman|girl|boy|chap|bloke|lad|lass|fella|teenager|kid|child|baby) (?:in|on|from) (?:bed|bay|side ?room|cubicle|resus|majors|minors|paeds|ed)|bed \d+|bay \d+|cubicle \d+|side ?room \d+)`;
+const PATIENT = String.raw`(?:patients?|pts?|residents?|service users?|clients?|tenants?|people we support|person we support|inpatients?|admissions?|attenders?|young (?:person|people)|(?:lady|man|gentleman|woman|girl|boy|chap|bloke|lad|lass|fella|teenager|kid|child|baby) (?:in|on|from) (?:bed|bay|side ?room|cubicle|resus|majors|minors|paeds|ed)|bed \d+|bay \d+|cubicle \d+|side ?room \d+|s?136 (?:suite|patients?|pts?)|section 136|place of safety|(?:police|crew|ambulance|paramedics) brought (?:in )?(?:a|an|this) (?:[a-z]+ )?(?:man|woman|lad|girl|boy|gentleman|lady|chap|bloke|teenager|person|guy|fella))`;
 const METHOD = String.raw`(?:overdos\w*|o\.?d\.?|od'?d|suicid\w*|self[- ]?harm\w*|ligatures?|hang(?:ing|ed)?|jump(?:ed|ing)?|cut(?:ting|s)?|(?:took|take|takes|taking|taken) (?:her|his|their) own life|ended (?:her|his|their) (?:own )?life|killed (?:him|her|them)sel(?:f|ves)|died|death|deaths|attempt(?:ed|s)?|paracetamol|tablets|pills)`;
 /** Further method words straight after the first ("died by suicide", "took a paracetamol overdose"). */
 const METHOD_TAIL = String.raw`(?:(?:[ ,]+(?:by|of|from|after|with|an?|the|large|small|deliberate|accidental|intentional|mixed|staggered))*[ ,]+${METHOD})*`;
+/** The rest of a clause about a patient, up to where someone else becomes its subject ("… died on our ward my staff nurse keeps saying …"). */
+const UNTIL_NEW_SUBJECT = String.raw`(?:(?! (?:my|i|i'?m|i'?ve|i'?d|she|he|we|they|our staff|staff|colleague)\b)[^.;!?,])*`;
 const WORK_PROCESS = String.raw`(?:risks?|points?|audits?|assessments?|assessment tool|polic(?:y|ies)|protocols?|pathways?|training|awareness|prevention|screening|tools?|cutters?|kit|obs|observations|management|team|liaison|service|nomogram|levels?|treatment|bundle|strategy|champion|lead|data|figures|rates?|reviews?|incidents?|guidance|sop|forms?|paperwork|checks?|safety plans?|safety planning|proof|free|alarms?|environment|module|e-?learning|course|session|talk|walkround|walk-round|inspection|register|competenc(?:y|ies))`;
 const BENIGN: readonly RegExp[] = [
   new RegExp(
     // A patient's place ("locked herself in a clients bathroom") is where something happens, not who does it.
-    String.raw`\b${PATIENT}(?:'s|s')?\b(?! (?:bathroom|house|home|flat|bedroom|room|toilet|loo|kitchen|garden|car|address|door)\b)(?:[ ,]+[a-z0-9'&/:-]+){0,10}?[ ,]+${METHOD}${METHOD_TAIL}\b[^.;!?,]*`,
+    String.raw`\b${PATIENT}(?:'s|s')?\b(?! (?:bathroom|house|home|flat|bedroom|room|toilet|loo|kitchen|garden|car|address|door)\b)(?:[ ,]+[a-z0-9'&/:-]+){0,10}?[ ,]+${METHOD}${METHOD_TAIL}\b${UNTIL_NEW_SUBJECT}`,
     'g',
   ),
   new RegExp(
@@ -494,7 +538,7 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:suspected|possible|accidental|opioid|opiate|heroin|drug|tricyclic|staggered) (?:opioid |opiate )?(?:overdos\w*|od)\b/g,
   // A death that has happened is bereavement, not a disclosure of risk now ("lost her husband to suicide", "our
   // porter's suicide", "my deputy took his own life"): for a colleague, the team's loss (postvention).
-  /\b(?:dies|died|death|dying) (?:by|from|through|of) suicide\b|\blost (?:her|his|their|my|a|our|one of (?:our|my|the)) (?:\w+ ){0,2}?(?:to|through) suicide\b|\bone of (?:our|my|the) (?:\w+ ){0,2}?(?:took (?:her|his|their) own life|killed (?:him|her|them)sel(?:f|ves)|died (?:by|from) suicide)\b|\bsuicide of (?:her|his|their|my|a|our|the) (?:\w+ ){0,2}?(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|colleague|nephew|niece|cousin|relative)\b|\b(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|nephew|niece|cousin|relative|nurse|colleague|doctor|student|someone|hca|hcsw|deputy|porter|care worker|support worker|carer|paramedic|receptionist|midwife|manager|team member|member of staff|staff member)(?:'s)? (?:\w+ ){0,6}?(?:took (?:her|his|their) own life|killed (?:him|her|them)sel(?:f|ves)|(?:died|death) (?:by|from) suicide)\b|\b(?:colleague|co-?worker|staff|staff member|team member|member of staff|porter|deputy|hca|hcsw|nurse|doctor|paramedic|carer|care worker|support worker|midwife|manager|receptionist|friend|student)(?:'s|s'|s)? suicide\b(?! (?:attempt|risk|plan|note|thoughts?|ideation))|\bthe word suicide\b|\btalk(?:ing)? (?:about|openly about) suicide (?:openly )?(?:with|in|to) (?:the|my|our) (?:team|staff|ward|unit)\b/g,
+  /\b(?:dies|died|death|dying) (?:by|from|through|of) suicide\b|\blost (?:her|his|their|my|a|our|one of (?:our|my|the)) (?:\w+ ){0,2}?(?:to|through) suicide\b|\bone of (?:our|my|the) (?:\w+ ){0,2}?(?:took (?:her|his|their) own life|killed (?:him|her|them)sel(?:f|ves)|died (?:by|from) suicide)\b|\bsuicide of (?:her|his|their|my|a|our|the) (?:\w+ ){0,2}?(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|colleague|nephew|niece|cousin|relative)\b|\b(?:husband|wife|partner|son|daughter|brother|sister|mum|dad|mother|father|friend|nephew|niece|cousin|relative|lad|lass|guy|fella|bloke|chap|nurse|colleague|doctor|student|someone|hca|hcsw|deputy|porter|care worker|support worker|carer|paramedic|receptionist|midwife|manager|team member|member of staff|staff member)(?:'s)? (?:\w+ ){0,6}?(?:took (?:her|his|their) own life|killed (?:him|her|them)sel(?:f|ves)|(?:died|death) (?:by|from) suicide)\b|\b(?:colleague|co-?worker|staff|staff member|team member|member of staff|porter|deputy|hca|hcsw|nurse|doctor|paramedic|carer|care worker|support worker|midwife|manager|receptionist|friend|student)(?:'s|s'|s)? suicide\b(?! (?:attempt|risk|plan|note|thoughts?|ideation))|\bthe word suicide\b|\btalk(?:ing)? (?:about|openly about) suicide (?:openly )?(?:with|in|to) (?:the|my|our) (?:team|staff|ward|unit)\b/g,
   // Asking how to ask: the manager wants the words, not disclosing ("how do I ask if they're thinking of harming themselves").
   /\b(?:ask|asking|raise|bring up|check|talk to|approach)\b(?: [a-z']+){0,3}? (?:someone|somebody|a colleague|colleagues|people|staff|them|a member of staff|my team|the team)\b(?: [a-z']+){0,2}? (?:if|whether|about)\b(?: [a-z']+){0,4}? (?:suicid\w*|self[- ]?harm\w*|harming themselves|hurting themselves|killing themselves|ending (?:their|it)|taking their own life)\b/g,
   // A patient seen in a department ("had a 16yr old in with a paracetamol overdose who didn't make it").
@@ -504,7 +548,7 @@ const BENIGN: readonly RegExp[] = [
   /\b\d{1,2} ?(?:yr|yrs|year|years|y\/o|yo)(?:[- ]old)? (?:[a-z]+ )?(?:overdos\w*|od|suicide attempt|self[- ]?harm\w*|hanging|attempt)\b[^.;!?]*/g,
   /\b(?:overdos\w*|od|self[- ]?harm\w*|suicide attempts?|hangings?)s? (?:admissions?|attendances?|presentations?|cases|patients?|calls|jobs|referrals?)\b|\b(?:overdos\w*|od) (?:[a-z]+ ){0,2}?(?:in|into|to|at|through) (?:ed|a ?& ?e|a and e|resus|majors|the department|the dept|eau|amu|ambulance)\b[^.;!?]*/g,
   // A patient arriving is work ("overdose came in by ambulance", "brought in after an od").
-  /\b(?:an? |the |another )?(?:overdos\w*|od|suicide attempt|self[- ]?harm|hanging|jumper)s? (?:came|comes|coming|come|was brought|were brought|brought) in\b|\bbrought in (?:after|with|following) (?:an? |another )?(?:overdos\w*|od|suicide attempt|hanging)\b/g,
+  /\b(?:an? |the |another )?(?:overdos\w*|od|suicide attempt|self[- ]?harm|hanging|jumper)s? (?:came|comes|coming|come|was brought|were brought|brought) in\b|\bbrought in (?:after|with|following) (?:an? |another )?(?:overdos\w*|od|suicide attempt|hanging)\b|\b(?:came|comes|coming|come|rolled|was brought|were brought) in with (?:an? |another )?(?:[a-z]+ )?(?:overdos\w*|od|suicide attempt)\b[^.;!?]*/g,
   // A facilitator or manager asking what to do if someone ever discloses: a question about handling it, answered
   // by the guides (which carry the urgent routes), not a disclosure ("what do I do if someone says they're thinking of harming themselves").
   /\b(?:what (?:do|should|would|can) (?:i|we|you|a facilitator|facilitators)|how (?:do|should|would|can) (?:i|we|you|a facilitator|facilitators|a manager)|what)\b(?: [a-z']+){0,6}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about|hints?|hinted|hinting|alludes?|alluded|admits?|admitted|reveals?|revealed|opens up|seems|shows signs)\b[^.?!]*/g,
@@ -883,7 +927,8 @@ export class SafetyCheck {
     // A settled decision that cannot mean anything else ("don't try and talk me out of it") with one signal (a
     // bridge, a goodbye) is a plan: the signal is what was decided.
     const settled = signals === 1 && SETTLED.test(cleaned);
-    if (!immediate && kinds.size === 0 && signals < 2 && !settled) return { urgency: undefined };
+    if (!immediate && kinds.size === 0 && signals < 2 && !settled && !(decided && signals > 0))
+      return { urgency: undefined };
     const meansLike =
       kinds.has('means') || kinds.has('move-into') || kinds.has('taking') || kinds.has('holding');
     // Reading up on a means stays a check-in when a place is named, but not with a time set for it.

@@ -74,6 +74,10 @@ export const EVAL_DIR = path.resolve(
  *   devAT, devAU). Last, AV, AW and AX, measured on arrival at 0252085 (urgent recall 97.9% / 100% / 100%, false
  *   alarms 0 / 1 / 0, off-topic 15 of 15 each, top-1 93.8% / 98.0% / 94.3%, top-3 97.9% / 98.0% / 98.1%), then read
  *   and fixed (devAV, devAW, devAX).
+ * - December 2026, fourth session: eight more writers from the same brief, all measured once on arrival at a0acf5c.
+ *   AY, AZ, BA, BB and BC (urgent recall 100% / 93.9% / 95.8% / 100% / 97.9%, false alarms 0 / 1 / 2 / 0 / 1,
+ *   off-topic 15 / 14 / 14 / 15 / 14 of 15, top-1 96.2% / 83.3% / 93.8% / 93.8% / 91.7%) were then read and fixed
+ *   (devAY … devBC); BD, BE and BF are kept unread (heldBD … heldBF).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -131,6 +135,14 @@ export const EVAL_SETS = {
   heldAP: ['ask-eval-held-ap.yaml'],
   heldAQ: ['ask-eval-held-aq.yaml'],
   heldAR: ['ask-eval-held-ar.yaml'],
+  devAY: ['ask-eval-dev-ay.yaml'],
+  devAZ: ['ask-eval-dev-az.yaml'],
+  devBA: ['ask-eval-dev-ba.yaml'],
+  devBB: ['ask-eval-dev-bb.yaml'],
+  devBC: ['ask-eval-dev-bc.yaml'],
+  heldBD: ['ask-eval-held-bd.yaml'],
+  heldBE: ['ask-eval-held-be.yaml'],
+  heldBF: ['ask-eval-held-bf.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

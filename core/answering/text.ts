@@ -139,8 +139,25 @@ export function withinOneEdit(a: string, b: string): boolean {
   return shorter.slice(i) === longer.slice(i + 1);
 }
 
+/** Real words one letter from a command word ("how do I do it kindly but not budge"): never read as its typo. */
+const NEAR_COMMAND_WORDS = new Set([
+  'budge',
+  'budged',
+  'budges',
+  'fudge',
+  'fudges',
+  'judge',
+  'judged',
+  'judges',
+  'plain',
+  'plane',
+  'plant',
+  'remainder',
+  'remainders',
+]);
+
 /** True when a typed word is the expected word, allowing one typo in words of four letters or more. */
 export function sameWord(typed: string, expected: string): boolean {
   if (typed === expected) return true;
-  return expected.length >= 4 && withinOneEdit(typed, expected);
+  return expected.length >= 4 && !NEAR_COMMAND_WORDS.has(typed) && withinOneEdit(typed, expected);
 }
