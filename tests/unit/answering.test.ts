@@ -149,6 +149,12 @@ describe('text matching', () => {
     expect(sameWord('pain', 'plan')).toBe(false);
     expect(sameWord('hi', 'ho')).toBe(false);
   });
+
+  it('never reads a real word one letter from a command word as its typo', () => {
+    expect(sameWord('budge', 'nudge')).toBe(false);
+    expect(sameWord('nudeg', 'nudge')).toBe(true);
+    expect(answerer.ask('how do i tell her about the move kindly but not budge').intent).toBe('guide');
+  });
 });
 
 describe('answering', () => {

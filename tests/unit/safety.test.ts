@@ -58,6 +58,10 @@ describe('urgent-support detection', () => {
     'finally decided. after my last night shift. i have everything i need',
     'parked on the top deck of the multi storey again, not coming down the stairs this time',
     'she put bye all in the team chat and says she has taken everything from her bathroom cabinet',
+    'the plan is the flyover on the ring road after my late shift',
+    'she has locked herself in the staff loo with a razor and wont open the door',
+    'he said the morphine he has been hoarding is for this weekend',
+    'my deputy says she has picked a date and will not tell me how',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -93,6 +97,11 @@ describe('urgent-support detection', () => {
     'whatever happens on this ward nothing i do matters',
     'she handed me her whole teaching folder and said youll need it more than me soon',
     'one of my carers keeps asking which tablets are most dangerous, and she has been so low lately',
+    'asked me if her pension would go to her children if she died, out of the blue',
+    'made the handover file so thorough that nobody will ever need me again',
+    'if this winter doesnt finish me off ill do it myself haha',
+    'she wrote cards for everyone on the team and cleared her locker, she has not resigned',
+    'the patient died on our ward and my nurse keeps saying she does not deserve to be here',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -161,6 +170,10 @@ describe('urgent-support detection', () => {
     'staff feel they let patients down every shift',
     'our matron retires friday and the team are gutted, how do i keep them going once shes gone',
     'how should a facilitator respond if someone in a circle hints at wanting to end things',
+    'a young man came in with a paracetamol overdose and my students are upset',
+    'police brought a woman into the 136 suite after she tried to jump, my staff were shaken',
+    'a lad from our crew took his own life last spring, how do we mark the anniversary',
+    'can a resident have paracetamol with her ibuprofen',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
