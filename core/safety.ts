@@ -47,7 +47,7 @@ const IMMEDIATE: readonly RegExp[] = [
   /\b(?:going to|gonna|about to|threatening to|wants to|wanna|will) jump\b(?! (?:at|on board|ship|in|through|the queue))(?:(?=.*\b(?:roof|top|bridge|multi[- ]?storey|ledge|edge|platform|cliff|car park|balcony|window|viaduct)\b)|(?<=\b(?:roof|top|bridge|multi[- ]?storey|ledge|edge|platform|cliff|car park|balcony|window|viaduct)\b.*))/,
   /\b(?:took|taken|swallowed|necked|downed) everything (?:in|from|out of) (?:the|my|her|his) (?:[a-z]+ )?(?:cupboard|cabinet|drawer|box|tin|bag|locker|bathroom|kitchen|fridge)\b/,
   // Intent to end it with a time ("going to end it after my shift", "has chosen to end things tonight").
-  /(?<!\bwe(?:'re| are|'ll| will)? )\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|want to|wanna|chosen to|chose to|decided to|planning to|plan to|ready to) end (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|after (?:my|this|her|his|the) (?:night |day |long |late |early |last )?shift|this (?:weekend|evening|morning|afternoon)|when (?:i|she|he) gets? home|right now|now)\b)/,
+  /(?<!\bwe(?:'re| are|'ll| will)? )\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|want to|wanna|chosen to|chose to|decided to|planning to|plan to|plans to|ready to) end (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|after (?:my|this|her|his|the) (?:night |day |long |late |early |last )?shift|this (?:weekend|evening|morning|afternoon)|when (?:i|she|he) gets? home|right now|now)\b)/,
   /\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|about to|planning to|plan to) (?:overdose|od)\b(?! (?:patients?|pts?|admissions?|protocol|pathway|training)\b)/,
   // A number of tablets already taken ("took about 30 paracetamol an hour ago").
   new RegExp(
@@ -119,6 +119,14 @@ const IMMEDIATE: readonly RegExp[] = [
   /\b(?:written|writing|wrote|left) (?:a |some )?(?:goodbye |suicide )?(?:letters?|notes?) (?:to|for) (?:my|her|his|their|the) (?:kids|children|family|wife|husband|partner|mum|dad|parents)\b/,
   /\b(?:written|writing|wrote|left) (?:a )?(?:suicide )?note\b.*\b(?:family|goodbye|everyone)\b/,
   /\b(?:burns?|cuts?|scars?|marks?|scratches) (?:on|up|across|all over|over|along|down) (?:[a-z']+ ){0,4}(?:wrists?|forearms?|arms?|thighs?)\b/,
+  // Cut deep already, or deeper than before.
+  /\b(?:is |she'?s |he'?s |i'?m |i'?ve |i |she |he |been |has )(?:cut|cutting) (?:really |very |so |too |quite |(?:my|her|him)self )?(?:deep|deeper)\b|\bcut (?:much |even |a lot |way )?deeper\b/,
+  // Knowing how and when ("i know exactly how im going to do it").
+  /\b(?:know|knows|knew|decided|worked out) (?:exactly )?how (?:i'?m|i am|she'?s|he'?s|i'?ll|she'?ll|he'?ll) (?:going to |gonna )?do it\b/,
+  // Going to use all of a medication ("a bag of insulin pens ... going to use all of them").
+  new RegExp(
+    String.raw`\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|planning to|about to) use (?:all of them|them all|the lot|all of it|it all|every one|the whole (?:box|bag|lot))\b(?:(?=.*\b${PILLS}\b)|(?<=\b${PILLS}\b.*))`,
+  ),
   // A plan that names its place ("the plan is the footbridge over the bypass").
   /\b(?:the|my|her|his) plan(?: is|'s) (?:to (?:go to |go off |jump off |walk (?:into|in front of) |step in front of )?)?(?:the |a )?(?:[a-z0-9-]+ ){0,2}?(?:bridge|footbridge|flyover|viaduct|roof|rooftop|cliffs?|railway|tracks|level crossing|multi[- ]?storey|river|canal|reservoir|quarry|trains?|motorway)\b/,
   // Cutting, and going deeper next time.
@@ -133,7 +141,7 @@ const IMMEDIATE: readonly RegExp[] = [
   ),
   // Drugs taken from work to use on oneself.
   new RegExp(
-    String.raw`\b(?:to |going to |gonna )?use (?:it |them |some |the (?:[a-z]+ )?)?on (?:my|him|her)sel(?:f|ves)\b(?=.*\b(?:${PILLS}|drugs|syringes?|needles?|sharps|blade|knife|rope)\b)|(?<=\b(?:${PILLS}|drugs|syringes?|needles?|sharps|blade|knife|rope)\b.*)\buse (?:it |them |some |the (?:[a-z]+ )?)?on (?:my|him|her)sel(?:f|ves)\b`,
+    String.raw`(?<=^(?=.*\b(?:${PILLS}|drugs|syringes?|needles?|sharps|blade|knife|rope)\b).*)\buse (?:it |them |some |the (?:[a-z]+ ){0,4}?)?on (?:my|him|her)sel(?:f|ves)\b`,
   ),
 ];
 
@@ -145,10 +153,10 @@ const EDGES =
 
 /** A decision, a time or means at hand: with any sign or means, the risk is immediate. */
 const DECIDED =
-  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before|sat|sun|saturday|sunday|monday|tuesday|wednesday|thursday|friday|tmrw)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:picked|set|chosen|chose) (?:a|the) (?:date|day)\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home)(?: [a-z]+){0,2}? (?:this time|again|after)\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:don'?t|not to|no need to|no point) come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\b(?:that'?s|this is|it'?s) (?:my|her|his|the) plan(?=[.!,]|$| then\b| now\b| anyway\b| tbh\b| really\b| sorted\b| done\b)|\b(?:planning|plans?|going|gonna|intends?|intending|means?) to (?:use|take|do|inject|swallow|neck) (?:it|them|the lot|it all|them all|all of (?:it|them))\b(?=[^.!?]*\b(?:tonight|today|tomorrow|this (?:weekend|evening)|later|when|after)\b)|\b(?:got|have|has) a plan (?:for )?(?:tonight|today|tomorrow|this weekend)\b|\bthis is the end\b(?! of\b)/;
+  /\b(?:i'?ve|i have|she'?s|he'?s|they'?ve|has|have) (?:finally |now )?(?:decided|made (?:my|her|his|their|up my|up her|up his) mind(?: up)?)\b|\b(?:made|make) (?:my|her|his) mind up\b|\btonight'?s the night\b|\b(?:doing|do) it (?:tonight|today|after|when|on|at|this|tomorrow|before|sat|sun|saturday|sunday|monday|tuesday|wednesday|thursday|friday|tmrw)\b|\b(?:going to|gonna|will) do it (?:tonight|today|after|when|on|at|this|tomorrow)\b|\bit'?s (?:happening|tonight|today)\b|\bthis is it\b|\b(?:tonight|today|this weekend|tomorrow) (?:feels like|could be|might be|will be) (?:the|it) ?(?:night|day|time)?\b|\b(?:i'?ve|i have|she'?s|he'?s) (?:set|picked|chosen|got) (?:a|the) date\b|\b(?:picked|set|chosen|chose) (?:a|the) (?:date|day)\b|\b(?:know|knows) exactly how (?:much|many)\b(?! (?:to|of|it costs|we|you|they)\b)|\b(?:tonight|today|tomorrow|this weekend|this week|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night)?) is (?:it|the night|the day)\b|\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\b(?:not|i'?m not|i am not|wasn'?t|she wasn'?t|he wasn'?t) (?:even |actually )?(?:joking|kidding|messing) (?:this time|now|anymore|any more)\b|\bactually not (?:joking|kidding)\b|\bnot coming (?:back|down|home)(?: [a-z]+){0,2}? (?:this time|again|after)\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:don'?t|not to|no need to|no point) come looking\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\b(?:that'?s|this is|it'?s) (?:my|her|his|the) plan(?=[.!,]|$| then\b| now\b| anyway\b| tbh\b| really\b| sorted\b| done\b)|\b(?:planning|plans?|going|gonna|intends?|intending|means?) to (?:use|take|do|inject|swallow|neck) (?:it|them|the lot|it all|them all|all of (?:it|them))\b(?=[^.!?]*\b(?:tonight|today|tomorrow|this (?:weekend|evening)|later|when|after)\b)|\b(?:got|have|has) a plan (?:for )?(?:tonight|today|tomorrow|this weekend)\b|\bthis is the end\b(?! of\b)|\b(?:tonight|today|tomorrow|tmrw)\b[^.?!]*\bnot (?:driving|walking|going|stopping) (?:past|by|over|at)\b|\b(?:know|knows|knew) exactly (?:which|where|what) (?:bridge|spot|place|tree|train|one|point|bit|bend)\b|\b(?:got|has|have) everything (?:sorted|ready|planned|in place) (?:for )?(?:tonight|today|tomorrow|tmrw|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:found|picked|chosen|chose) (?:the|a|my) (?:spot|place|tree|branch)\b|\b(?:tonight|today|tomorrow|tmrw)\b[^.?!]*\b(?:going to|gonna|will|i'?ll) (?:[a-z]+ ){0,4}?do it\b|\bfinish(?:ing)? it (?:after|tonight|tomorrow|tmrw|when)\b|\b(?:got|has|have) it all (?:planned|worked out|sorted)\b/;
 /** The strongest forms of a decision, which nothing ordinary says: with one signal they are a plan on their own. */
 const SETTLED =
-  /\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\btonight'?s the night\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\b(?:don'?t|not to|no need to|no point) come looking\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:not|i'?m not|i am not) (?:even |actually )?(?:joking|kidding) (?:this time|now|anymore|any more)\b|\b(?:he|she|they|i) (?:wasn'?t|was not|weren'?t|isn'?t|is not|am not|'m not) (?:joking|kidding|messing)\b|\bjok(?:e|ing) but not (?:really|joking)\b|\bnot really (?:joking|a joke)\b|\bnot coming (?:back|down|home)(?: [a-z]+){0,2}? this time\b|\b(?:tonight|today) is the (?:night|day)\b|\bnot (?:(?:planning on|planning to|going to|gonna) )?get(?:ting)? on (?:it|the (?:\w+ )?train|the next one|the fast one)\b/;
+  /\bdon'?t (?:try (?:and |to )?)?talk (?:me|her|him) out of it\b|\btonight'?s the night\b|\bby the time (?:you|anyone) (?:read|reads|see|sees|find|finds) this\b|\b(?:don'?t|not to|no need to|no point) come looking\b|\bnot coming back from (?:my |this |the )?(?:break|walk|shift|work)\b|\b(?:that'?s|this is|it'?s) the plan (?:for|this|tonight|tomorrow|on|at)\b|\b(?:not|i'?m not|i am not) (?:even |actually )?(?:joking|kidding) (?:this time|now|anymore|any more)\b|\b(?:he|she|they|i) (?:wasn'?t|was not|weren'?t|isn'?t|is not|am not|'m not) (?:joking|kidding|messing)\b|\bjok(?:e|ing) but not (?:really|joking)\b|\bnot really (?:joking|a joke)\b|\bnot coming (?:back|down|home)(?: [a-z]+){0,2}? this time\b|\b(?:tonight|today) is the (?:night|day)\b|\bnot (?:(?:planning on|planning to|going to|gonna) )?get(?:ting)? on (?:it|the (?:\w+ )?train|the next one|the fast one)\b|\b(?:i|she|he) (?:won'?t|will not|am not going to|'m not going to|is not going to|'s not going to) step back\b|\b(?:don'?t|not to|no need to) (?:come )?look(?:ing)? for (?:me|her|him)\b|\b(?:don'?t|do not) think (?:i'?m|i am|i'?ll be|she'?s|he'?s|she'?ll be|he'?ll be) (?:coming|driving|walking|going|getting) (?:back|home)\b/;
 /** Words of intent just before a method ("going to walk in front of", "i'll take all of"). */
 const INTENT_BEFORE =
   /\b(?:going to|gonna|i'?ll|she'?ll|he'?ll|they'?ll|will|about to|want to|wanna|planning to|plan to|ready to|decided to|i'?m|she'?s|he'?s)(?: just| going to| gonna| go and| go)? $/;
@@ -179,6 +187,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:think|thinks|thought|thinking) about (?:doing )?the same (?:thing )?(?:myself|sometimes|too|lately)\b/,
   ],
   'self-harm-act': [
+    // Hurting oneself to cope ("been burning my arm on the kettle after bad shifts, it helps").
+    /\b(?:been |keep |keeps |started )?(?:burning|burnt|burned|scalding|scalded|cutting|scratching|hitting|punching|banging|bashing) (?:my|her|his) (?:arms?|legs?|skin|wrists?|hands?|thighs?|head|fists?|stomach)\b(?=[^.?!]*\b(?:helps?|helped|felt better|feel better|to cope|release|on purpose|deliberately|after (?:bad|every|a bad|rough|hard)|makes? me feel)\b)/,
+    /\b(?:till|til|'til|until|so hard) (?:it|they|my \w+|her \w+|his \w+) (?:bled|bleed|bleeds|split|splits|cracked|broke|bruised)\b(?=[^.?!]*\b(?:helps?|helped|felt better|feel better|normal|to cope|release)\b)|(?<=\b(?:banged|bashed|hit|punched|scratched|cut) (?:my|her|his) [^.?!]*)\b(?:till|til|'til|until) (?:it|they) (?:bled|bleed|bleeds)\b/,
     // Signs a manager sees: wrists or forearms bandaged or covered, scratching at them, hurting a hand to cope.
     /\b(?:wrists?|forearms?) (?:all |both )?(?:bandaged|strapped(?: up)?|taped(?: up)?|wrapped(?: up)?|covered(?: up)?|in bandages|plastered)\b|\b(?:bandaged|bandages on|strapped up|plasters on|dressings? on|covered up|covering (?:up )?(?:her|his|my)) (?:[a-z']+ ){0,2}?(?:wrists?|forearms?)\b/,
     /\b(?:scratch|scratches|scratching|scratched|clawing|clawed|picking|picked|digging (?:her|his|my) nails) (?:at |into )?(?:my|her|his|their) (?:wrists?|forearms?)\b/,
@@ -186,6 +197,14 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:scratch|scratches|scratching|scratched|pick|picks|picking|picked|cut|cuts|cutting|hit|hits|hitting|burn|burns|burning|bite|biting) (?:at )?(?:my|her|his) (?:arms?|legs?|skin|wrists?|thighs?|hands?|stomach) (?:till|until|so) (?:they|it|i|she|he) bleeds?\b/,
   ],
   means: [
+    // A means place kept in mind ("the bridge by the hospital keeps crossing my mind").
+    new RegExp(
+      String.raw`\b${EDGES}\b[^.?!]{0,40}\b(?:keeps? |kept |has been |been )?(?:crossing|crossed|coming into|popping into|on) (?:my|her|his) (?:mind|head)\b`,
+    ),
+    // A worked-out point or spot that "will work", and a hosepipe with a garage.
+    /\b(?:worked out|figured out|found|know|knows) (?:exactly )?(?:which|what|where) (?:[a-z]+ ){0,4}?(?:will|would|'ll|'d) (?:work|do it|hold|take my weight)\b/,
+    /\b(?:hose|hosepipe)\b[^.?!]{0,30}\bgarage\b|\bgarage\b[^.?!]{0,30}\b(?:hose|hosepipe)\b/,
+    /\b(?:on|at) (?:the end of )?(?:the )?platform\b[^.?!]*\bwaiting for\b/,
     // Medication kept back, said verb first ("she's kept back some morphine"), and enough of it counted out to finish it.
     new RegExp(
       String.raw`\b(?:keeping|kept|holding|held|putting|put) (?:back|aside|by) (?:some |the |my |her |his |all |a few |enough )?(?:of )?(?:the |my |her |his )?(?:[a-z'-]+ ){0,2}?${PILLS}\b`,
@@ -216,7 +235,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:taking|took|takes|bringing|brought) (?:stuff|things|meds|drugs|it|them|some|bits) (?:home )?(?:[a-z]+ ){0,2}?(?:from|out of) the (?:cd|controlled drugs?|drugs?|drug) (?:cupboard|cabinet|safe|fridge|trolley|room)\b/,
     /\benough (?:[a-z]+ ){0,2}?(?:in (?:my|her|his) (?:bag|locker|car|pocket) |at home )?to (?:make sure|do it|do the job|end it|not wake up|finish it)\b/,
     new RegExp(
-      String.raw`\b(?:been |keep |keeps |started )?counting (?:them|out|my|her|his|the)\b(?=.*\b${PILLS}\b)|(?<=\b${PILLS}\b.*)\b(?:been |keep |keeps )?counting (?:them|it|out)\b`,
+      String.raw`\b(?:been |keep |keeps |started )?(?:counting|counted) (?:them|out|my|her|his|the|up)\b(?=.*\b${PILLS}\b)|(?<=\b${PILLS}\b.*)\b(?:been |keep |keeps )?counting (?:them|it|out)\b`,
     ),
     /\b(?:locked|shut|barricaded) (?:herself|himself|myself|themselves) in\b(?=.*\b(?:drugs?|keys|meds|pills|tablets|blade|rope|cd|fridge)\b)/,
     /\b(?:think|thinks|thought|thinking|imagine|imagines|wonder|wonders) about (?:just )?(?:stepping|leaning|walking|falling|letting go|jumping) (?:forward|off|out|over|in|under)\b/,
@@ -248,6 +267,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     ),
     // A worked-out amount ("worked out how much potassium he'd need").
     /\b(?:worked out|figured out|calculated|knows?|knew) (?:exactly )?how (?:much|many) (?:[a-z'-]+ ){0,2}?(?:i'?d|she'?d|he'?d|they'?d|i would|she would|he would|it would) (?:need|take|have to take)\b/,
+    new RegExp(
+      String.raw`\b(?:worked out|figured out|calculated|knows?|knew) (?:exactly )?how (?:much|many) (?:of (?:the |my |her |his )?)?${PILLS} (?:i|she|he) (?:need|needs|take|would take)\b|\b(?:worked out|figured out|calculated) (?:exactly )?how (?:much|many) (?:[a-z'-]+ ){0,2}?(?:i|she|he) (?:need|needs) to take\b`,
+    ),
     new RegExp(
       String.raw`\b${PILLS} (?:(?:she|he|i|they)'?s |(?:she|he|i|they) (?:has |have |'ve )?)?(?:stashed|hidden|hid|hoarded|saved up|squirrelled|stored|tucked) (?:away )?(?:in|under|at|behind)\b|\bstash(?:ed)? (?:of )?(?:[a-z]+ ){0,2}?${PILLS}\b`,
     ),
@@ -397,6 +419,8 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:finish|finishes|kill|kills) (?:me|her|him) off\b[^.?!]*\b(?:i'?ll|ill|i will|she'?ll|he'?ll) do it (?:my|her|him)self\b/,
   ],
   goodbye: [
+    // Last words for the team ("please tell my staff i was proud of them").
+    /\btell (?:my|the|her|his) (?:\w+ ){0,2}?(?:i|she|he) (?:was (?:proud|sorry)|loved|love (?:them|you)|am sorry|'m sorry)\b/,
     // Letters left for the children ("letters for the kids are in my locker").
     /\b(?:note|letter|letters|notes)\b(?: [a-z0-9'-]+){0,3}? (?:addressed to|for|to) the (?:kids|children)\b(?! (?:on|in|at) (?:the )?(?:ward|unit|paeds|school|clinic))/,
     /\b(?:bit|sort|kind) of a (?:goodbye|farewell)\b(?! (?:do|party|drinks?|card|lunch|collection|present|to (?:the|our|my) (?:old )?(?:ward|unit|building|site|office|department|base|station|place)))/,
@@ -428,6 +452,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bsaying (?:her |his |their |my )?goodbyes?\b/,
   ],
   'giving-away': [
+    /\b(?:cat|dog|pets?|rabbit|budgie|horse) (?:has been |'s been |is |been )?rehomed\b/,
     /\b(?:you'?ll|you will|youll) need (?:these|this|it|them|that|my \w+) more than (?:me|i (?:do|will)|her|him|she (?:does|will)|he (?:does|will))\b/,
     /\brehom(?:e|ed|ing) (?:her|his|my|their) (?:cat|dog|pets?|rabbit|budgie|horse)\b/,
     /\bgiv(?:en|ing|e) (?:away )?(?:her|his|my|their) (?:car|house|savings|bike) (?:away )?to\b/,
@@ -453,6 +478,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bupdated who gets\b/,
   ],
   'not-around-future': [
+    /\bmiss (?:it|them|that|the \w+) (?:for good|permanently|forever)\b/,
     /\b(?:nobody|no one|noone|no-one|never) (?:will |would |'ll )?(?:ever )?needs? me (?:ever )?again\b/,
     /\b(?:going|go|goes|walk|walking|drive|driving|drove|walked|head|heading|headed) (?:out |off |up |down |back )?(?:to|into|up to|down to|off to|out to) (?:the |a |my )?(?:[a-z'-]+ ){0,5}?(?:and |& )?(?:(?:i'?m|im|he'?s|hes|she'?s|shes|they'?re) )?(?:not|never) (?:coming|come) (?:back|down|home)\b(?! (?:till|until|for|before|after|to work|at)\b)/,
     /\bnot (?:coming|come) (?:down|back) this time\b/,
@@ -481,7 +507,7 @@ const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable'
     String.raw`\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)(?! (?:${ENDING_WELL}|on time|on a))|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:i|she|he|they|i'?d|she'?d|he'?d|they'?d|i'?ll|she'?ll|he'?ll|they'?ll|i would|she would|he would)(?: just| really| would| will| soon)? (?:was|were|am|is|be) gone|when i'?m gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b`,
   ),
   means:
-    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|footbridge|flyover|viaduct|reservoir|quarry|level crossing|jump|tracks|trains?|train line|(?:on|at) (?:the )?platform(?: \d+)?|guns?|shotgun|rifle|firearms?|railway|railway line|motorway|lorry|cliffs?|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take|(?:won'?t|wouldn'?t|will not|refused to|refuses to) (?:tell|say)(?: me| us| anyone)? (?:how|where|what with))\b/,
+    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|footbridge|flyover|viaduct|reservoir|quarry|level crossing|jump|tracks|trains?|train line|(?:on|at) (?:the )?platform(?: \d+)?|guns?|shotgun|rifle|firearms?|railway|railway line|motorway|lorry|cliffs?|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take|(?:won'?t|wouldn'?t|will not|refused to|refuses to) (?:tell|say)(?: me| us| anyone)? (?:how|where|what with)|(?:a|the) plan and the (?:stuff|means|things|gear|kit)|the stuff (?:at home|in (?:my|her|his) (?:bag|car|locker)))\b/,
   goodbye:
     /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|last (?:ever )?shift (?:today|tonight|ever)|(?:my|her|his|their) last (?:long )?(?:message|shift|day|night|set of nights)|(?:written|wrote|writing|left) (?:the|my|some|a few|all the|all my) (?:letters|notes|goodbyes)|(?:wants?|asked|asking) (?:me|you|us) to (?:look after|take|have|feed|mind|rehome) (?:my|her|his|their) (?:cat|dog|kids|children|pets?|rabbit)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
   hopeless:
@@ -546,7 +572,7 @@ const BENIGN: readonly RegExp[] = [
   // A person described by age in a department, or counted as admissions, is a patient ("19 yr old overdose in ED
   // didnt make it", "3 overdose admissions in one night").
   /\b\d{1,2} ?(?:yr|yrs|year|years|y\/o|yo)(?:[- ]old)? (?:[a-z]+ )?(?:overdos\w*|od|suicide attempt|self[- ]?harm\w*|hanging|attempt)\b[^.;!?]*/g,
-  /\b(?:overdos\w*|od|self[- ]?harm\w*|suicide attempts?|hangings?)s? (?:admissions?|attendances?|presentations?|cases|patients?|calls|jobs|referrals?)\b|\b(?:overdos\w*|od) (?:[a-z]+ ){0,2}?(?:in|into|to|at|through) (?:ed|a ?& ?e|a and e|resus|majors|the department|the dept|eau|amu|ambulance)\b[^.;!?]*/g,
+  /\b(?:overdos\w*|od|self[- ]?harm\w*|suicide attempts?|hangings?)s? (?:admissions?|attendances?|presentations?|cases?|patients?|calls?|jobs?|referrals?)\b|\b(?:overdos\w*|od) (?:[a-z]+ ){0,2}?(?:in|into|to|at|through) (?:ed|a ?& ?e|a and e|resus|majors|the department|the dept|eau|amu|ambulance)\b[^.;!?]*/g,
   // A patient arriving is work ("overdose came in by ambulance", "brought in after an od").
   /\b(?:an? |the |another )?(?:overdos\w*|od|suicide attempt|self[- ]?harm|hanging|jumper)s? (?:came|comes|coming|come|was brought|were brought|brought) in\b|\bbrought in (?:after|with|following) (?:an? |another )?(?:overdos\w*|od|suicide attempt|hanging)\b|\b(?:came|comes|coming|come|rolled|was brought|were brought) in with (?:an? |another )?(?:[a-z]+ )?(?:overdos\w*|od|suicide attempt)\b[^.;!?]*/g,
   // A facilitator or manager asking what to do if someone ever discloses: a question about handling it, answered
@@ -554,7 +580,7 @@ const BENIGN: readonly RegExp[] = [
   /\b(?:what (?:do|should|would|can) (?:i|we|you|a facilitator|facilitators)|how (?:do|should|would|can) (?:i|we|you|a facilitator|facilitators|a manager)|what)\b(?: [a-z']+){0,6}? if (?:someone|somebody|anyone|a participant|a member of (?:the group|my circle|the circle)|a person|one of the participants|one of the group)\b(?: [a-z']+){0,4}? (?:ever )?(?:says|said|tells|told|discloses|disclosed|mentions|talks about|brings up|shares|starts talking about|hints?|hinted|hinting|alludes?|alluded|admits?|admitted|reveals?|revealed|opens up|seems|shows signs)\b[^.?!]*/g,
   // The same question with the "if" first ("if someone in a circle ever says they've thought about ending it, what
   // am I meant to do").
-  /\bif (?:someone|somebody|anyone|a participant|a member|one of (?:the|my) (?:group|participants|members))(?: in (?:a|the|my) (?:circle|group|session))? (?:ever )?(?:says|said|tells|told|discloses|mentions|talks about|brings up|hints?|admits?)\b[^?!]*?\b(?:what (?:am i|are we|do i|should i|would i) (?:meant to|supposed to|do|say)|how (?:do|should) i (?:respond|handle|react))\b/g,
+  /\bif (?:someone|somebody|anyone|a participant|a member|one of (?:the|my) (?:group|participants|members))(?: in (?:a|the|my) (?:circle|group|session))? (?:ever )?(?:says|said|tells|told|discloses|mentions|talks about|brings up|hints?|admits?)\b[^?!]*?\b(?:what (?:am i|are we|do i|should i|would i) (?:actually |even |really |then )?(?:meant to|supposed to|do|say)|how (?:do|should) i (?:actually |even |really |then )?(?:respond|handle|react))\b/g,
   // A job a crew or a team attended is work ("crew attended a paediatric suicide yesterday").
   /\b(?:attended|attending|called to|sent to|responded to|went to|dealt with) (?:a|an|the|another) (?:\w+ ){0,2}?(?:suicid\w*|hanging|overdos\w*|od|jumper|self[- ]?harm\w*)\b/g,
   /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,
@@ -724,7 +750,7 @@ export function normaliseForSafety(text: string): string {
 
 /** The writer saying the method is about them, not the patients: nothing is set aside then. */
 const ABOUT_ME_NOT_PATIENTS =
-  /\b(?:look|looks|looking|looked|seem|seems|seeming) (?:so |really |quite |more )?tempting\b|\b(?:would|could|will|'d) (?:hold|take) (?:me|her|him|my weight|her weight|his weight)\b|\b(?:not|rather than|instead of) (?:for |about |on )?(?:the |our |my )?(?:patients?|residents?|service users?|clients?)\b|\b(?:for|on) (?:me|myself)\b(?:(?=.*\b(?:ligature|overdose|pills|tablets|rope|jump)\w*)|(?<=\b(?:ligature|overdose|pills|tablets|rope|jump)\w*\b.*))/;
+  /\b(?:look|looks|looking|looked|seem|seems|seeming) (?:so |really |quite |more )?(?:tempting|inviting)\b|\b(?:would|could|will|'d) (?:hold|take) (?:me|her|him|my weight|her weight|his weight)\b|\b(?:not|rather than|instead of) (?:for |about |on )?(?:the |our |my )?(?:patients?|residents?|service users?|clients?)\b|\b(?:for|on) (?:me|myself)\b(?:(?=.*\b(?:ligature|overdose|pills|tablets|rope|jump)\w*)|(?<=\b(?:ligature|overdose|pills|tablets|rope|jump)\w*\b.*))/;
 
 /** A message as the safety check reads it: normalised, with patient work and idioms set aside. */
 export function prepareForSafety(text: string): string {

@@ -77,7 +77,9 @@ export const EVAL_DIR = path.resolve(
  * - December 2026, fourth session: eight more writers from the same brief, all measured once on arrival at a0acf5c.
  *   AY, AZ, BA, BB and BC (urgent recall 100% / 93.9% / 95.8% / 100% / 97.9%, false alarms 0 / 1 / 2 / 0 / 1,
  *   off-topic 15 / 14 / 14 / 15 / 14 of 15, top-1 96.2% / 83.3% / 93.8% / 93.8% / 91.7%) were then read and fixed
- *   (devAY … devBC); BD, BE and BF are kept unread (heldBD … heldBF).
+ *   (devAY … devBC); BD, BE and BF are kept unread (heldBD … heldBF). After those fixes (677e103), five more: BG, BH,
+ *   BI, BJ and BK (urgent recall 100% / 100% / 98.0% / 100% / 96.0%, false alarms 0 / 2 / 2 / 1 / 0, off-topic 14 /
+ *   13 / 14 / 15 / 15 of 15, top-1 98.0% / 86.0% / 90.2% / 89.8% / 91.7%), then read and fixed (devBG … devBK).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -140,6 +142,11 @@ export const EVAL_SETS = {
   devBA: ['ask-eval-dev-ba.yaml'],
   devBB: ['ask-eval-dev-bb.yaml'],
   devBC: ['ask-eval-dev-bc.yaml'],
+  devBG: ['ask-eval-dev-bg.yaml'],
+  devBH: ['ask-eval-dev-bh.yaml'],
+  devBI: ['ask-eval-dev-bi.yaml'],
+  devBJ: ['ask-eval-dev-bj.yaml'],
+  devBK: ['ask-eval-dev-bk.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
