@@ -29,7 +29,7 @@ export type RiskAssessment =
 
 const SELF = '(?:my|him|her|them|your|our)sel(?:f|ves)';
 const PILLS =
-  '(?:pills?|tablets?|meds|medication|medicines?|sleeping pills|painkillers|antidepressants|paracetamol|ibuprofen|aspirin|co-?codamol|codeine|tramadol|morphine|oramorph|oxycodone|fentanyl|methadone|buprenorphine|insulin|potassium|citalopram|sertraline|fluoxetine|mirtazapine|amitriptyline|venlafaxine|propranolol|pregabalin|gabapentin|diazepam|lorazepam|temazepam|zopiclone|zolpidem|quetiapine|olanzapine|lithium|opioids?|opiates?|controlled drugs|cds|amps?|ampoules?|vials?|pens|prescriptions?|propofol|midazolam|midaz|ketamine|digoxin|warfarin|naproxen|zopiclone|promethazine)';
+  '(?:pills?|tablets?|meds|medication|medicines?|sleeping pills|painkillers|(?:box|boxes|packet|packets|pack|strip|strips) of paras|antidepressants|paracetamol|ibuprofen|aspirin|co-?codamol|codeine|tramadol|morphine|oramorph|oxycodone|fentanyl|methadone|buprenorphine|insulin|potassium|citalopram|sertraline|fluoxetine|mirtazapine|amitriptyline|venlafaxine|propranolol|pregabalin|gabapentin|diazepam|lorazepam|temazepam|zopiclone|zolpidem|quetiapine|olanzapine|lithium|opioids?|opiates?|controlled drugs|cds|amps?|ampoules?|vials?|pens|prescriptions?|propofol|midazolam|midaz|ketamine|digoxin|warfarin|naproxen|zopiclone|promethazine)';
 const PLACES =
   '(?:bridge|footbridge|flyover|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|motorway|multi[- ]?storey|top floor|top of the car park|river|canal|reservoir|sea|quarry|beachy head)';
 
@@ -44,7 +44,7 @@ const IMMEDIATE: readonly RegExp[] = [
   // Decided, with everything needed ("have decided. tonight after the kids are in bed. got everything i need").
   /^(?=.*\bdecided\b)(?=.*\b(?:got|have|has) everything (?:i|she|he) needs?\b)/,
   // About to jump, at a height named anywhere in the message ("rang me from the top of the multistorey saying he's going to jump").
-  /\b(?:going to|gonna|about to|threatening to|wants to|wanna|will) jump\b(?! (?:at|on board|ship|in|through|the queue))(?:(?=.*\b(?:roof|top|bridge|multi[- ]?storey|ledge|edge|platform|cliff|car park|balcony|window|viaduct)\b)|(?<=\b(?:roof|top|bridge|multi[- ]?storey|ledge|edge|platform|cliff|car park|balcony|window|viaduct)\b.*))/,
+  /\b(?:going to|gonna|about to|threatening to|wants to|wanna|will) jump\b(?! (?:at|on board|ship|in|through|the queue))(?:(?=.*\b(?:roof|top|bridge|multi[- ]?storey|ledge|edge|platform|station|cliff|car park|balcony|window|viaduct)\b)|(?<=\b(?:roof|top|bridge|multi[- ]?storey|ledge|edge|platform|station|cliff|car park|balcony|window|viaduct)\b.*))/,
   /\b(?:took|taken|swallowed|necked|downed) everything (?:in|from|out of) (?:the|my|her|his) (?:[a-z]+ )?(?:cupboard|cabinet|drawer|box|tin|bag|locker|bathroom|kitchen|fridge)\b/,
   // Intent to end it with a time ("going to end it after my shift", "has chosen to end things tonight").
   /(?<!\bwe(?:'re| are|'ll| will)? )\b(?:going to|gonna|will|i'?ll|she'?ll|he'?ll|want to|wanna|chosen to|chose to|decided to|planning to|plan to|plans to|ready to) end (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|after (?:my|this|her|his|the) (?:night |day |long |late |early |last )?shift|this (?:weekend|evening|morning|afternoon)|when (?:i|she|he) gets? home|right now|now)\b)/,
@@ -197,6 +197,10 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:scratch|scratches|scratching|scratched|pick|picks|picking|picked|cut|cuts|cutting|hit|hits|hitting|burn|burns|burning|bite|biting) (?:at )?(?:my|her|his) (?:arms?|legs?|skin|wrists?|thighs?|hands?|stomach) (?:till|until|so) (?:they|it|i|she|he) bleeds?\b/,
   ],
   means: [
+    /\b(?:taking|took|taken|bringing|brought|pocketing|pocketed) (?:[a-z]+ ){0,2}?tabs (?:home )?(?:from|out of|off) (?:the |work|my |our )?(?:ward|unit|work|stock|ward stock|pharmacy|cupboard)\b|\b(?:more|enough) (?:[a-z]+ ){0,3}?to finish (?:it|me|her|him)(?: off)?\b/,
+    new RegExp(
+      String.raw`\b(?:bottle|bottles|can|cans|glass|pint) of (?:[a-z]+ )?(?:vodka|gin|wine|whisky|whiskey|rum|red|white|cider|lager)\b[^.?!]{0,40}\b${PILLS}\b|\b${PILLS}\b[^.?!]{0,40}\b(?:vodka|gin|whisky|whiskey|rum|bottle of)\b`,
+    ),
     // A means place kept in mind ("the bridge by the hospital keeps crossing my mind").
     new RegExp(
       String.raw`\b${EDGES}\b[^.?!]{0,40}\b(?:keeps? |kept |has been |been )?(?:crossing|crossed|coming into|popping into|on) (?:my|her|his) (?:mind|head)\b`,
@@ -215,7 +219,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:from|on|at) the (?:roof|top) of (?:my|the|a|our|her|his) (?:[a-z]+ )?(?:block|flats|building|car park|multi[- ]?storey|hospital|tower)\b/,
     /\b(?:her|his|my|their) late (?:mum|dad|mother|father|nan|nana|gran|grandad|husband|wife|partner)'?s (?:meds|medication|morphine|oramorph|tablets|pills|painkillers|insulin)\b/,
     // At a high place or an edge now, or looking at it ("sat on level 4 of the multi storey looking at the edge").
-    /\b(?:sat|sitting|stood|standing|parked|been)\b[^.!?]{0,40}\b(?:top floor|top level|roof|rooftop|level \d+|edge) of (?:the )?(?:multi[- ]?storey|car park|building|bridge|cliff)\b/,
+    /\b(?:sat|sitting|stood|standing|parked|been)\b[^.!?]{0,40}\b(?:top floor|top level|top|roof|rooftop|level \d+|edge) of (?:the )?(?:multi[- ]?storey|car park|building|bridge|cliffs?)\b/,
     /\b(?:looking|staring|stared|looked) (?:at|over|down at|down) (?:the )?(?:edge|drop|tracks|water below)\b/,
     /\b(?:cd|controlled drugs?|drugs?) (?:count|check|book|stock|register|balance) (?:will be|is|was|'?ll be|is going to be|going to be|might be) (?:short|out|wrong|down|off)\b/,
     new RegExp(
@@ -419,13 +423,15 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:finish|finishes|kill|kills) (?:me|her|him) off\b[^.?!]*\b(?:i'?ll|ill|i will|she'?ll|he'?ll) do it (?:my|her|him)self\b/,
   ],
   goodbye: [
+    /\b(?:want|wanted|wanna) (?:them|her|him|you|everyone|the team|my team) to know (?:what (?:they|you|she|he) (?:meant|mean)|how much|that i (?:loved|love|cared|care))\b(?=[^.?!]*\bbefore (?:i|she|he) (?:go|goes|went|leave|leaves)\b)/,
+    /\b(?:left|leaving|wrote|written) (?:a |me a |her a |him a )?note\b[^.?!]{0,30}\bsorry\b/,
     // Last words for the team ("please tell my staff i was proud of them").
     /\btell (?:my|the|her|his) (?:\w+ ){0,2}?(?:i|she|he) (?:was (?:proud|sorry)|loved|love (?:them|you)|am sorry|'m sorry)\b/,
     // Letters left for the children ("letters for the kids are in my locker").
     /\b(?:note|letter|letters|notes)\b(?: [a-z0-9'-]+){0,3}? (?:addressed to|for|to) the (?:kids|children)\b(?! (?:on|in|at) (?:the )?(?:ward|unit|paeds|school|clinic))/,
     /\b(?:bit|sort|kind) of a (?:goodbye|farewell)\b(?! (?:do|party|drinks?|card|lunch|collection|present|to (?:the|our|my) (?:old )?(?:ward|unit|building|site|office|department|base|station|place)))/,
     // Cards to everyone with no occasion, and a locker cleared with no job to go to.
-    /^(?!.*\b(?:christmas|xmas|birthday|valentine|eid|diwali|easter|new year|thank you week|nurses day)\b).*\b(?:written|wrote|writing|sent|left|handed out|given out|gave out) (?:[a-z'-]+ ){0,2}?(?:cards?|letters?|notes?) (?:to|for) (?:every(?:one|body)|each (?:of us|person|member)|all of us|the (?:whole )?team)\b/,
+    /^(?!.*\b(?:christmas|xmas|birthday|valentine|eid|diwali|easter|new year|thank you week|nurses day)\b).*\b(?:written|wrote|writing|sent|left|handed out|given out|gave out) (?:[a-z'-]+ ){0,2}?(?:cards?|letters?|notes?) (?:to|for) (?:every(?:one|body)|each (?:of us|person|member|of (?:my|the|our) (?:team|staff|crew|nurses|carers|girls|lads))|all of us|the (?:whole )?team)\b/,
     /\b(?:cleared|clearing|emptied|emptying) (?:out )?(?:her|his|my|their) (?:locker|desk|drawers?|pigeon ?hole)|\b(?:brought|took|taken|taking) (?:all )?(?:her|his|my|their) (?:locker|desk) (?:stuff|things|bits) home\b(?=.*\b(?:no resignation|not resign\w*|hasn'?t resigned|not leaving|isn'?t leaving|no notice|no new job|no job to go|not retiring|no reason)\b)/,
     // A note already written ("written my note, its in my locker").
     /\b(?:written|wrote|writing|finished|done|left) (?:my|her|his|their|the) (?:note|notes|letter|letters)\b(?! (?:for|to|about) (?:the )?(?:audit|meeting|handover|appraisal|rota|file|hr|cqc|coroner|inquest|report|manager|ward|team meeting)\b)/,
@@ -478,6 +484,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bupdated who gets\b/,
   ],
   'not-around-future': [
+    /\b(?:won'?t|wont|will not) be (?:a|any) (?:problem|burden|bother|nuisance|trouble)(?: to (?:anyone|anybody|you|them))? (?:after|from|any ?more|much longer|for (?:much )?long(?:er)?)\b/,
     /\bmiss (?:it|them|that|the \w+) (?:for good|permanently|forever)\b/,
     /\b(?:nobody|no one|noone|no-one|never) (?:will |would |'ll )?(?:ever )?needs? me (?:ever )?again\b/,
     /\b(?:going|go|goes|walk|walking|drive|driving|drove|walked|head|heading|headed) (?:out |off |up |down |back )?(?:to|into|up to|down to|off to|out to) (?:the |a |my )?(?:[a-z'-]+ ){0,5}?(?:and |& )?(?:(?:i'?m|im|he'?s|hes|she'?s|shes|they'?re) )?(?:not|never) (?:coming|come) (?:back|down|home)\b(?! (?:till|until|for|before|after|to work|at)\b)/,
@@ -502,18 +509,20 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
  * together point to risk: death or not existing, a means or place, a goodbye or settling affairs, and
  * hopelessness. Two different kinds in one message count as immediate.
  */
-const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable', RegExp> = {
+const SIGNALS: Record<'death' | 'means' | 'goodbye' | 'hopeless' | 'unreachable' | 'plan', RegExp> = {
   death: new RegExp(
     String.raw`\b(?:(?:i|i'?d|i'?m|me|she|she'?d|she'?s|he|he'?d|he'?s|they|they'?d|they'?re) (?:just |really |would |could |might |should |wants? to |want to |wanna |going to |gonna )*(?:die|be dead|dying)|my (?:own )?death|not (?:be )?(?:here|around|alive)|no longer (?:be )?(?:here|around)|(?:not|never) wake|gone for good|disappear|cease to exist|stop existing|end (?:it|things|everything|my life)(?! (?:${ENDING_WELL}|on time|on a))|be with (?:my|her|his) (?:mum|dad|mother|father|husband|wife|son|daughter) again|(?:i|she|he|they|i'?d|she'?d|he'?d|they'?d|i'?ll|she'?ll|he'?ll|they'?ll|i would|she would|he would)(?: just| really| would| will| soon)? (?:was|were|am|is|be) gone|when i'?m gone|if (?:i|he|she|they) (?:was|were)n'?t (?:here|around)|won'?t (?:need|be needing) (?:it|them|this|any|anything|my|her|his)|(?:won'?t|will not|not going to|wont) be (?:around|here)|(?:i'?ll|ill|she'?ll|he'?ll|i will|she will|he will) (?:not )?be (?:around|here) (?:for|much|next|by)|(?:don'?t|dont) think (?:i'?ll|ill|she'?ll|he'?ll) be (?:around|here)|if (?:i'?m|im|i am|she'?s|he'?s) not (?:on the rota|here|around|at work) (?:next|by|after)|slide under|stay under|(?:this|here|that)(?: is|'s) where (?:it|i|she|he|everything) (?:all )?ends?|where it all ends)\b`,
   ),
   means:
-    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|footbridge|flyover|viaduct|reservoir|quarry|level crossing|jump|tracks|trains?|train line|(?:on|at) (?:the )?platform(?: \d+)?|guns?|shotgun|rifle|firearms?|railway|railway line|motorway|lorry|cliffs?|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take|(?:won'?t|wouldn'?t|will not|refused to|refuses to) (?:tell|say)(?: me| us| anyone)? (?:how|where|what with)|(?:a|the) plan and the (?:stuff|means|things|gear|kit)|the stuff (?:at home|in (?:my|her|his) (?:bag|car|locker)))\b/,
+    /\b(?:pills?|tablets?|paracetamol|co-?codamol|tramadol|codeine|morphine|oramorph|fentanyl|diazepam|sertraline|amitriptyline|antidepressants?|controlled drugs|late (?:husband|wife|partner)'?s (?:meds|medication|morphine|tablets)|meds|medication|insulin|overdose|rope|belt|ligature|noose|knife|blade|razor|cut(?:ting)?|bridge|footbridge|flyover|viaduct|reservoir|quarry|level crossing|jump|tracks|trains?|train line|(?:on|at) (?:the )?platform(?: \d+)?|guns?|shotgun|rifle|firearms?|railway|railway line|motorway|lorry|cliffs?|roof|car park|multi[- ]?storey|ledge|drown|river|canal|gas|exhaust|hose|hosepipe|stockpil\w*|how many (?:\w+ )?(?:would|does it) take|(?:won'?t|wouldn'?t|will not|refused to|refuses to) (?:tell|say)(?: me| us| anyone)? (?:how|where|what with)|(?:a|the) plan and the (?:stuff|means|things|gear|kit)|(?:onto|into|on to|down) the (?:m\d{1,3}|motorway|dual carriageway|bypass)|the stuff (?:at home|in (?:my|her|his) (?:bag|car|locker)))\b/,
   goodbye:
-    /\b(?:goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|last (?:ever )?shift (?:today|tonight|ever)|(?:my|her|his|their) last (?:long )?(?:message|shift|day|night|set of nights)|(?:written|wrote|writing|left) (?:the|my|some|a few|all the|all my) (?:letters|notes|goodbyes)|(?:wants?|asked|asking) (?:me|you|us) to (?:look after|take|have|feed|mind|rehome) (?:my|her|his|their) (?:cat|dog|kids|children|pets?|rabbit)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
+    /\b(?:(?:bye|goodbye|love you) (?:everyone|all|guys|lads|girls|team)|goodbyes?|good byes?|farewells?|say(?:ing|s|id)? (?:her |his |my |their )?(?:bye|goodbyes?)|thank (?:you|u) for everything|last (?:ever )?shift (?:today|tonight|ever)|(?:my|her|his|their) last (?:long )?(?:message|shift|day|night|set of nights)|(?:written|wrote|writing|left) (?:the|my|some|a few|all the|all my) (?:letters|notes|goodbyes)|(?:wants?|asked|asking) (?:me|you|us) to (?:look after|take|have|feed|mind|rehome) (?:my|her|his|their) (?:cat|dog|kids|children|pets?|rabbit)|sorry for everything|letters? (?:to|for)|note (?:to|for)|my will|sorted (?:out )?(?:my|her|his) (?:affairs|things|will|paperwork)|giv(?:e|ing|en|e away|ing away) (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|gave (?:away )?(?:my|her|his|their) (?:things|stuff|belongings|cat|dog|pets?)|cancell?(?:ed|ing) (?:all )?(?:my|her|his) (?:direct debits|standing orders|subscriptions)|look after (?:my|her|his) (?:kids|children|cat|dog) for (?:me|her|him))\b/,
   hopeless:
     /\b(?:no (?:point|way out|future|hope|reason)|pointless|hopeless|nothing (?:left|to live for|matters)|can'?t (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more|face (?:another day|tomorrow|going on|any of it))|trapped|give up on (?:life|everything)|everyone(?:'d| would) be better|better off|tired of (?:it all|everything|all of it|being here)|had enough of (?:life|everything|it all)|can'?t see a way (?:out|forward|through)|what'?s the point|worthless|(?:a|such a) burden|let everyone down|(?:no ?one|nobody|noone) (?:would|will|'d) (?:miss|notice|care)|(?:has|have|had|i'?ve|she'?s|he'?s) thought about (?:it|doing it|using (?:it|them)|taking (?:it|them)))\b/,
+  // A plan told to someone ("she told me last week she had a plan").
+  plan: /\b(?:i|she|he|they) (?:had|has|have|'s got|'ve got|has got|have got) (?:a|the) plan\b(?! (?:for|to|of|b)\b)|\bplans? (?:is|are) (?:all )?sorted\b/,
   unreachable:
-    /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|can'?t get (?:him|her|them) (?:on the phone|to answer|to pick up)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off|(?:her|his|their) phone(?: is|'s)? (?:off|dead|switched off)|(?:goes|going|gone|went) straight to voicemail|gone (?:quiet|silent|offline|dark))\b/,
+    /\b(?:left (?:her|his|their) phone|walked (?:off|out)(?: of)? (?:the ward|the unit|shift|mid[- ]?shift)|not answering|isn'?t answering|won'?t answer|no answer|not picking up|isn'?t picking up|can'?t (?:reach|get hold of|contact)|can'?t get (?:him|her|them) (?:on the phone|to answer|to pick up)|gone missing|hasn'?t (?:turned up|come home|been seen)|switched (?:her|his|their) phone off|(?:her|his|their|my) phones?(?: is|'s)? (?:off|dead|switched off)|(?:goes|going|gone|went) straight to voicemail|gone (?:quiet|silent|offline|dark))\b/,
 };
 
 /** Words of the broad signals that are too common in ordinary talk to count on their own. */
@@ -521,7 +530,7 @@ const WEAK_ALONE = /^(?:nothing left|pointless|disappear)$/;
 
 /** A time or a place that turns a means or method into an immediate risk. */
 const TIME_OR_PLACE = new RegExp(
-  `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning)?|when the house is empty|when (?:everyone|the kids|they)(?: is|'s| are|'re) (?:out|away|asleep|at school)|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|lined up|laid out|counted out|in front of (?:me|her|him)|next to (?:me|her|him)|bottle of (?:red|white|wine|vodka|gin|whisky|whiskey|rum)|vodka|whisky|whiskey|locked (?:my|her|him|them)sel(?:f|ves) in|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
+  `\\b(?:tonight|today|right now|now|this (?:evening|afternoon|morning|weekend)|tomorrow|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning)?|when the house is empty|when (?:everyone|the kids|they)(?: is|'s| are|'re) (?:out|away|asleep|at school)|after (?:my|this|her|his|the) shift|when (?:i|she|he) get(?:s)? home|on the way home|on (?:my|her|his) way home|drowsy|slurring|slurred|lined up|laid out|counted out|in front of (?:me|her|him)|next to (?:me|her|him)|bottle of (?:red|white|wine|vodka|gin|whisky|whiskey|rum)|vodka|whisky|whiskey|locked (?:my|her|him|them)sel(?:f|ves) in|parked (?:up )?(?:at|on|by|near)|sat (?:at|on|by|in)|sitting (?:at|on|by|in)|standing (?:at|on|by)|${PLACES})\\b`,
 );
 
 /** A time set for it (not a place): with reading up on a means, the risk is immediate. */
@@ -536,13 +545,17 @@ const MEANS_PREFIX = 'means-';
  * self-harm protocol, suicide-prevention training, "this rota is killing me", "dead on my feet".
  */
 const PATIENT = String.raw`(?:patients?|pts?|residents?|service users?|clients?|tenants?|people we support|person we support|inpatients?|admissions?|attenders?|young (?:person|people)|(?:lady|man|gentleman|woman|girl|boy|chap|bloke|lad|lass|fella|teenager|kid|child|baby) (?:in|on|from) (?:bed|bay|side ?room|cubicle|resus|majors|minors|paeds|ed)|bed \d+|bay \d+|cubicle \d+|side ?room \d+|s?136 (?:suite|patients?|pts?)|section 136|place of safety|(?:police|crew|ambulance|paramedics) brought (?:in )?(?:a|an|this) (?:[a-z]+ )?(?:man|woman|lad|girl|boy|gentleman|lady|chap|bloke|teenager|person|guy|fella))`;
-const METHOD = String.raw`(?:overdos\w*|o\.?d\.?|od'?d|suicid\w*|self[- ]?harm\w*|ligatures?|hang(?:ing|ed)?|jump(?:ed|ing)?|cut(?:ting|s)?|(?:took|take|takes|taking|taken) (?:her|his|their) own life|ended (?:her|his|their) (?:own )?life|killed (?:him|her|them)sel(?:f|ves)|died|death|deaths|attempt(?:ed|s)?|paracetamol|tablets|pills)`;
+const METHOD = String.raw`(?:(?:harm|hurt|harmed|hurting|harming|hang|hanging|hanged|strangle|strangling) (?:her|him|them)sel(?:f|ves)|overdos\w*|o\.?d\.?|od'?d|suicid\w*|self[- ]?harm\w*|ligatures?|hang(?:ing|ed)?|jump(?:ed|ing)?|cut(?:ting|s)?|(?:took|take|takes|taking|taken) (?:her|his|their) own life|ended (?:her|his|their) (?:own )?life|killed (?:him|her|them)sel(?:f|ves)|died|death|deaths|attempt(?:ed|s)?|paracetamol|tablets|pills)`;
 /** Further method words straight after the first ("died by suicide", "took a paracetamol overdose"). */
 const METHOD_TAIL = String.raw`(?:(?:[ ,]+(?:by|of|from|after|with|an?|the|large|small|deliberate|accidental|intentional|mixed|staggered))*[ ,]+${METHOD})*`;
 /** The rest of a clause about a patient, up to where someone else becomes its subject ("… died on our ward my staff nurse keeps saying …"). */
 const UNTIL_NEW_SUBJECT = String.raw`(?:(?! (?:my|i|i'?m|i'?ve|i'?d|she|he|we|they|our staff|staff|colleague)\b)[^.;!?,])*`;
 const WORK_PROCESS = String.raw`(?:risks?|points?|audits?|assessments?|assessment tool|polic(?:y|ies)|protocols?|pathways?|training|awareness|prevention|screening|tools?|cutters?|kit|obs|observations|management|team|liaison|service|nomogram|levels?|treatment|bundle|strategy|champion|lead|data|figures|rates?|reviews?|incidents?|guidance|sop|forms?|paperwork|checks?|safety plans?|safety planning|proof|free|alarms?|environment|module|e-?learning|course|session|talk|walkround|walk-round|inspection|register|competenc(?:y|ies))`;
 const BENIGN: readonly RegExp[] = [
+  // Patient work on observations ("hca doing 1:1 obs found a young lad trying to hang himself").
+  /\b(?:on|doing|during) (?:1:1|1-1|one to one|1 to 1|15 min(?:ute)?|constant|close|level \d|eyesight|arms length|arm'?s length) (?:obs|observations)\b[^.;!?]*\b(?:found|caught|stopped|tried|trying|attempted|managed)\b[^.;!?]*/g,
+  // Training named for suicide prevention ("the zero suicide alliance training").
+  /\bzero suicide(?: alliance)?\b|\bsuicide (?:awareness|prevention|first aid|alliance|safer|safe)\b/g,
   new RegExp(
     // A patient's place ("locked herself in a clients bathroom") is where something happens, not who does it.
     String.raw`\b${PATIENT}(?:'s|s')?\b(?! (?:bathroom|house|home|flat|bedroom|room|toilet|loo|kitchen|garden|car|address|door)\b)(?:[ ,]+[a-z0-9'&/:-]+){0,10}?[ ,]+${METHOD}${METHOD_TAIL}\b${UNTIL_NEW_SUBJECT}`,
@@ -617,7 +630,7 @@ const BENIGN: readonly RegExp[] = [
 
 /** Planned departures that explain a goodbye, a thank-you or giving things away. */
 const PLANNED_DEPARTURE =
-  /\b(?:leaving do|leaving party|leaving drinks|leaving card|leaving present|leaving speech|retir\w+|new job|new role|new post|promotion|promoted|moving (?:to|trusts|jobs|on|abroad|away|back)|emigrat\w*|maternity leave|secondment|last day (?:at|on|in|before)|leaving (?:us|the trust|the ward|the team|the unit|the practice|the home|for)|relocat\w*|going travelling|(?:off|signed off) (?:long[- ]?term )?sick with|cancer|terminal(?:ly ill)?|palliative|end of life care for (?:her|him)sel(?:f)|hospice care|end of (?:her|his|their|my) (?:contract|placement|rotation))\b/;
+  /\b(?:decommission\w*|(?:unit|ward|service|practice|home|team|base|station) (?:is )?(?:closing|closes|shutting)|closure of|redundan\w*|leaving do|leaving party|leaving drinks|leaving card|leaving present|leaving speech|retir\w+|new job|new role|new post|promotion|promoted|moving (?:to|trusts|jobs|on|abroad|away|back)|emigrat\w*|maternity leave|secondment|last day (?:at|on|in|before)|leaving (?:us|the trust|the ward|the team|the unit|the practice|the home|for)|relocat\w*|going travelling|(?:off|signed off) (?:long[- ]?term )?sick with|cancer|terminal(?:ly ill)?|palliative|end of life care for (?:her|him)sel(?:f)|hospice care|end of (?:her|his|their|my) (?:contract|placement|rotation))\b/;
 
 /** A planned departure that is not denied ("she isn't leaving or retiring" explains nothing). */
 function plannedDeparture(text: string): boolean {
@@ -892,7 +905,9 @@ export class SafetyCheck {
       this.model.score(features) < threshold
     )
       return { urgency: undefined };
-    return { urgency: 'check-in', about: subjectOf(cleaned, []), signs: ['model'] };
+    // What the model reads as risk, with a decision or a time and a place, is a plan.
+    const plan = DECIDED.test(cleaned) || SETTLED.test(cleaned) || timeAndPlace(cleaned);
+    return { urgency: plan ? 'immediate' : 'check-in', about: subjectOf(cleaned, []), signs: ['model'] };
   }
 
   /** The message as the check reads it; the answerer asks for the same message twice (rules, then model). */
@@ -966,7 +981,8 @@ export class SafetyCheck {
       (decided && (kinds.size > 0 || signals > 0)) ||
       settled ||
       researchedWithATime ||
-      (meansLike && TIME_OR_PLACE.test(cleaned));
+      (meansLike && TIME_OR_PLACE.test(cleaned)) ||
+      timeAndPlace(cleaned);
     if (signals >= 2) found.add('signals');
     if (settled) found.add('settled');
     return {
@@ -975,6 +991,13 @@ export class SafetyCheck {
       signs: [...found].sort(),
     };
   }
+}
+
+const PLACE = new RegExp(String.raw`\b${PLACES}\b`);
+
+/** A time set and a place named ("the bridge on the a road, tonight"): with any sign of risk, a plan. */
+function timeAndPlace(text: string): boolean {
+  return TIME_SET.test(text) && PLACE.test(text);
 }
 
 /** Whom the message is about: the writer when a matched sign speaks in the first person, else any colleague named. */

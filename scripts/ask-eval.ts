@@ -80,6 +80,9 @@ export const EVAL_DIR = path.resolve(
  *   (devAY … devBC); BD, BE and BF are kept unread (heldBD … heldBF). After those fixes (677e103), five more: BG, BH,
  *   BI, BJ and BK (urgent recall 100% / 100% / 98.0% / 100% / 96.0%, false alarms 0 / 2 / 2 / 1 / 0, off-topic 14 /
  *   13 / 14 / 15 / 15 of 15, top-1 98.0% / 86.0% / 90.2% / 89.8% / 91.7%), then read and fixed (devBG … devBK).
+ *   After those fixes (e67a815), eight more, measured on arrival: BL, BM, BN and BO (urgent recall 100% / 98.0% / 100%
+ *   / 100%, false alarms 0 / 2 / 1 / 2, off-topic 14 / 15 / 15 / 13 of 15–16, top-1 94.0% / 87.8% / 87.8% / 91.8%),
+ *   then read and fixed (devBL … devBO); BP, BQ, BR and BS are kept unread (heldBP … heldBS).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -147,9 +150,17 @@ export const EVAL_SETS = {
   devBI: ['ask-eval-dev-bi.yaml'],
   devBJ: ['ask-eval-dev-bj.yaml'],
   devBK: ['ask-eval-dev-bk.yaml'],
+  devBL: ['ask-eval-dev-bl.yaml'],
+  devBM: ['ask-eval-dev-bm.yaml'],
+  devBN: ['ask-eval-dev-bn.yaml'],
+  devBO: ['ask-eval-dev-bo.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
+  heldBP: ['ask-eval-held-bp.yaml'],
+  heldBQ: ['ask-eval-held-bq.yaml'],
+  heldBR: ['ask-eval-held-br.yaml'],
+  heldBS: ['ask-eval-held-bs.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

@@ -32,6 +32,11 @@ const CHECK_IN_FALLBACK: Record<RiskSubject, string> = {
 };
 
 /** How many recent readings an Answerer remembers (a few hundred kilobytes at most). */
+/** The urgent-support answer for a message with a clear plan or intent: no guides. */
+function immediate(about: RiskSubject): AskResult {
+  return { intent: 'urgent', urgency: 'immediate', about, answers: [], command: undefined, confident: true };
+}
+
 export const ANSWER_CACHE_SIZE = 2000;
 
 /** A reading the caller may change without touching the cached one. */
@@ -80,15 +85,7 @@ export class Answerer {
 
   private read(question: string, audiences: readonly Audience[]): AskResult {
     const risk = this.safety.assess(question);
-    if (risk.urgency === 'immediate')
-      return {
-        intent: 'urgent',
-        urgency: 'immediate',
-        about: risk.about,
-        answers: [],
-        command: undefined,
-        confident: true,
-      };
+    if (risk.urgency === 'immediate') return immediate(risk.about);
     if (risk.urgency === 'check-in') return this.checkIn(question, risk.about, audiences);
     return this.answer(question, audiences);
   }
@@ -117,6 +114,7 @@ export class Answerer {
     const lean = this.scope.lean(question);
     if (lean >= SCOPE_SURE) return declined;
     const second = this.safety.secondLook(question);
+    if (second.urgency === 'immediate') return immediate(second.about);
     if (second.urgency) return this.checkIn(question, second.about, audiences);
     if (lean >= SCOPE_THRESHOLD) return declined;
     const ranking = this.search.search(question, 3, audiences);

@@ -15,10 +15,12 @@ import {
   withinOneEdit,
 } from '../../core/answering/text';
 import { ContentRegistry } from '../../core/content/registry';
+import { SafetyCheck } from '../../core/safety';
 import type { ContentLibrary } from '../../core/content/model';
 
 const library = ContentRegistry.open(path.join(__dirname, '../../content'), () => new Date()).current();
 const answerer = new Answerer(library);
+const safety = SafetyCheck.fromLibrary(library);
 
 describe('reading commands', () => {
   it.each([
@@ -168,6 +170,12 @@ describe('answering', () => {
       urgency: 'immediate',
       answers: [],
     });
+  });
+
+  it('answers a terse plan the sign rules pass, read by the model with a place and a time, as immediate', () => {
+    const message = 'cant face it. level crossing after my shift tonight';
+    expect(safety.assess(message).urgency).toBeUndefined();
+    expect(answerer.ask(message)).toMatchObject({ intent: 'urgent', urgency: 'immediate', answers: [] });
   });
 
   it('answers one warning sign with a check-in that carries the guides to offer once the person is safe', () => {
