@@ -471,6 +471,8 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bgiving (?:away )?(?:all )?(?:her|his|their|my) (?:things|stuff|belongings)\b/,
   ],
   'affairs-in-order': [
+    // Bank details or passwords left for someone in an envelope ("left an envelope for my sister with my bank details").
+    /\b(?:left|put|leaving|written|wrote|sorted)\b[^.?!]{0,40}\b(?:envelope|folder|letter|note|box)\b[^.?!]{0,50}\b(?:bank (?:details|stuff|cards?)|passwords|pin numbers|house deeds|deeds|life insurance)\b|\b(?:bank (?:details|stuff)|passwords|pin numbers|deeds)\b[^.?!]{0,30}\b(?:in|into) an? (?:envelope|folder|box) for (?:my|her|his|their) (?:sister|brother|partner|wife|husband|mum|dad|mam|kids|children|family|son|daughter)\b/,
     // What would be paid out if they died ("would her pension still pay out to her kids if she died").
     /\b(?:pension|life insurance|insurance|death in service|pay ?out|pays out)\b(?=.*\bif (?:i|she|he) (?:died|die|dies|was gone|were gone|wasn'?t (?:here|around))\b)|\bif (?:i|she|he) (?:died|die|dies)\b(?=.*\b(?:pension|insurance|pay ?out|pays out|death in service)\b)/,
     /\b(?:sent|gave|given|told|emailed|written down|wrote down|left) (?:me |us |the team )?(?:all )?(?:her|his|their|my|the) (?:passwords|pin numbers|bank details|logins)\b/,

@@ -3,7 +3,7 @@ import { AUDIENCES, isFor, pickByIds, type Audience, type ContentLibrary } from 
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
 import { SafetyCheck, type RiskSubject, type Urgency } from '../safety';
-import { isOffTopic, SCOPE_SURE, SCOPE_THRESHOLD, ScopeModel } from './off-topic';
+import { isOffTopic, SCOPE_OURS, SCOPE_SURE, SCOPE_THRESHOLD, ScopeModel } from './off-topic';
 import { LruCache } from '../lru';
 
 /** What a message is about: 'offTopic' is something the bot cannot help with (pay, log-ins, doses, weather). */
@@ -109,11 +109,13 @@ export class Answerer {
       return { intent, answers: [], command, confident: true };
     }
     const declined: AskResult = { intent: 'offTopic', answers: [], command: undefined, confident: true };
-    // A topic the patterns name, or a clear lean of the scope model, is declined before the safety model reads
-    // the message; a less clear lean only after the safety model has passed it.
+    // A topic the patterns name, or a clear lean of the scope model, is declined whatever the safety model reads,
+    // unless the scope model itself reads the message as clearly ours (a pattern matched one word of it); a less
+    // clear lean only after the safety model has passed it.
     const lean = this.scope.lean(question);
-    if (lean >= SCOPE_SURE) return declined;
     const second = this.safety.secondLook(question);
+    if (lean >= SCOPE_SURE && !(second.urgency && this.scope.modelLean(question) < SCOPE_OURS))
+      return declined;
     if (second.urgency === 'immediate') return immediate(second.about);
     if (second.urgency) return this.checkIn(question, second.about, audiences);
     if (lean >= SCOPE_THRESHOLD) return declined;

@@ -66,6 +66,15 @@ export const SCOPE_THRESHOLD = -0.5;
  */
 export const SCOPE_SURE = 0.5;
 
+/**
+ * A model lean this far into scope marks a message as ours even when a pattern names an off-topic word: if the
+ * safety check's second line also reads risk in it, it gets the check-in, not the decline ("letters for the kids
+ * are in my locker", "would her pension pay out to her kids if she died"). Chosen from the development sets: their
+ * pattern-declined off-topic questions that the safety model flags lean above -1.0, save one drug-interaction
+ * question.
+ */
+export const SCOPE_OURS = -1;
+
 /** Strength of the smoothing towards the pooled rate (see RiskModel): the in-scope examples outnumber the others. */
 const POOLED_PRIOR = 20;
 
@@ -99,6 +108,14 @@ export class ScopeModel {
    * SCOPE_THRESHOLD): -Infinity for a message about people, feelings or leading, which is always ours to answer;
    * +Infinity when a pattern names its topic (isOffTopic); otherwise the model's score.
    */
+  /**
+   * The model's own lean, whatever the patterns say: a message that names an off-topic word ("pension", "locker")
+   * but reads, word by word, clearly like our in-scope messages leans below SCOPE_OURS.
+   */
+  modelLean(question: string): number {
+    return this.model.score(featuresOf(normalise(question)));
+  }
+
   lean(question: string): number {
     const text = normalise(question);
     if (PEOPLE_SIDE.test(text)) return Number.NEGATIVE_INFINITY;

@@ -178,6 +178,14 @@ describe('answering', () => {
     expect(answerer.ask(message)).toMatchObject({ intent: 'urgent', urgency: 'immediate', answers: [] });
   });
 
+  it('checks in on risk the model reads in a message an off-topic word would otherwise decline', () => {
+    expect(answerer.ask('where do i get a new locker key').intent).toBe('offTopic');
+    expect(answerer.ask('my locker key is on your desk, give my things to the girls, sorry')).toMatchObject({
+      intent: 'urgent',
+      urgency: 'check-in',
+    });
+  });
+
   it('answers one warning sign with a check-in that carries the guides to offer once the person is safe', () => {
     const result = answerer.ask(
       "my team would honestly cope better if i just wasn't around, i'm so behind on everything",
