@@ -337,6 +337,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     ),
   ],
   'wish-not-to-exist': [
+    /\b(?:six|6) (?:feet|foot|ft) under\b(?! (?:in|with) (?:paperwork|emails?|work|admin|audits?|referrals?))/,
     /\b(?:don'?t|doesn'?t|do not|does not|never) deserved? to (?:be here|be alive|live|exist|be around|still be here)\b/,
     /\b(?:hoping|hope|hopes|wish|wishing|praying) (?:i|she|he) (?:catch|catches|get|gets|pick up|picks up) (?:[a-z-]+ ){0,2}?(?:something|covid|it|ill|sick|bug|flu|virus|whatever|infection|noro|norovirus|sepsis)\b(?=.*\b(?:takes? (?:me|her|him)|finish(?:es)? (?:me|her|him) off|kills? (?:me|her|him)|doesn'?t recover|don'?t recover|never recover|that'?s it)\b)/,
     /\b(?:rather|prefer to|sooner) be (?:on a slab|in a box|in a coffin|in the ground|six (?:feet|foot) under|in the mortuary|pushing up daisies|dead)\b/,
@@ -366,6 +367,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bif (?:i|she|he) (?:got|get|was|were) hit by a (?:bus|car|lorry|train)\b/,
   ],
   burden: [
+    /\b(?:a|such a|one big|a big|a real|a proper|a massive) (?:\w+ )?burden (?:on|to|for) (?:the team|everyone|everybody|my family|my fam|them|the ward|my kids|the kids|my husband|my wife|my partner)\b/,
     /\b(?:only|just|nothing but) (?:trouble|a problem|a nuisance|a drain|hassle) (?:for|to) (?:everyone|everybody|them all|the family|her family|his family|my family)\b/,
     /\b(?:insurance|life cover|death in service) (?:money|payout|pay ?out|would)\b(?=.*\b(?:better|family|kids|pay off|sort)\b)|\b(?:family|kids|wife|husband|partner) (?:would|'d) (?:do|be) better (?:off )?with the (?:insurance|money|payout)\b/,
     /\b(?:doing|do) (?:everyone|everybody|them|us|the world|the team|you all) a favour if (?:i|she|he) (?:didn'?t|wasn'?t|weren'?t|was not|did not|never)\b/,
@@ -423,6 +425,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:finish|finishes|kill|kills) (?:me|her|him) off\b[^.?!]*\b(?:i'?ll|ill|i will|she'?ll|he'?ll) do it (?:my|her|him)self\b/,
   ],
   goodbye: [
+    /\blast time (?:you|u|anyone|any of you|you all|the team) (?:will |'ll |ll )?(?:hear|hears|see|sees) from me\b|\b(?:my|her|his|their|this is (?:my|her|his|their)) last (?:meeting|session|circle|shift|day|night) ever\b/,
     /\b(?:want|wanted|wanna) (?:them|her|him|you|everyone|the team|my team) to know (?:what (?:they|you|she|he) (?:meant|mean)|how much|that i (?:loved|love|cared|care))\b(?=[^.?!]*\bbefore (?:i|she|he) (?:go|goes|went|leave|leaves)\b)/,
     /\b(?:left|leaving|wrote|written) (?:a |me a |her a |him a )?note\b[^.?!]{0,30}\bsorry\b/,
     // Last words for the team ("please tell my staff i was proud of them").
@@ -501,7 +504,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\bwon'?t be (?:around|here|there) (?:for|at|by) (?:the |her |his |my |their |next |christmas|new year|easter|the summer)/,
     /\bnot to (?:bother|worry about) (?:putting|booking|rostering|including) (?:her|him|me|them)\b/,
     /\bwon'?t (?:need|be needing) (?:the |my |her |his |a |any )?(?:rota|shifts|leave|annual leave|uniform|locker|return|pension|appraisal|payslip)\b/,
-    /\bwon'?t be (?:around|here) (?:much longer|for long|any ?more)\b/,
+    /\b(?:won'?t|not gonna|not going to|isn'?t going to|isn'?t gonna) be (?:around|here) (?:much longer|for long|any ?more)\b/,
     /\bwon'?t be (?:alive|living)\b/,
   ],
 };
@@ -627,7 +630,7 @@ const BENIGN: readonly RegExp[] = [
   // "What's the point of" a piece of work is a grumble about the work ("what's the point of a wellbeing plan").
   /\bwhat'?s the point (?:of|in) (?:a|an|the|these|those|this|that|our|all (?:the|these|this)) (?!point\b)(?:[a-z0-9'-]+ ){0,2}?(?:plans?|meetings?|huddles?|audits?|forms?|reviews?|training|policy|policies|rotas?|appraisals?|pdrs?|surveys?|emails?|reports?|targets?|paperwork|checklists?|sessions?|circles?|systems?|apps?|courses?|modules?|datix|incident reports?|handovers?|obs)\b/g,
   // A team's dark humour, asked about as a team ("my lot joke about wanting to die every time ED rings").
-  /\b(?:my lot|the team|my team|our team|the staff|my staff|everyone|everybody|they all|the nurses|the crews?|the girls|the lads)\b(?: [a-z']+){0,2}? (?:joke|jokes|joking|make jokes|making jokes|banter) (?:about|that)\b[^.?!]*/g,
+  /\b(?:my lot|the team|my team|our team|the staff|my staff|everyone|everybody|they all|the nurses|the crews?|the girls|the lads)\b(?! (?:lead|leader|manager|member|captain|coordinator)\b)(?: [a-z']+){0,2}? (?:joke|jokes|joking|make jokes|making jokes|banter) (?:about|that)\b[^.?!]*/g,
 ];
 
 /** Planned departures that explain a goodbye, a thank-you or giving things away. */
@@ -738,6 +741,9 @@ const CONTRACTIONS: Record<string, string> = {
   wantin: 'wanting',
   myslef: 'myself',
   writen: 'written',
+  burdn: 'burden',
+  burdon: 'burden',
+  burdan: 'burden',
   writn: 'written',
   mysefl: 'myself',
 };
