@@ -82,7 +82,10 @@ export const EVAL_DIR = path.resolve(
  *   13 / 14 / 15 / 15 of 15, top-1 98.0% / 86.0% / 90.2% / 89.8% / 91.7%), then read and fixed (devBG … devBK).
  *   After those fixes (e67a815), eight more, measured on arrival: BL, BM, BN and BO (urgent recall 100% / 98.0% / 100%
  *   / 100%, false alarms 0 / 2 / 1 / 2, off-topic 14 / 15 / 15 / 13 of 15–16, top-1 94.0% / 87.8% / 87.8% / 91.8%),
- *   then read and fixed (devBL … devBO); BP, BQ, BR and BS are kept unread (heldBP … heldBS).
+ *   then read and fixed (devBL … devBO); BP, BQ, BR and BS are kept unread (heldBP … heldBS). After the next fixes
+ *   (e86c65c), BT, BU, BV, BW and BX, measured on arrival (urgent recall 100% / 100% / 98.0% / 100% / 100%, false
+ *   alarms 0 / 2 / 0 / 1 / 3, off-topic 15 / 13 / 13 / 15 / 15 of 15, top-1 92.0% / 92.2% / 88.7% / 94.2% / 90.0%),
+ *   then read and fixed (devBT … devBX).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -154,6 +157,11 @@ export const EVAL_SETS = {
   devBM: ['ask-eval-dev-bm.yaml'],
   devBN: ['ask-eval-dev-bn.yaml'],
   devBO: ['ask-eval-dev-bo.yaml'],
+  devBT: ['ask-eval-dev-bt.yaml'],
+  devBU: ['ask-eval-dev-bu.yaml'],
+  devBV: ['ask-eval-dev-bv.yaml'],
+  devBW: ['ask-eval-dev-bw.yaml'],
+  devBX: ['ask-eval-dev-bx.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],

@@ -3,7 +3,14 @@ import { AUDIENCES, isFor, pickByIds, type Audience, type ContentLibrary } from 
 import { parseCommand, type Command } from './commands';
 import { GuideSearch, type RankedGuide, type SearchSettings } from './search';
 import { SafetyCheck, type RiskSubject, type Urgency } from '../safety';
-import { isOffTopic, SCOPE_OURS, SCOPE_SURE, SCOPE_THRESHOLD, ScopeModel } from './off-topic';
+import {
+  asksAboutCombiningMedicines,
+  isOffTopic,
+  SCOPE_OURS,
+  SCOPE_SURE,
+  SCOPE_THRESHOLD,
+  ScopeModel,
+} from './off-topic';
 import { LruCache } from '../lru';
 
 /** What a message is about: 'offTopic' is something the bot cannot help with (pay, log-ins, doses, weather). */
@@ -114,8 +121,9 @@ export class Answerer {
     // clear lean only after the safety model has passed it.
     const lean = this.scope.lean(question);
     const second = this.safety.secondLook(question);
-    if (lean >= SCOPE_SURE && !(second.urgency && this.scope.modelLean(question) < SCOPE_OURS))
-      return declined;
+    const ours =
+      second.urgency && this.scope.modelLean(question) < SCOPE_OURS && !asksAboutCombiningMedicines(question);
+    if (lean >= SCOPE_SURE && !ours) return declined;
     if (second.urgency === 'immediate') return immediate(second.about);
     if (second.urgency) return this.checkIn(question, second.about, audiences);
     if (lean >= SCOPE_THRESHOLD) return declined;

@@ -180,6 +180,7 @@ describe('answering', () => {
 
   it('checks in on risk the model reads in a message an off-topic word would otherwise decline', () => {
     expect(answerer.ask('where do i get a new locker key').intent).toBe('offTopic');
+    expect(answerer.ask('does codeine interact with sertraline').intent).toBe('offTopic');
     expect(answerer.ask('my locker key is on your desk, give my things to the girls, sorry')).toMatchObject({
       intent: 'urgent',
       urgency: 'check-in',

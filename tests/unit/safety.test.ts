@@ -62,6 +62,8 @@ describe('urgent-support detection', () => {
     'she has locked herself in the staff loo with a razor and wont open the door',
     'he said the morphine he has been hoarding is for this weekend',
     'my deputy says she has picked a date and will not tell me how',
+    'the belt is already up on the bannister, i just wanted someone to know',
+    'my band 6 is planning it for this weekend and has a pile of tablets',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -102,6 +104,7 @@ describe('urgent-support detection', () => {
     'if this winter doesnt finish me off ill do it myself haha',
     'she wrote cards for everyone on the team and cleared her locker, she has not resigned',
     'the patient died on our ward and my nurse keeps saying she does not deserve to be here',
+    'been slapping myself after every shift, leaves marks',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -174,6 +177,10 @@ describe('urgent-support detection', () => {
     'police brought a woman into the 136 suite after she tried to jump, my staff were shaken',
     'a lad from our crew took his own life last spring, how do we mark the anniversary',
     'can a resident have paracetamol with her ibuprofen',
+    'a nurse gave a double overdose of morphine by mistake and is in bits',
+    'the team think it was suicide but the coroner has not said',
+    'shes dying of boredom on light duties',
+    'killing myself with this audit prep',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
