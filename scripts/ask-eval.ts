@@ -85,7 +85,9 @@ export const EVAL_DIR = path.resolve(
  *   then read and fixed (devBL … devBO); BP, BQ, BR and BS are kept unread (heldBP … heldBS). After the next fixes
  *   (e86c65c), BT, BU, BV, BW and BX, measured on arrival (urgent recall 100% / 100% / 98.0% / 100% / 100%, false
  *   alarms 0 / 2 / 0 / 1 / 3, off-topic 15 / 13 / 13 / 15 / 15 of 15, top-1 92.0% / 92.2% / 88.7% / 94.2% / 90.0%),
- *   then read and fixed (devBT … devBX).
+ *   then read and fixed (devBT … devBX). After those (4ebbc31), BY, BZ, CA, CB and CC on arrival (urgent recall 100% /
+ *   100% / 98.0% / 100% / 100%, false alarms 1 / 0 / 0 / 0 / 1, off-topic 14 / 15 / 15 / 15 / 14 of 15, top-1 90.0% /
+ *   93.9% / 92.6% / 85.7% / 94.0%), then read and fixed (devBY … devCC).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -162,6 +164,11 @@ export const EVAL_SETS = {
   devBV: ['ask-eval-dev-bv.yaml'],
   devBW: ['ask-eval-dev-bw.yaml'],
   devBX: ['ask-eval-dev-bx.yaml'],
+  devBY: ['ask-eval-dev-by.yaml'],
+  devBZ: ['ask-eval-dev-bz.yaml'],
+  devCA: ['ask-eval-dev-ca.yaml'],
+  devCB: ['ask-eval-dev-cb.yaml'],
+  devCC: ['ask-eval-dev-cc.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
