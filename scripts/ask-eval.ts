@@ -87,7 +87,10 @@ export const EVAL_DIR = path.resolve(
  *   alarms 0 / 2 / 0 / 1 / 3, off-topic 15 / 13 / 13 / 15 / 15 of 15, top-1 92.0% / 92.2% / 88.7% / 94.2% / 90.0%),
  *   then read and fixed (devBT … devBX). After those (4ebbc31), BY, BZ, CA, CB and CC on arrival (urgent recall 100% /
  *   100% / 98.0% / 100% / 100%, false alarms 1 / 0 / 0 / 0 / 1, off-topic 14 / 15 / 15 / 15 / 14 of 15, top-1 90.0% /
- *   93.9% / 92.6% / 85.7% / 94.0%), then read and fixed (devBY … devCC).
+ *   93.9% / 92.6% / 85.7% / 94.0%), then read and fixed (devBY … devCC). After those (f904a05), eight more on
+ *   arrival: CD, CE, CF and CG kept unread (heldCD … heldCG); CH, CI, CJ and CK (urgent recall 100% / 96.0% / 100% /
+ *   98.0%, false alarms 0 / 1 / 0 / 0, off-topic 15 of 15 each, top-1 92.0% / 93.9% / 96.0% / 94.8%) read and fixed
+ *   (devCH … devCK).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -169,6 +172,10 @@ export const EVAL_SETS = {
   devCA: ['ask-eval-dev-ca.yaml'],
   devCB: ['ask-eval-dev-cb.yaml'],
   devCC: ['ask-eval-dev-cc.yaml'],
+  devCH: ['ask-eval-dev-ch.yaml'],
+  devCI: ['ask-eval-dev-ci.yaml'],
+  devCJ: ['ask-eval-dev-cj.yaml'],
+  devCK: ['ask-eval-dev-ck.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
@@ -176,6 +183,10 @@ export const EVAL_SETS = {
   heldBQ: ['ask-eval-held-bq.yaml'],
   heldBR: ['ask-eval-held-br.yaml'],
   heldBS: ['ask-eval-held-bs.yaml'],
+  heldCD: ['ask-eval-held-cd.yaml'],
+  heldCE: ['ask-eval-held-ce.yaml'],
+  heldCF: ['ask-eval-held-cf.yaml'],
+  heldCG: ['ask-eval-held-cg.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
