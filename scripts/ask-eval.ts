@@ -90,7 +90,9 @@ export const EVAL_DIR = path.resolve(
  *   93.9% / 92.6% / 85.7% / 94.0%), then read and fixed (devBY … devCC). After those (f904a05), eight more on
  *   arrival: CD, CE, CF and CG kept unread (heldCD … heldCG); CH, CI, CJ and CK (urgent recall 100% / 96.0% / 100% /
  *   98.0%, false alarms 0 / 1 / 0 / 0, off-topic 15 of 15 each, top-1 92.0% / 93.9% / 96.0% / 94.8%) read and fixed
- *   (devCH … devCK).
+ *   (devCH … devCK). Last (e369d13): CL, CM, CN and CO kept unread (heldCL … heldCO); CP, CQ, CR and CS (urgent recall
+ *   100% each, false alarms 3 / 3 / 0 / 0, off-topic 15 / 14 / 15 / 14 of 15, top-1 88.0% / 88.0% / 95.9% / 92.0%) read
+ *   and fixed (devCP … devCS).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -176,6 +178,10 @@ export const EVAL_SETS = {
   devCI: ['ask-eval-dev-ci.yaml'],
   devCJ: ['ask-eval-dev-cj.yaml'],
   devCK: ['ask-eval-dev-ck.yaml'],
+  devCP: ['ask-eval-dev-cp.yaml'],
+  devCQ: ['ask-eval-dev-cq.yaml'],
+  devCR: ['ask-eval-dev-cr.yaml'],
+  devCS: ['ask-eval-dev-cs.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
@@ -187,6 +193,10 @@ export const EVAL_SETS = {
   heldCE: ['ask-eval-held-ce.yaml'],
   heldCF: ['ask-eval-held-cf.yaml'],
   heldCG: ['ask-eval-held-cg.yaml'],
+  heldCL: ['ask-eval-held-cl.yaml'],
+  heldCM: ['ask-eval-held-cm.yaml'],
+  heldCN: ['ask-eval-held-cn.yaml'],
+  heldCO: ['ask-eval-held-co.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

@@ -31,6 +31,9 @@ const HELP_PATTERNS = [
   new RegExp(`\\bwhat (?:can|could|should|do) (?:i|we) use ${BOT} for\\b`),
   /\b(?:is|are) (?:this|you) (?:a |an )?(?:chat ?bot|bot|robot|real person|human|ai)\b/,
 ];
+/** A longer message whose "it" or "this" is a thing it names ("after action review … how does it work"). */
+const ANOTHER_IT =
+  /^(?=(?:\S+ ){9,})(?!.*\b(?:you|bot|chat ?bot|app|tool|first time|using this|new here|new to this)\b).*\b(?:it|this)\b/;
 const PLAN_WORDS = new Set([
   'can',
   'i',
@@ -90,7 +93,7 @@ const PEER_SUPPORT =
  * teams too) together with a word of meeting, talking or coping, or feeling alone in the role and asking for a group.
  */
 const PEERS =
-  /\b(?:(?:other|fellow) (?:[a-z0-9]+ ){0,3}?(?:managers?|leads|leaders|supervisors|sisters|matrons|charge nurses|peers|band \d+s)|managers (?:from|in|at|across) (?:other|different)|people (?:in|with|doing) (?:similar|the same) (?:roles?|jobs?|positions?)|people who (?:get|understand|lead|manage|run|know what)|(?:anyone|anybody) else (?:out there )?(?:managing|leading|running|going (?:through|thru)|in charge)|(?:anyone|anybody|others?|people) (?:else )?in (?:my|the same) (?:shoes|boat|position|situation))\b/;
+  /\b(?:(?:other|fellow) (?:[a-z0-9]+ ){0,3}?(?:managers?|leads|leaders|supervisors|sisters|matrons|charge nurses|peers|band \d+s)|managers (?:from|in|at|across) (?:other|different)|people (?:in|with|doing) (?:similar|the same) (?:roles?|jobs?|positions?)|people who (?:get|understand|lead|manage|run|know what)|(?:anyone|anybody) else (?:out there )?(?:managing|leading|running|going (?:through|thru)|in charge)|(?:anyone|anybody|others?|people) (?:else )?in (?:my|the same) (?:shoes|boat|position|situation)|(?:anyone|anybody|someone) (?:else )?(?:out there )?(?:i|we) (?:could|can|might) (?:chat|talk|speak|vent|offload) (?:to|with))\b/;
 const MEETING_WORDS =
   /\b(?:talk|talking|speak|speaking|chat|share|sharing|meet|meeting|connect|connecting|vent|offload|hear|hearing|in touch|bounce|swap|compare|groups?|be around|coping|cope|going (?:through|thru)|feeling (?:like )?this|out there|similar)\b/;
 const ALONE_ASKING_FOR_A_GROUP =
@@ -102,6 +105,10 @@ const ALONE_ASKING_FOR_A_GROUP =
  */
 const ABOUT_BEING_IN_A_CIRCLE =
   /\b(?:facilitat\w*|participants?|confidential\w*|ground rules|disclos\w*|says|tells|told|dominat\w*|notes|debrief\w*|therapy|happens|expect|prepare|nervous|silence|quiet|talk(?:ing|s)? (?:in|over)|structure|how (?:do|should|can) i (?:run|open|close|start|end|handle|stop|bring)|ran over|said|shared|upset|worse|burn(?:ing|t)? ?out|wellbeing|myself|attended|report|gdpr|confidentiality|(?:running|run|ran|facilitating|lead|leading) (?:a|my|the|our|this|one|their|your) (?:[a-z]+ ){0,2}?circles?|(?:i|we) (?:run|ran)|my first circle|first (?:\d+|five|ten|few) min(?:ute)?s|what do i (?:actually |even )?do|what'?s (?:a |it |the |one )?(?:[a-z]+ ){0,3}?(?:actually |really )?like|have to (?:say|speak|talk|share)|out loud|speak up|members?|clam\w*|silent|feedback|summary|themes?|shred\w*|keep(?:ing)? (?:my |the )?notes|find out|(?:manager|boss) (?:will |would )?(?:find|know|see|hear)|worth (?:it|doing|going|joining)|(?:like|same as|different (?:from|to)|difference between|instead of|or)\b[^.?!]{0,30}\b(?:counselling|supervision)|(?:counselling|supervision) or|fit in|do i (?:have|need) to|how long|(?:what|whats|what'?s) (?:is |are )?(?:a |an |the |these |this )?(?:leadership )?(?:support )?circles?(?: (?:actually|about|for))?$|(?:in|from|after|during) (?:my|our|the|this|that|last|each) (?:[a-z]+ ){0,2}?(?:circle|group|session))\b/;
+
+/** Asking to join ("can I join a leadership support circle, a colleague said it helped her"). */
+const JOIN_REQUEST =
+  /\b(?:can|could|may) i (?:join|sign up|book|get (?:on|into))\b|\b(?:i'?d like|i want|i wanna|want) to (?:join|sign up)\b|\bhow (?:do|can) i (?:join|sign up|book)\b/;
 
 /** Facilitation talk about a group the writer runs or sits in: never a request for the list of circles. */
 const FACILITATING =
@@ -141,7 +148,9 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
     return { kind: 'help' };
   }
   const spoken = phrase.replace(/\bu\b/g, 'you');
-  if (words.length <= 20 && HELP_PATTERNS.some((pattern) => pattern.test(spoken))) return { kind: 'help' };
+  // "How does it work" asks about the bot only when nothing else in the message could be "it".
+  if (words.length <= 20 && HELP_PATTERNS.some((pattern) => pattern.test(spoken)) && !ANOTHER_IT.test(spoken))
+    return { kind: 'help' };
 
   const [first, ...rest] = words;
   if (first && sameWord(first, 'guide') && rest.length > 0 && rest.length <= 5) {
@@ -194,7 +203,8 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
     words.some((word) => sameWord(word, 'circle') || sameWord(word, 'circles')) ||
     words.includes('lsc') ||
     words.includes('lscs');
-  const aboutBeingInOne = words.length > 3 && ABOUT_BEING_IN_A_CIRCLE.test(phrase);
+  const aboutBeingInOne =
+    words.length > 3 && ABOUT_BEING_IN_A_CIRCLE.test(phrase) && !JOIN_REQUEST.test(phrase);
   if (
     words.length <= 40 &&
     !FACILITATING.test(phrase) &&

@@ -152,6 +152,13 @@ describe('text matching', () => {
     expect(sameWord('hi', 'ho')).toBe(false);
   });
 
+  it('reads "how does it work" as a question about the bot only when nothing else in the message could be "it"', () => {
+    expect(parseCommand('how does it work', library)).toEqual({ kind: 'help' });
+    expect(
+      parseCommand('huddles, what are they and how does it work on a busy ward with no time', library),
+    ).toBe(undefined);
+  });
+
   it('never reads a real word one letter from a command word as its typo', () => {
     expect(sameWord('budge', 'nudge')).toBe(false);
     expect(sameWord('nudeg', 'nudge')).toBe(true);

@@ -64,6 +64,8 @@ describe('urgent-support detection', () => {
     'my deputy says she has picked a date and will not tell me how',
     'the belt is already up on the bannister, i just wanted someone to know',
     'my band 6 is planning it for this weekend and has a pile of tablets',
+    'the drop from the car park roof looks so peaceful, might go up on my break',
+    'she is going to take her dads morphine when she gets home',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -181,6 +183,8 @@ describe('urgent-support detection', () => {
     'the team think it was suicide but the coroner has not said',
     'shes dying of boredom on light duties',
     'killing myself with this audit prep',
+    'i want to be ready in case someone in my circle says they feel suicidal, what do i say',
+    'killing myself doing back to back lates this month',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
