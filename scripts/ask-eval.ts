@@ -92,7 +92,9 @@ export const EVAL_DIR = path.resolve(
  *   98.0%, false alarms 0 / 1 / 0 / 0, off-topic 15 of 15 each, top-1 92.0% / 93.9% / 96.0% / 94.8%) read and fixed
  *   (devCH … devCK). Last (e369d13): CL, CM, CN and CO kept unread (heldCL … heldCO); CP, CQ, CR and CS (urgent recall
  *   100% each, false alarms 3 / 3 / 0 / 0, off-topic 15 / 14 / 15 / 14 of 15, top-1 88.0% / 88.0% / 95.9% / 92.0%) read
- *   and fixed (devCP … devCS).
+ *   and fixed (devCP … devCS). Then (7b66221): CT, CU, CV and CW kept unread (heldCT … heldCW); CX, CY, CZ and DA
+ *   (urgent recall 100% each, false alarms 0 / 1 / 1 / 0, off-topic 15 / 15 / 13 / 12 of 15, top-1 95.9% / 93.9% /
+ *   84.3% / 98.0%) read and fixed (devCX … devDA).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -182,6 +184,10 @@ export const EVAL_SETS = {
   devCQ: ['ask-eval-dev-cq.yaml'],
   devCR: ['ask-eval-dev-cr.yaml'],
   devCS: ['ask-eval-dev-cs.yaml'],
+  devCX: ['ask-eval-dev-cx.yaml'],
+  devCY: ['ask-eval-dev-cy.yaml'],
+  devCZ: ['ask-eval-dev-cz.yaml'],
+  devDA: ['ask-eval-dev-da.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
@@ -197,6 +203,10 @@ export const EVAL_SETS = {
   heldCM: ['ask-eval-held-cm.yaml'],
   heldCN: ['ask-eval-held-cn.yaml'],
   heldCO: ['ask-eval-held-co.yaml'],
+  heldCT: ['ask-eval-held-ct.yaml'],
+  heldCU: ['ask-eval-held-cu.yaml'],
+  heldCV: ['ask-eval-held-cv.yaml'],
+  heldCW: ['ask-eval-held-cw.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

@@ -112,7 +112,7 @@ const JOIN_REQUEST =
 
 /** Facilitation talk about a group the writer runs or sits in: never a request for the list of circles. */
 const FACILITATING =
-  /\b(?:facilitat(?:or|ors|ing|e)|participants?|dominat\w*|ground rules|(?:in|from|of) my (?:circle|group|support group|peer group))\b/;
+  /\b(?:running (?:my|a|the|our) (?:first |next |new )?(?:leadership support )?circle|facilitat(?:or|ors|ing|e)|participants?|dominat\w*|ground rules|(?:in|from|of) my (?:circle|group|support group|peer group))\b/;
 
 /** A message that only asks the bot to stop messaging: nudges off, whatever else the bot might read in it. */
 const STOP_MESSAGES =
@@ -225,7 +225,8 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
   if (
     mentionsCircle &&
     (words.length <= 3 || words.some((word) => CIRCLE_CONTEXT.has(word))) &&
-    !aboutBeingInOne
+    !aboutBeingInOne &&
+    !FACILITATING.test(phrase)
   ) {
     return { kind: 'circles' };
   }
