@@ -94,7 +94,9 @@ export const EVAL_DIR = path.resolve(
  *   100% each, false alarms 3 / 3 / 0 / 0, off-topic 15 / 14 / 15 / 14 of 15, top-1 88.0% / 88.0% / 95.9% / 92.0%) read
  *   and fixed (devCP … devCS). Then (7b66221): CT, CU, CV and CW kept unread (heldCT … heldCW); CX, CY, CZ and DA
  *   (urgent recall 100% each, false alarms 0 / 1 / 1 / 0, off-topic 15 / 15 / 13 / 12 of 15, top-1 95.9% / 93.9% /
- *   84.3% / 98.0%) read and fixed (devCX … devDA).
+ *   84.3% / 98.0%) read and fixed (devCX … devDA). Then (5f6f8d6): DB, DC, DD and DE kept unread (heldDB … heldDE);
+ *   DF, DG, DH and DI (urgent recall 97.9% / 97.9% / 100% / 95.8%, false alarms 1 / 1 / 0 / 0, off-topic 14 / 15 / 15
+ *   / 14 of 15, top-1 100% / 90.0% / 96.2% / 91.8%) read and fixed (devDF … devDI).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -188,6 +190,10 @@ export const EVAL_SETS = {
   devCY: ['ask-eval-dev-cy.yaml'],
   devCZ: ['ask-eval-dev-cz.yaml'],
   devDA: ['ask-eval-dev-da.yaml'],
+  devDF: ['ask-eval-dev-df.yaml'],
+  devDG: ['ask-eval-dev-dg.yaml'],
+  devDH: ['ask-eval-dev-dh.yaml'],
+  devDI: ['ask-eval-dev-di.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
@@ -207,6 +213,10 @@ export const EVAL_SETS = {
   heldCU: ['ask-eval-held-cu.yaml'],
   heldCV: ['ask-eval-held-cv.yaml'],
   heldCW: ['ask-eval-held-cw.yaml'],
+  heldDB: ['ask-eval-held-db.yaml'],
+  heldDC: ['ask-eval-held-dc.yaml'],
+  heldDD: ['ask-eval-held-dd.yaml'],
+  heldDE: ['ask-eval-held-de.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
