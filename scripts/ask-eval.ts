@@ -96,7 +96,9 @@ export const EVAL_DIR = path.resolve(
  *   (urgent recall 100% each, false alarms 0 / 1 / 1 / 0, off-topic 15 / 15 / 13 / 12 of 15, top-1 95.9% / 93.9% /
  *   84.3% / 98.0%) read and fixed (devCX … devDA). Then (5f6f8d6): DB, DC, DD and DE kept unread (heldDB … heldDE);
  *   DF, DG, DH and DI (urgent recall 97.9% / 97.9% / 100% / 95.8%, false alarms 1 / 1 / 0 / 0, off-topic 14 / 15 / 15
- *   / 14 of 15, top-1 100% / 90.0% / 96.2% / 91.8%) read and fixed (devDF … devDI).
+ *   / 14 of 15, top-1 100% / 90.0% / 96.2% / 91.8%) read and fixed (devDF … devDI). Then (2f8049b): DJ, DK, DL and DM
+ *   kept unread (heldDJ … heldDM); DN, DO, DP and DQ (urgent recall 100% / 97.9% / 100% / 100%, false alarms 1 / 1 / 0
+ *   / 2, off-topic 14 / 14 / 14 / 15 of 15, top-1 92.0% / 93.9% / 93.9% / 91.7%) read and fixed (devDN … devDQ).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -194,6 +196,10 @@ export const EVAL_SETS = {
   devDG: ['ask-eval-dev-dg.yaml'],
   devDH: ['ask-eval-dev-dh.yaml'],
   devDI: ['ask-eval-dev-di.yaml'],
+  devDN: ['ask-eval-dev-dn.yaml'],
+  devDO: ['ask-eval-dev-do.yaml'],
+  devDP: ['ask-eval-dev-dp.yaml'],
+  devDQ: ['ask-eval-dev-dq.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
@@ -217,6 +223,10 @@ export const EVAL_SETS = {
   heldDC: ['ask-eval-held-dc.yaml'],
   heldDD: ['ask-eval-held-dd.yaml'],
   heldDE: ['ask-eval-held-de.yaml'],
+  heldDJ: ['ask-eval-held-dj.yaml'],
+  heldDK: ['ask-eval-held-dk.yaml'],
+  heldDL: ['ask-eval-held-dl.yaml'],
+  heldDM: ['ask-eval-held-dm.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
