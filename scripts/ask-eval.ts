@@ -99,6 +99,9 @@ export const EVAL_DIR = path.resolve(
  *   / 14 of 15, top-1 100% / 90.0% / 96.2% / 91.8%) read and fixed (devDF … devDI). Then (2f8049b): DJ, DK, DL and DM
  *   kept unread (heldDJ … heldDM); DN, DO, DP and DQ (urgent recall 100% / 97.9% / 100% / 100%, false alarms 1 / 1 / 0
  *   / 2, off-topic 14 / 14 / 14 / 15 of 15, top-1 92.0% / 93.9% / 93.9% / 91.7%) read and fixed (devDN … devDQ).
+ *   Last (847c88d): DR, DS, DT, DU and DV kept unread (heldDR … heldDV); DW, DX and DY (urgent recall 100% / 100% /
+ *   98.0%, false alarms 3 / 1 / 0, off-topic 14 / 15 / 15 of 15, top-1 89.8% / 85.7% / 98.0%) read and fixed (devDW …
+ *   devDY).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -200,6 +203,9 @@ export const EVAL_SETS = {
   devDO: ['ask-eval-dev-do.yaml'],
   devDP: ['ask-eval-dev-dp.yaml'],
   devDQ: ['ask-eval-dev-dq.yaml'],
+  devDW: ['ask-eval-dev-dw.yaml'],
+  devDX: ['ask-eval-dev-dx.yaml'],
+  devDY: ['ask-eval-dev-dy.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
@@ -227,6 +233,11 @@ export const EVAL_SETS = {
   heldDK: ['ask-eval-held-dk.yaml'],
   heldDL: ['ask-eval-held-dl.yaml'],
   heldDM: ['ask-eval-held-dm.yaml'],
+  heldDR: ['ask-eval-held-dr.yaml'],
+  heldDS: ['ask-eval-held-ds.yaml'],
+  heldDT: ['ask-eval-held-dt.yaml'],
+  heldDU: ['ask-eval-held-du.yaml'],
+  heldDV: ['ask-eval-held-dv.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([

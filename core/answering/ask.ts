@@ -122,7 +122,10 @@ export class Answerer {
     const lean = this.scope.lean(question);
     const second = this.safety.secondLook(question);
     const ours =
-      second.urgency && this.scope.modelLean(question) < SCOPE_OURS && !asksAboutCombiningMedicines(question);
+      second.urgency !== undefined &&
+      this.safety.readsClearRisk(question) &&
+      this.scope.modelLean(question) < SCOPE_OURS &&
+      !asksAboutCombiningMedicines(question);
     if (lean >= SCOPE_SURE && !ours) return declined;
     if (second.urgency === 'immediate') return immediate(second.about);
     if (second.urgency) return this.checkIn(question, second.about, audiences);

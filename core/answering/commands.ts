@@ -108,7 +108,7 @@ const ABOUT_BEING_IN_A_CIRCLE =
 
 /** Asking to join ("can I join a leadership support circle, a colleague said it helped her"). */
 const JOIN_REQUEST =
-  /\b(?:can|could|may) i (?:join|sign up|book|get (?:on|into))\b|\b(?:i'?d like|i want|i wanna|want) to (?:join|sign up)\b|\bhow (?:do|can) i (?:join|sign up|book)\b/;
+  /\b(?:can|could|may) i (?:join|sign up|book|get (?:on|into))\b|\b(?:i'?d like|i want|i wanna|want) to (?:join|sign up)\b|\bhow (?:do|can) i (?:join|sign up|book|get (?:onto|on to|into|on))\b/;
 
 /** Facilitation talk about a group the writer runs or sits in: never a request for the list of circles. */
 const FACILITATING =
@@ -224,7 +224,7 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
 
   if (
     mentionsCircle &&
-    (words.length <= 3 || words.some((word) => CIRCLE_CONTEXT.has(word))) &&
+    (words.length <= 3 || words.some((word) => CIRCLE_CONTEXT.has(word)) || JOIN_REQUEST.test(phrase)) &&
     !aboutBeingInOne &&
     !FACILITATING.test(phrase)
   ) {

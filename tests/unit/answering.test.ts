@@ -188,6 +188,10 @@ describe('answering', () => {
   it('checks in on risk the model reads in a message an off-topic word would otherwise decline', () => {
     expect(answerer.ask('where do i get a new locker key').intent).toBe('offTopic');
     expect(answerer.ask('does codeine interact with sertraline').intent).toBe('offTopic');
+    // The model reads a parking question near a multi storey as barely at risk: not enough to keep it.
+    expect(answerer.ask('where are staff meant to park while the multi storey works are on').intent).toBe(
+      'offTopic',
+    );
     expect(answerer.ask('my locker key is on your desk, give my things to the girls, sorry')).toMatchObject({
       intent: 'urgent',
       urgency: 'check-in',
