@@ -101,7 +101,8 @@ export const EVAL_DIR = path.resolve(
  *   / 2, off-topic 14 / 14 / 14 / 15 of 15, top-1 92.0% / 93.9% / 93.9% / 91.7%) read and fixed (devDN … devDQ).
  *   Last (847c88d): DR, DS, DT, DU and DV kept unread (heldDR … heldDV); DW, DX and DY (urgent recall 100% / 100% /
  *   98.0%, false alarms 3 / 1 / 0, off-topic 14 / 15 / 15 of 15, top-1 89.8% / 85.7% / 98.0%) read and fixed (devDW …
- *   devDY).
+ *   devDY). Then eight more, DZ, EA, EB, EC, ED, EE, EF and EG, measured once on arrival at the session's final code
+ *   (ed26c36) and kept unread (heldDZ … heldEG).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -238,6 +239,14 @@ export const EVAL_SETS = {
   heldDT: ['ask-eval-held-dt.yaml'],
   heldDU: ['ask-eval-held-du.yaml'],
   heldDV: ['ask-eval-held-dv.yaml'],
+  heldDZ: ['ask-eval-held-dz.yaml'],
+  heldEA: ['ask-eval-held-ea.yaml'],
+  heldEB: ['ask-eval-held-eb.yaml'],
+  heldEC: ['ask-eval-held-ec.yaml'],
+  heldED: ['ask-eval-held-ed.yaml'],
+  heldEE: ['ask-eval-held-ee.yaml'],
+  heldEF: ['ask-eval-held-ef.yaml'],
+  heldEG: ['ask-eval-held-eg.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
