@@ -102,7 +102,9 @@ export const EVAL_DIR = path.resolve(
  *   Last (847c88d): DR, DS, DT, DU and DV kept unread (heldDR … heldDV); DW, DX and DY (urgent recall 100% / 100% /
  *   98.0%, false alarms 3 / 1 / 0, off-topic 14 / 15 / 15 of 15, top-1 89.8% / 85.7% / 98.0%) read and fixed (devDW …
  *   devDY). Then eight more, DZ, EA, EB, EC, ED, EE, EF and EG, measured once on arrival at the session's final code
- *   (ed26c36) and kept unread (heldDZ … heldEG).
+ *   (ed26c36) and kept unread (heldDZ … heldEG). Last, on the same code: EL, EM, EN and EO kept unread (heldEL …
+ *   heldEO); EH, EI, EJ and EK (urgent recall 100% / 100% / 97.9% / 100%, false alarms 0 / 0 / 2 / 0, off-topic 15 / 14 /
+ *   15 / 13 of 15, top-1 93.8% / 96.2% / 90.2% / 93.9%) read and fixed (devEH … devEK).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -207,6 +209,10 @@ export const EVAL_SETS = {
   devDW: ['ask-eval-dev-dw.yaml'],
   devDX: ['ask-eval-dev-dx.yaml'],
   devDY: ['ask-eval-dev-dy.yaml'],
+  devEH: ['ask-eval-dev-eh.yaml'],
+  devEI: ['ask-eval-dev-ei.yaml'],
+  devEJ: ['ask-eval-dev-ej.yaml'],
+  devEK: ['ask-eval-dev-ek.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
@@ -247,6 +253,10 @@ export const EVAL_SETS = {
   heldEE: ['ask-eval-held-ee.yaml'],
   heldEF: ['ask-eval-held-ef.yaml'],
   heldEG: ['ask-eval-held-eg.yaml'],
+  heldEL: ['ask-eval-held-el.yaml'],
+  heldEM: ['ask-eval-held-em.yaml'],
+  heldEN: ['ask-eval-held-en.yaml'],
+  heldEO: ['ask-eval-held-eo.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
