@@ -121,18 +121,26 @@ export class Answerer {
     // clear lean only after the safety model has passed it.
     const lean = this.scope.lean(question);
     const second = this.safety.secondLook(question);
-    const ours =
-      second.urgency !== undefined &&
-      this.safety.readsClearRisk(question) &&
-      this.scope.modelLean(question) < SCOPE_OURS &&
-      !asksAboutCombiningMedicines(question);
-    if (lean >= SCOPE_SURE && !ours) return declined;
+    if (lean >= SCOPE_SURE && !(second.urgency && this.keptFromDecline(question))) return declined;
     if (second.urgency === 'immediate') return immediate(second.about);
     if (second.urgency) return this.checkIn(question, second.about, audiences);
     if (lean >= SCOPE_THRESHOLD) return declined;
     const ranking = this.search.search(question, 3, audiences);
     const confident = this.search.isConfident(ranking);
     return { intent: 'guide', answers: confident ? ranking.ranked : [], command: undefined, confident };
+  }
+
+  /**
+   * Whether a message the safety model flagged, which a pattern or a clear lean would decline, is kept for the
+   * check-in: the model reads clear risk, the scope model reads the message as clearly ours, and it is not a
+   * pharmacy question. Asked only for those messages, never on the ordinary path.
+   */
+  private keptFromDecline(question: string): boolean {
+    return (
+      this.safety.readsClearRisk(question) &&
+      this.scope.modelLean(question) < SCOPE_OURS &&
+      !asksAboutCombiningMedicines(question)
+    );
   }
 
   /** A check-in, carrying the guides the question would have had (or a fallback) to offer once the person is safe. */

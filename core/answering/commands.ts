@@ -203,11 +203,12 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
     words.some((word) => sameWord(word, 'circle') || sameWord(word, 'circles')) ||
     words.includes('lsc') ||
     words.includes('lscs');
-  const aboutBeingInOne =
-    words.length > 3 && ABOUT_BEING_IN_A_CIRCLE.test(phrase) && !JOIN_REQUEST.test(phrase);
+  const asksToJoin = JOIN_REQUEST.test(phrase);
+  const facilitating = FACILITATING.test(phrase);
+  const aboutBeingInOne = words.length > 3 && ABOUT_BEING_IN_A_CIRCLE.test(phrase) && !asksToJoin;
   if (
     words.length <= 40 &&
-    !FACILITATING.test(phrase) &&
+    !facilitating &&
     !(mentionsCircle && aboutBeingInOne) &&
     (PEER_SUPPORT.test(phrase) ||
       (PEERS.test(phrase) && MEETING_WORDS.test(phrase)) ||
@@ -224,9 +225,9 @@ export function parseCommand(text: string, library: ContentLibrary): Command | u
 
   if (
     mentionsCircle &&
-    (words.length <= 3 || words.some((word) => CIRCLE_CONTEXT.has(word)) || JOIN_REQUEST.test(phrase)) &&
+    (words.length <= 3 || words.some((word) => CIRCLE_CONTEXT.has(word)) || asksToJoin) &&
     !aboutBeingInOne &&
-    !FACILITATING.test(phrase)
+    !facilitating
   ) {
     return { kind: 'circles' };
   }

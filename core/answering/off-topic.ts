@@ -115,11 +115,6 @@ export class ScopeModel {
   }
 
   /**
-   * How far the message leans out of scope, read once for both steps (compare with SCOPE_SURE and
-   * SCOPE_THRESHOLD): -Infinity for a message about people, feelings or leading, which is always ours to answer;
-   * +Infinity when a pattern names its topic (isOffTopic); otherwise the model's score.
-   */
-  /**
    * The model's own lean, whatever the patterns say: a message that names an off-topic word ("pension", "locker")
    * but reads, word by word, clearly like our in-scope messages leans below SCOPE_OURS.
    */
@@ -127,6 +122,11 @@ export class ScopeModel {
     return this.model.score(featuresOf(normalise(question)));
   }
 
+  /**
+   * How far the message leans out of scope, read once for both steps (compare with SCOPE_SURE and
+   * SCOPE_THRESHOLD): -Infinity for a message about people, feelings or leading, which is always ours to answer;
+   * +Infinity when a pattern names its topic (isOffTopic); otherwise the model's score.
+   */
   lean(question: string): number {
     const text = normalise(question);
     if (PEOPLE_SIDE.test(text)) return Number.NEGATIVE_INFINITY;
