@@ -307,7 +307,10 @@ describe('circles', () => {
         .getByRole('group', { name: 'Looking after yourself while leading others', exact: true });
 
       await circle.getByRole('button', { name: 'Post to a channel' }).click();
-      await circle.getByLabel('Channel').selectOption({ label: 'Ward 7 team › General' });
+      // The select, not the spinner labelled "Loading channels" that stands in its place until the list arrives.
+      await circle
+        .getByRole('combobox', { name: 'Channel' })
+        .selectOption({ label: 'Ward 7 team › General' });
       const before = connector.calls.length;
       await circle.getByRole('button', { name: 'Post invite' }).click();
       await circle.getByText('Invite posted.', { exact: false }).waitFor();
