@@ -53,7 +53,11 @@ const IMMEDIATE: readonly RegExp[] = [
   new RegExp(
     String.raw`\b(?:i'?ve |i |she'?s |he'?s |she |he )?(?:took|taken|swallowed|necked|downed) (?:about |around |like |maybe |nearly |over |at least |a good |roughly )?\d{2,3}(?: odd)? (?:of (?:my|her|his|the) )?(?:[a-z]+ )?${PILLS}`,
   ),
-  /\b(?:i'?ve|i have|i'?ve got|i got|got|she'?s got|he'?s got|she has|he has) (?:a|the) plan\b[^.!?]{0,30}\b(?:stuff|means|things|everything|what (?:i|she|he) needs?) (?:to do it|for it|ready|sorted)\b/,
+  /\b(?:i'?ve|i have|i'?ve got|i got|got|she'?s got|he'?s got|she has|he has) (?:a|the) plan\b(?! (?:for|to|of)\b)[^.!?]{0,30}\b(?:(?:stuff|means|things|everything|what (?:i|she|he) needs?) (?:to do it|for it|ready|sorted)|everything (?:i|she|he) needs?\b(?! (?:for|to)\b))/,
+  // A means turned on oneself ("going to use the morphine from the drugs bag on himself when we finish").
+  new RegExp(
+    String.raw`\b(?:going to|gonna|planning to|plans to|will|i'?ll|she'?ll|he'?ll|wants? to|wanna) use (?:the |my |his |her |some |all (?:the |my |his |her )?)?(?:[a-z'-]+ ){0,3}?${PILLS} (?:[a-z'-]+ ){0,5}?on ${SELF}`,
+  ),
   /\bsuicid\w*/,
   /\bself[- ]?harm\w*/,
   /\bself[- ]?inflicted\b/,
@@ -470,7 +474,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:want|wanted|wanna) (?:them|her|him|you|everyone|the team|my team) to know (?:what (?:they|you|she|he) (?:meant|mean)|how much|that i (?:loved|love|cared|care))\b(?=[^.?!]*\bbefore (?:i|she|he) (?:go|goes|went|leave|leaves)\b)/,
     /\b(?:left|leaving|wrote|written) (?:a |me a |her a |him a )?note\b[^.?!]{0,30}\bsorry\b/,
     // Last words for the team ("please tell my staff i was proud of them").
-    /\btell (?:my|the|her|his) (?:\w+ ){0,2}?(?:i|she|he) (?:was (?:proud|sorry)|loved|love (?:them|you)|am sorry|'m sorry)\b/,
+    /\btell (?:every(?:one|body) |(?:my|the|her|his) (?:\w+ ){0,2}?)(?:that )?(?:i|she|he)(?: was (?:proud|sorry)| loved| love (?:them|you)| am sorry|'m sorry|'s sorry| is sorry)\b/,
+    // Thanks trailing off where the reason would be ("so they know i appreciated them before, well. anyway").
+    /\b(?:appreciated?|thank(?:ed)?|loved?|proud of|cared? about) (?:[a-z'-]+ ){0,3}?before[,.…-]* (?:well|you know|y'?know|anyway)\b(?! (?:before|in advance|ahead))/,
     // Letters left for the children ("letters for the kids are in my locker").
     /\b(?:note|letter|letters|notes)\b(?: [a-z0-9'-]+){0,3}? (?:addressed to|for|to) the (?:kids|children)\b(?! (?:on|in|at) (?:the )?(?:ward|unit|paeds|school|clinic))/,
     /\b(?:bit|sort|kind) of a (?:goodbye|farewell)\b(?! (?:do|party|drinks?|card|lunch|collection|present|to (?:the|our|my) (?:old )?(?:ward|unit|building|site|office|department|base|station|place)))/,
@@ -666,7 +672,16 @@ const BENIGN: readonly RegExp[] = [
   // The same question with the "if" first ("if someone in a circle ever says they've thought about ending it, what
   // am I meant to do").
   /\b(?:if|in case|incase) (?:someone|somebody|anyone|a participant|a member|one of (?:the|my) (?:group|participants|members))(?: in (?:a|the|my) (?:circle|group|session))? (?:ever )?(?:says|said|tells|told|discloses|mentions|talks about|brings up|hints?|admits?)\b[^?!]*?\b(?:what (?:exactly |actually )?(?:am i|are we|do i|should i|would i) (?:actually |even |really |then )?(?:meant to|supposed to|do|say)|how (?:do|should) i (?:actually |even |really |then )?(?:respond|handle|react))\b/g,
-  // A job a crew or a team attended is work ("crew attended a paediatric suicide yesterday").
+  // A job a crew or a team attended is work ("crew attended a paediatric suicide yesterday", "a job where a
+  // teenager had hanged himself").
+  new RegExp(
+    String.raw`\b(?:a|the|that|last|another|our) (?:\w+ )?(?:job|call|shout|call ?out) (?:where|in which|when) (?:a|an|the) (?:[a-z0-9'-]+ ){0,3}?(?:had |has )?(?:hanged|hung|jumped|overdosed|od'?d|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) own life|self[- ]?harmed)\b${UNTIL_NEW_SUBJECT}`,
+    'g',
+  ),
+  // A staff member's child who self-harms: the family's worry, not a disclosure about the colleague.
+  /\b(?:her|his|my|their) (?:teenage |teenaged |young |little |eldest |youngest |older |younger )?(?:son|daughter|kid|child|boy|girl|lad|teenager|stepson|stepdaughter)(?: (?:is|has|has been|keeps|started|has started|is still|was|had been|been))* (?:self[- ]?harm\w*|cutting(?: (?:him|her|them)sel(?:f|ves))?)\b/g,
+  // Planning for being out of reach ("so they know what to do when they can't get hold of me").
+  /\bwhat to do (?:when|if) (?:they|staff|the crews?|crews?|the team|people|anyone|the nurses) (?:can'?t|cannot|can not) (?:get hold of|reach|contact|get through to) me\b/g,
   /\b(?:attended|attending|called to|sent to|responded to|went to|dealt with) (?:a|an|the|another) (?:\w+ ){0,2}?(?:suicid\w*|hanging|overdos\w*|od|jumper|self[- ]?harm\w*)\b/g,
   /\b(?:killing|kill|killed) (?:me|us|the team|everyone|morale)\b(?! ?(?:self|sel))/g,
   /\b(?:could|would|'d) (?:kill|murder) (?:for )?(?:a|an|some) (?:coffee|brew|tea|cuppa|drink|pint|break|holiday|nap|sleep|sandwich|biscuit)\b/g,
@@ -900,7 +915,8 @@ function phrasePattern(phrase: string): string {
 function inflections(word: string): string[] {
   const stem = word.endsWith('e') ? word.slice(0, -1) : word;
   const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(word) ? word + word.slice(-1) : word;
-  return [...new Set([word, `${word}s`, `${stem}ed`, `${stem}ing`, `${doubled}ed`, `${doubled}ing`])];
+  const plural = /(?:s|sh|ch|x|z)$/.test(word) ? `${word}es` : `${word}s`;
+  return [...new Set([word, plural, `${stem}ed`, `${stem}ing`, `${doubled}ed`, `${doubled}ing`])];
 }
 
 /** One compiled warning sign. */
