@@ -105,6 +105,13 @@ export const EVAL_DIR = path.resolve(
  *   (ed26c36) and kept unread (heldDZ … heldEG). Last, on the same code: EL, EM, EN and EO kept unread (heldEL …
  *   heldEO); EH, EI, EJ and EK (urgent recall 100% / 100% / 97.9% / 100%, false alarms 0 / 0 / 2 / 0, off-topic 15 / 14 /
  *   15 / 13 of 15, top-1 93.8% / 96.2% / 90.2% / 93.9%) read and fixed (devEH … devEK).
+ * - The next session (from e87d689): EP, EQ, ER, ES, ET and EU (urgent recall 100% / 100% / 97.9% / 100% / 97.9% /
+ *   100%, false alarms 0 / 0 / 2 / 1 / 0 / 0, off-topic 15 of 15 each, top-1 98.0% / 95.8% / 90.2% / 92.3% / 94.2% /
+ *   98.0%) read and fixed (devEP … devEU). Then (8c8909b): EV, EW, EX, EY and EZ (urgent recall 100% / 100% / 97.9% /
+ *   98.0% / 100%, false alarms 2 / 0 / 1 / 0 / 0, off-topic 15 / 14 / 14 / 15 / 15 of 15, top-1 92.3% / 90.0% / 96.2% /
+ *   95.8% / 98.0%) read and fixed (devEV … devEZ). Then (66a7744): FE and FF kept unread (heldFE, heldFF); FA, FB, FC
+ *   and FD (urgent recall 100% each, false alarms 1 / 0 / 1 / 0, off-topic 15 / 14 / 14 / 15 of 15, top-1 93.8% /
+ *   94.2% / 85.7% / 94.3%) read and fixed (devFA … devFD).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -224,6 +231,10 @@ export const EVAL_SETS = {
   devEX: ['ask-eval-dev-ex.yaml'],
   devEY: ['ask-eval-dev-ey.yaml'],
   devEZ: ['ask-eval-dev-ez.yaml'],
+  devFA: ['ask-eval-dev-fa.yaml'],
+  devFB: ['ask-eval-dev-fb.yaml'],
+  devFC: ['ask-eval-dev-fc.yaml'],
+  devFD: ['ask-eval-dev-fd.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],
@@ -268,6 +279,8 @@ export const EVAL_SETS = {
   heldEM: ['ask-eval-held-em.yaml'],
   heldEN: ['ask-eval-held-en.yaml'],
   heldEO: ['ask-eval-held-eo.yaml'],
+  heldFE: ['ask-eval-held-fe.yaml'],
+  heldFF: ['ask-eval-held-ff.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
