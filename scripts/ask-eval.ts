@@ -111,7 +111,8 @@ export const EVAL_DIR = path.resolve(
  *   98.0% / 100%, false alarms 2 / 0 / 1 / 0 / 0, off-topic 15 / 14 / 14 / 15 / 15 of 15, top-1 92.3% / 90.0% / 96.2% /
  *   95.8% / 98.0%) read and fixed (devEV … devEZ). Then (66a7744): FE and FF kept unread (heldFE, heldFF); FA, FB, FC
  *   and FD (urgent recall 100% each, false alarms 1 / 0 / 1 / 0, off-topic 15 / 14 / 14 / 15 of 15, top-1 93.8% /
- *   94.2% / 85.7% / 94.3%) read and fixed (devFA … devFD).
+ *   94.2% / 85.7% / 94.3%) read and fixed (devFA … devFD). Last, FG, FH, FI, FJ, FK and FL measured on arrival at
+ *   7bfb4a4 and kept unread (heldFG … heldFL).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -281,6 +282,12 @@ export const EVAL_SETS = {
   heldEO: ['ask-eval-held-eo.yaml'],
   heldFE: ['ask-eval-held-fe.yaml'],
   heldFF: ['ask-eval-held-ff.yaml'],
+  heldFG: ['ask-eval-held-fg.yaml'],
+  heldFH: ['ask-eval-held-fh.yaml'],
+  heldFI: ['ask-eval-held-fi.yaml'],
+  heldFJ: ['ask-eval-held-fj.yaml'],
+  heldFK: ['ask-eval-held-fk.yaml'],
+  heldFL: ['ask-eval-held-fl.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
