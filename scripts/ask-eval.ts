@@ -112,7 +112,8 @@ export const EVAL_DIR = path.resolve(
  *   95.8% / 98.0%) read and fixed (devEV … devEZ). Then (66a7744): FE and FF kept unread (heldFE, heldFF); FA, FB, FC
  *   and FD (urgent recall 100% each, false alarms 1 / 0 / 1 / 0, off-topic 15 / 14 / 14 / 15 of 15, top-1 93.8% /
  *   94.2% / 85.7% / 94.3%) read and fixed (devFA … devFD). Last, FG, FH, FI, FJ, FK and FL measured on arrival at
- *   7bfb4a4 and kept unread (heldFG … heldFL).
+ *   7bfb4a4 and kept unread (heldFG … heldFL); then FM, FN, FO, FP, FQ, FR, FS and FT, measured once on arrival at the
+ *   session's final code (859f2ff) and kept unread (heldFM … heldFT).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -288,6 +289,14 @@ export const EVAL_SETS = {
   heldFJ: ['ask-eval-held-fj.yaml'],
   heldFK: ['ask-eval-held-fk.yaml'],
   heldFL: ['ask-eval-held-fl.yaml'],
+  heldFM: ['ask-eval-held-fm.yaml'],
+  heldFN: ['ask-eval-held-fn.yaml'],
+  heldFO: ['ask-eval-held-fo.yaml'],
+  heldFP: ['ask-eval-held-fp.yaml'],
+  heldFQ: ['ask-eval-held-fq.yaml'],
+  heldFR: ['ask-eval-held-fr.yaml'],
+  heldFS: ['ask-eval-held-fs.yaml'],
+  heldFT: ['ask-eval-held-ft.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
