@@ -111,9 +111,12 @@ export const EVAL_DIR = path.resolve(
  *   98.0% / 100%, false alarms 2 / 0 / 1 / 0 / 0, off-topic 15 / 14 / 14 / 15 / 15 of 15, top-1 92.3% / 90.0% / 96.2% /
  *   95.8% / 98.0%) read and fixed (devEV … devEZ). Then (66a7744): FE and FF kept unread (heldFE, heldFF); FA, FB, FC
  *   and FD (urgent recall 100% each, false alarms 1 / 0 / 1 / 0, off-topic 15 / 14 / 14 / 15 of 15, top-1 93.8% /
- *   94.2% / 85.7% / 94.3%) read and fixed (devFA … devFD). Last, FG, FH, FI, FJ, FK and FL measured on arrival at
+ *   94.2% / 85.7% / 94.3%) read and fixed (devFA … devFD). Then FG, FH, FI, FJ, FK and FL measured on arrival at
  *   7bfb4a4 and kept unread (heldFG … heldFL); then FM, FN, FO, FP, FQ, FR, FS and FT, measured once on arrival at the
- *   session's final code (859f2ff) and kept unread (heldFM … heldFT).
+ *   code then current (859f2ff) and kept unread (heldFM … heldFT). After them (843f9cf, the same behaviour): FU, FV,
+ *   FW, FX, FY, FZ, GA and GB (urgent recall 97.9% / 98.0% / 100% / 100% / 100% / 97.9% / 100% / 100%, false alarms
+ *   0 / 0 / 0 / 2 / 1 / 0 / 0 / 1, off-topic 15 / 14 / 14 / 15 / 15 / 15 / 15 / 15 of 15, top-1 100% / 98.1% / 93.6% /
+ *   93.9% / 91.8% / 98.0% / 100% / 95.8%) read and fixed (devFU … devGB).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -237,6 +240,14 @@ export const EVAL_SETS = {
   devFB: ['ask-eval-dev-fb.yaml'],
   devFC: ['ask-eval-dev-fc.yaml'],
   devFD: ['ask-eval-dev-fd.yaml'],
+  devFU: ['ask-eval-dev-fu.yaml'],
+  devFV: ['ask-eval-dev-fv.yaml'],
+  devFW: ['ask-eval-dev-fw.yaml'],
+  devFX: ['ask-eval-dev-fx.yaml'],
+  devFY: ['ask-eval-dev-fy.yaml'],
+  devFZ: ['ask-eval-dev-fz.yaml'],
+  devGA: ['ask-eval-dev-ga.yaml'],
+  devGB: ['ask-eval-dev-gb.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],

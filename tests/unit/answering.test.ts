@@ -264,6 +264,11 @@ describe('answering', () => {
     'which form do we use for reporting a broken chair',
     'what is the hr process for a formal grievance',
     'can you fix healthroster, two people are double booked',
+    'teams will not let me share my screen on the call',
+    'what is the policy on unpaid leave for a family wedding',
+    'how do i record a sickness absence on the system for my hca',
+    'what is the process for flexible working requests',
+    'how do i mark a porter as off sick on the hr system',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });
@@ -302,6 +307,17 @@ describe('answering', () => {
       answerer.ask('Winter has been brutal and the team are frazzled. How do we reset?').answers[0]?.themeId,
     ).toBe('recovery');
   });
+
+  it.each([
+    'cancelled everyones leave for half term and now the whole ward hates me, how do i handle it',
+    'how can i be fair to my staff when i have to change the rota again',
+    'our receptionist died after a long illness, the team are heartbroken, what do i do about her locker and the funeral',
+  ])(
+    'answers a message about how the team feels with a guide, though it names leave or a locker: "%s"',
+    (text) => {
+      expect(answerer.ask(text).intent).toBe('guide');
+    },
+  );
 
   it.each([
     'one of my porters took his own life over christmas and the team is lost, how do i support them',

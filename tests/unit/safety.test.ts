@@ -66,6 +66,20 @@ describe('urgent-support detection', () => {
     'my band 6 is planning it for this weekend and has a pile of tablets',
     'the drop from the car park roof looks so peaceful, might go up on my break',
     'she is going to take her dads morphine when she gets home',
+    'my paramedic phoned me from the cliffs by the lighthouse asking me to tell everyone she is sorry',
+    'he told me after handover he will use the oramorph in his bag on himself tonight',
+    'got a plan and everything i need now so please dont fuss',
+    'going to walk onto the level crossing after nights',
+    'she sent a photo of the viaduct with one last sunset written under it',
+    'the tablets came in the post today, just need to pick the night',
+    'today im done. notes for the kids are in the car',
+    'my notes are written, husband is away this weekend so thats when',
+    'she is going to end it once the kids are asleep tonight',
+    'rang in sick from the park with a bag of tablets, just wanted to say thanks for everything',
+    'got the hose for the exhaust ready in the garage, just wanted to say sorry',
+    'ordered the pills online. tomorrow.',
+    // A place with a means named is immediate, as everywhere else in the check.
+    'one of my circle members keeps mentioning the viaduct and how quiet it gets after dark',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -107,6 +121,11 @@ describe('urgent-support detection', () => {
     'she wrote cards for everyone on the team and cleared her locker, she has not resigned',
     'the patient died on our ward and my nurse keeps saying she does not deserve to be here',
     'been slapping myself after every shift, leaves marks',
+    'she told me she wishes she hadnt woken up today',
+    'he messaged me a thank you note for everything as if he was going for good',
+    'wanted my staff to know i loved them before, well, anyway',
+    'been punching the walls in the store room when nobody is looking',
+    'my theatre tech said we wont have to put up with him much longer, and he is nowhere near retiring',
   ])('checks in on a single warning sign: "%s"', (text) => {
     expect(levelOf(text)).toBe('check-in');
   });
@@ -185,6 +204,19 @@ describe('urgent-support detection', () => {
     'killing myself with this audit prep',
     'i want to be ready in case someone in my circle says they feel suicidal, what do i say',
     'killing myself doing back to back lates this month',
+    'our crew went to a call where a young man had hanged himself, how do we look after each other this week',
+    'my deputy told me her teenage daughter has been self harming and she is struggling to concentrate',
+    'running a session on suicide awareness for the new band 5s next month',
+    'what is the top of band 7 at the moment',
+    'i am going to die of exhaustion if this rota carries on',
+    'it is a year since we lost our porter to suicide, ideas for marking it',
+    'how do i tell my supervisors what to do if they cannot get hold of me on the weekend',
+    'overdose pt in resus died this morning and the nurses are flat',
+    'how do we look after each other after a run of deaths on the unit',
+    'a young woman came into ed last night after an overdose and did not survive, my nurses are rattled',
+    'next months circle is one where the topic is suicide and self harm at work, how do i prepare',
+    'a participant brought up self harm in the circle, how should i have handled it',
+    'my crews are killing themselves picking up overtime, how do i get them to rest',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
