@@ -116,7 +116,10 @@ export const EVAL_DIR = path.resolve(
  *   code then current (859f2ff) and kept unread (heldFM … heldFT). After them (843f9cf, the same behaviour): FU, FV,
  *   FW, FX, FY, FZ, GA and GB (urgent recall 97.9% / 98.0% / 100% / 100% / 100% / 97.9% / 100% / 100%, false alarms
  *   0 / 0 / 0 / 2 / 1 / 0 / 0 / 1, off-topic 15 / 14 / 14 / 15 / 15 / 15 / 15 / 15 of 15, top-1 100% / 98.1% / 93.6% /
- *   93.9% / 91.8% / 98.0% / 100% / 95.8%) read and fixed (devFU … devGB).
+ *   93.9% / 91.8% / 98.0% / 100% / 95.8%) read and fixed (devFU … devGB). Then (94772d9): GC, GD, GE, GF, GG, GH, GI
+ *   and GJ (urgent recall 98.0% / 100% / 100% / 100% / 100% / 100% / 98.0% / 100%, false alarms 0 / 1 / 1 / 0 / 0 / 1 / 0
+ *   / 1, off-topic 14 / 15 / 15 / 15 / 15 / 14 / 14 / 14 of 15, top-1 98.0% / 91.8% / 95.8% / 94.2% / 93.8% / 96.2% /
+ *   91.8% / 89.4%) read and fixed (devGC … devGJ).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -248,6 +251,14 @@ export const EVAL_SETS = {
   devFZ: ['ask-eval-dev-fz.yaml'],
   devGA: ['ask-eval-dev-ga.yaml'],
   devGB: ['ask-eval-dev-gb.yaml'],
+  devGC: ['ask-eval-dev-gc.yaml'],
+  devGD: ['ask-eval-dev-gd.yaml'],
+  devGE: ['ask-eval-dev-ge.yaml'],
+  devGF: ['ask-eval-dev-gf.yaml'],
+  devGG: ['ask-eval-dev-gg.yaml'],
+  devGH: ['ask-eval-dev-gh.yaml'],
+  devGI: ['ask-eval-dev-gi.yaml'],
+  devGJ: ['ask-eval-dev-gj.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],

@@ -269,6 +269,9 @@ describe('answering', () => {
     'how do i record a sickness absence on the system for my hca',
     'what is the process for flexible working requests',
     'how do i mark a porter as off sick on the hr system',
+    'can i give oxycodone and paracetamol together',
+    'how many sick days before a stage 1 absence meeting',
+    'how do i log a datix for a needlestick',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });
@@ -311,6 +314,7 @@ describe('answering', () => {
   it.each([
     'cancelled everyones leave for half term and now the whole ward hates me, how do i handle it',
     'how can i be fair to my staff when i have to change the rota again',
+    'have to cancel two peoples leave over easter, how do i do it without being the bad guy',
     'our receptionist died after a long illness, the team are heartbroken, what do i do about her locker and the funeral',
   ])(
     'answers a message about how the team feels with a guide, though it names leave or a locker: "%s"',

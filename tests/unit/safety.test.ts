@@ -78,8 +78,19 @@ describe('urgent-support detection', () => {
     'rang in sick from the park with a bag of tablets, just wanted to say thanks for everything',
     'got the hose for the exhaust ready in the garage, just wanted to say sorry',
     'ordered the pills online. tomorrow.',
+    'ive planned it for my rest day, the hose on the exhaust in the garage. just want the rota covered first',
+    'if the inspection doesnt finish me off the potassium will, already drawn it up',
+    'the footbridge by the station looks more and more tempting, might go after this meeting',
+    'my deputy sent a text saying shes ending it after her shift today and her phone is now off',
+    'stood at the station waiting for the fast one, not the stopping one if you get me',
+    'walking up to the top floor of the multi storey after this and going to step off',
+    'my healthcare assistant is on the car park roof and will not come away from the edge',
+    'been swallowing paracetamol all afternoon and lost count, no ambulance please',
+    'he has a bag of his dads oxycodone and says hes taking it all tonight',
+    'letters written for the kids and my partner, ill be gone before handover',
     // A place with a means named is immediate, as everywhere else in the check.
     'one of my circle members keeps mentioning the viaduct and how quiet it gets after dark',
+    'my sister in charge says she looks at the viaduct on her drive in and wonders',
   ])('treats "%s" as immediate', (text) => {
     expect(levelOf(text)).toBe('immediate');
   });
@@ -124,6 +135,7 @@ describe('urgent-support detection', () => {
     'she told me she wishes she hadnt woken up today',
     'he messaged me a thank you note for everything as if he was going for good',
     'wanted my staff to know i loved them before, well, anyway',
+    'this audit is killing me and honestly id be fine if it actually did',
     'been punching the walls in the store room when nobody is looking',
     'my theatre tech said we wont have to put up with him much longer, and he is nowhere near retiring',
   ])('checks in on a single warning sign: "%s"', (text) => {
@@ -217,6 +229,10 @@ describe('urgent-support detection', () => {
     'next months circle is one where the topic is suicide and self harm at work, how do i prepare',
     'a participant brought up self harm in the circle, how should i have handled it',
     'my crews are killing themselves picking up overtime, how do i get them to rest',
+    'how do i get staff to stop taking it all home after a bad shift',
+    'after the training, how do i ask my team how they are doing themselves',
+    'will my pension be affected if i go part time next year',
+    'ahead of my first circle, in case a participant hints at suicide what should a facilitator do',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
