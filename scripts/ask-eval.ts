@@ -119,7 +119,8 @@ export const EVAL_DIR = path.resolve(
  *   93.9% / 91.8% / 98.0% / 100% / 95.8%) read and fixed (devFU … devGB). Then (94772d9): GC, GD, GE, GF, GG, GH, GI
  *   and GJ (urgent recall 98.0% / 100% / 100% / 100% / 100% / 100% / 98.0% / 100%, false alarms 0 / 1 / 1 / 0 / 0 / 1 / 0
  *   / 1, off-topic 14 / 15 / 15 / 15 / 15 / 14 / 14 / 14 of 15, top-1 98.0% / 91.8% / 95.8% / 94.2% / 93.8% / 96.2% /
- *   91.8% / 89.4%) read and fixed (devGC … devGJ).
+ *   91.8% / 89.4%) read and fixed (devGC … devGJ). Then GK, GL, GM, GN, GO, GP, GQ and GR, measured once on arrival at
+ *   41c7b30 and kept unread (heldGK … heldGR).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -319,6 +320,14 @@ export const EVAL_SETS = {
   heldFR: ['ask-eval-held-fr.yaml'],
   heldFS: ['ask-eval-held-fs.yaml'],
   heldFT: ['ask-eval-held-ft.yaml'],
+  heldGK: ['ask-eval-held-gk.yaml'],
+  heldGL: ['ask-eval-held-gl.yaml'],
+  heldGM: ['ask-eval-held-gm.yaml'],
+  heldGN: ['ask-eval-held-gn.yaml'],
+  heldGO: ['ask-eval-held-go.yaml'],
+  heldGP: ['ask-eval-held-gp.yaml'],
+  heldGQ: ['ask-eval-held-gq.yaml'],
+  heldGR: ['ask-eval-held-gr.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
