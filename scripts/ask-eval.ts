@@ -120,7 +120,10 @@ export const EVAL_DIR = path.resolve(
  *   and GJ (urgent recall 98.0% / 100% / 100% / 100% / 100% / 100% / 98.0% / 100%, false alarms 0 / 1 / 1 / 0 / 0 / 1 / 0
  *   / 1, off-topic 14 / 15 / 15 / 15 / 15 / 14 / 14 / 14 of 15, top-1 98.0% / 91.8% / 95.8% / 94.2% / 93.8% / 96.2% /
  *   91.8% / 89.4%) read and fixed (devGC … devGJ). Then GK, GL, GM, GN, GO, GP, GQ and GR, measured once on arrival at
- *   41c7b30 and kept unread (heldGK … heldGR).
+ *   41c7b30 and kept unread (heldGK … heldGR). After them (4fba18c, the same behaviour): GS, GT, GU, GV, GW, GX, GY and
+ *   GZ (urgent recall 100% / 100% / 100% / 95.9% / 100% / 100% / 100% / 100%, false alarms 1 / 0 / 0 / 1 / 1 / 0 / 1 / 0,
+ *   off-topic 15 / 15 / 15 / 15 / 14 / 15 / 14 / 15 of 15, top-1 94.0% / 96.1% / 100% / 95.9% / 95.7% / 95.9% / 96.1% /
+ *   90.0%) read and fixed (devGS … devGZ).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -260,6 +263,14 @@ export const EVAL_SETS = {
   devGH: ['ask-eval-dev-gh.yaml'],
   devGI: ['ask-eval-dev-gi.yaml'],
   devGJ: ['ask-eval-dev-gj.yaml'],
+  devGS: ['ask-eval-dev-gs.yaml'],
+  devGT: ['ask-eval-dev-gt.yaml'],
+  devGU: ['ask-eval-dev-gu.yaml'],
+  devGV: ['ask-eval-dev-gv.yaml'],
+  devGW: ['ask-eval-dev-gw.yaml'],
+  devGX: ['ask-eval-dev-gx.yaml'],
+  devGY: ['ask-eval-dev-gy.yaml'],
+  devGZ: ['ask-eval-dev-gz.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],

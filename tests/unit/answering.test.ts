@@ -272,6 +272,8 @@ describe('answering', () => {
     'can i give oxycodone and paracetamol together',
     'how many sick days before a stage 1 absence meeting',
     'how do i log a datix for a needlestick',
+    'when is the next bank holiday and do nights get time back',
+    'the rota for april still is not published, when will it be up',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

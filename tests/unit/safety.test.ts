@@ -88,6 +88,14 @@ describe('urgent-support detection', () => {
     'been swallowing paracetamol all afternoon and lost count, no ambulance please',
     'he has a bag of his dads oxycodone and says hes taking it all tonight',
     'letters written for the kids and my partner, ill be gone before handover',
+    'parked in a lay by thinking about just walking out in front of the traffic',
+    'on the top floor of the car park, no way out except over the edge',
+    'if i put the car into a wall on the m6 tonight it will not be an accident',
+    'wont need my study leave, got enough out of the ward stock in my locker to make sure',
+    'my deputy says she has a plan and has written her letters, its for saturday',
+    'heading up the multi storey after my shift. just wanted someone to know',
+    'he is at the station and says this is the last shift anyone will have to cover for him',
+    'she left a note saying she cant go on, phone off, and there are tablets missing from the cd cupboard',
     // A place with a means named is immediate, as everywhere else in the check.
     'one of my circle members keeps mentioning the viaduct and how quiet it gets after dark',
     'my sister in charge says she looks at the viaduct on her drive in and wonders',
@@ -136,6 +144,8 @@ describe('urgent-support detection', () => {
     'he messaged me a thank you note for everything as if he was going for good',
     'wanted my staff to know i loved them before, well, anyway',
     'this audit is killing me and honestly id be fine if it actually did',
+    'since her husband died my receptionist keeps saying she wants to be with him now',
+    'was on the platform yesterday and thought about it for a second',
     'been punching the walls in the store room when nobody is looking',
     'my theatre tech said we wont have to put up with him much longer, and he is nowhere near retiring',
   ])('checks in on a single warning sign: "%s"', (text) => {
@@ -233,6 +243,9 @@ describe('urgent-support detection', () => {
     'after the training, how do i ask my team how they are doing themselves',
     'will my pension be affected if i go part time next year',
     'ahead of my first circle, in case a participant hints at suicide what should a facilitator do',
+    'patient in bay 2 on 1:1 obs keeps saying he wants to die, my student is upset by it',
+    'we lost a much loved member of staff to suicide at the weekend, how do i tell the team',
+    'im always hanging around after handover and now the team think they have to as well',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
