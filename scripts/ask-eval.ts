@@ -123,7 +123,8 @@ export const EVAL_DIR = path.resolve(
  *   41c7b30 and kept unread (heldGK … heldGR). After them (4fba18c, the same behaviour): GS, GT, GU, GV, GW, GX, GY and
  *   GZ (urgent recall 100% / 100% / 100% / 95.9% / 100% / 100% / 100% / 100%, false alarms 1 / 0 / 0 / 1 / 1 / 0 / 1 / 0,
  *   off-topic 15 / 15 / 15 / 15 / 14 / 15 / 14 / 15 of 15, top-1 94.0% / 96.1% / 100% / 95.9% / 95.7% / 95.9% / 96.1% /
- *   90.0%) read and fixed (devGS … devGZ).
+ *   90.0%) read and fixed (devGS … devGZ). Last, HA, HB, HC, HD, HE, HF, HG and HH, measured once on arrival at the
+ *   session's final code (21ead03) and kept unread (heldHA … heldHH).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -339,6 +340,14 @@ export const EVAL_SETS = {
   heldGP: ['ask-eval-held-gp.yaml'],
   heldGQ: ['ask-eval-held-gq.yaml'],
   heldGR: ['ask-eval-held-gr.yaml'],
+  heldHA: ['ask-eval-held-ha.yaml'],
+  heldHB: ['ask-eval-held-hb.yaml'],
+  heldHC: ['ask-eval-held-hc.yaml'],
+  heldHD: ['ask-eval-held-hd.yaml'],
+  heldHE: ['ask-eval-held-he.yaml'],
+  heldHF: ['ask-eval-held-hf.yaml'],
+  heldHG: ['ask-eval-held-hg.yaml'],
+  heldHH: ['ask-eval-held-hh.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
