@@ -58,11 +58,13 @@ const IMMEDIATE: readonly RegExp[] = [
   new RegExp(
     String.raw`\b(?:going to|gonna|planning to|plans to|will|i'?ll|she'?ll|he'?ll|wants? to|wanna) use (?:the |my |his |her |some |all (?:the |my |his |her )?)?(?:[a-z'-]+ ){0,3}?${PILLS} (?:[a-z'-]+ ){0,5}?on ${SELF}`,
   ),
+  // Ending it with a time set ("ending it after shift tonight").
   /\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|she is|he is) ending (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|after (?:my |this |the |her |his )?(?:\w+ )?shift|this (?:weekend|evening|afternoon)|when (?:i|she|he) gets? home)\b)/,
   // Waiting on a platform for a train that does not stop, told as a goodbye ("the fast train, not the stopping one").
   /\b(?:platform|station)\b[^.?!]*\b(?:fast|non[- ]?stop|express) (?:train|one)\b[^.?!]*(?:[.?!,]+[^.?!]*)?\b(?:not the stopping|if (?:u|you) get me|why (?:i'?m|im) (?:typing|telling|saying|sending) this|(?:wanted|want) to (?:tell|let) (?:someone|somebody|you)|sorry|goodbye|bye)\b/,
   // Going up a height to step off ("drive up the multi storey after nights and just step off").
   /\b(?:gonna|going to|will|i'?ll|about to|she'?s going to|he'?s going to) (?:[a-z]+ ){0,6}?(?:multi[- ]?storey|car park|roof|bridge|viaduct|cliffs?|top floor|top deck)\b[^.?!]{0,40}\b(?:step|jump|fall|walk) off\b|\b(?:multi[- ]?storey|car park|roof|bridge|viaduct|cliffs?|top floor|top deck)\b[^.?!]{0,40}\b(?:gonna|going to|will|i'?ll|about to) (?:just )?(?:step|jump|walk) off\b/,
+  // Refusing to come away from an edge.
   /\b(?:won'?t|wont|will not|refus\w* to) (?:come|step|move|get) (?:away from|back from|down from|off) (?:the )?(?:edge|ledge|railings?|barrier|parapet|roof|bridge|platform edge)\b/,
   // Enough of something at hand to make sure ("got enough out of the ward stock in my locker to make sure").
   /\b(?:got|have|has|taken|took|brought|kept|saved) enough (?:[a-z]+ ){0,8}?to (?:make sure|do it|do the job|end it|not wake up|finish it)\b/,
@@ -238,11 +240,13 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     new RegExp(
       String.raw`\b(?:look|looks|looking|looked|stare|stares|staring|stared|glance|glances) at (?:the |that )?(?:[a-z]+ )?${EDGES}\b[^.?!]{0,40}\b(?:wonder|wonders|wondering|wondered|tempt\w*)\b|\b${EDGES}\b[^.?!]{0,40}\b(?:looks?|looking|seems?|getting|feels?) (?:more and more |really |so |very |quite |pretty )?(?:tempting|inviting|appealing|like the answer)\b`,
     ),
+    // Thinking about it at a place ("stood on the platform and thought about it a second too long").
     new RegExp(
       String.raw`\b(?:${EDGES}|platform|station)\b[^.?!]{0,50}\b(?:thought|thinking|wondered|wondering) about (?:it|jumping|stepping|going over)\b`,
     ),
     // A place, and how quiet or easy it is there ("the bridge near his house and how quiet it is at night").
     /\b(?:bridge|footbridge|viaduct|flyover|car park roof|multi[- ]?storey|railway|level crossing|cliffs?|river|reservoir|quarry|tracks|train line)\b[^.?!]{0,40}\bhow (?:quiet|empty|high|deep|easy|peaceful|dark|fast|cold) (?:it is|it gets|they are|the water is|the drop is)\b/,
+    // A drug already drawn up for oneself ("the insulin from the drugs fridge will, already drawn it up").
     /\b(?:already )?drawn (?:it|them|some|the \w+) up\b(?=[^.?!]*\b(?:tbf|tbh|ready|for me|myself|will)\b)|(?<=\b(?:insulin|morphine|potassium|kcl|midaz\w*|propofol|ketamine|fentanyl)\b.*)\b(?:already )?drawn (?:it|them|some) up\b/,
     // Tablets bought online, and what is needed got from a chemist.
     new RegExp(
@@ -408,6 +412,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     ),
   ],
   'wish-not-to-exist': [
+    // Wanting to be with someone who has died ("keeps saying he just wants to be with her now").
     /\b(?:want|wants|wanted|wanting|wanna)(?: to)? be with (?:her|him|them|my \w+|his \w+|her \w+) (?:now|again|soon)\b(?=.*\b(?:died|dead|passed|lost|death|funeral|grave|widow\w*)\b)|(?<=\b(?:died|dead|passed|lost|death|funeral|grave|widow\w*)\b.*)\b(?:want|wants|wanted|wanting|wanna)(?: to)? be with (?:her|him|them|my \w+|his \w+|her \w+) (?:now|again|soon)\b/,
     /\bsleep (?:forever|for ever|for good|and never wake(?: up)?|and not wake(?: up)?)\b/,
     /\bwish (?:i|she|he) (?:just )?(?:didn'?t|did not|wouldn'?t|would not|never) wake(?: up)?\b/,
@@ -498,6 +503,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
   ],
   // A threat carried in a joke ("if winter doesn't finish me off I'll do it myself").
   'threat-in-jest': [
+    // An idiom taken literally ("this rota is killing me and I'd be fine if it did"), and a joke whose second half is a means.
     /(?:\[work\]|\bkill(?:ing)? me)[^.?!]*\b(?:i'?d|id|i would)(?: honestly| actually| genuinely)? (?:be fine|not mind|be glad|be happy|welcome it|be ok|be okay) if (?:it|they|that) (?:actually |really )?(?:did|happened|does)\b/,
     /\b(?:doesn'?t|don'?t|won'?t)\s+(?:\[work\]|(?:kill|finish) me(?: off)?)\b[^.?!]*\b(?:will|'ll)\b/,
     /\b(?:doesn'?t|don'?t|won'?t)\s+(?:\[work\]|(?:kill|finish) me(?: off)?)\s+(?:i'?ll|ill|i will) do it myself\b/,
@@ -525,6 +531,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     /\b(?:posted|put up|wrote|sent|shared) (?:a |this |some )?(?:long |weird |strange |odd |cryptic |sort of |kind of )?(?:goodbye|farewell)\b|\b(?:goodbye|farewell)[- ](?:type|style|ish|sounding) (?:thing|post|message|status|video|text)\b/,
     /\b(?:say|saying|tell|telling|thank|thanking)\b(?: [a-z'-]+){0,5}? while (?:i|she|he) (?:still )?(?:can|have the chance|'?m still here|am still here|still could)\b/,
     /\bthank(?:ing|ed)? (?:me|us|you|everyone|the team) for everything\b/,
+    // The last shift anyone will have to cover for them.
     /\blast (?:shift|time) (?:anyone|you|u|they|we|the team) (?:will |'ll )?(?:ever )?(?:have to|need to) (?:cover|do|worry)\b/,
     // Absolving the team ("tell the team it wasn't them").
     /\btell (?:the team|everyone|everybody|them|the (?:lads|girls|crew|staff)|my (?:team|staff|crew)) (?:that )?(?:it|this) (?:wasn'?t|isn'?t|was not|is not) (?:them|their fault|anyone'?s fault|down to them)\b/,
@@ -739,6 +746,7 @@ const BENIGN: readonly RegExp[] = [
   /\bwe(?:'ve| have)? (?:had|got|attended|dealt with|saw) (?:a|an|another|two|three|several) (?:[a-z]+ )?(?:overdos\w*|od|suicide attempt|hanging|self[- ]?harm\w*)\b[^.;!?]*/g,
   // A circle, session or training on the subject ("facilitating a circle next week on self harm and suicide in our staff").
   /\b(?:circle|session|training|workshop|talk|course|module|teaching|discussion|webinar|study day|away day) (?:[a-z]+ ){0,3}?(?:on|about|around|covering) (?:[a-z]+ ){0,2}?(?:self[- ]?harm|suicide)(?: (?:and|&) (?:self[- ]?harm|suicide))?(?: (?:prevention|awareness|in (?:our |the )?(?:staff|nurses|workforce|colleagues|teams?|doctors|nhs)))?\b/g,
+  // A circle's theme ("a circle where the theme is suicide and self harm at work").
   /\bthe (?:theme|topic|subject|focus) (?:is|was|will be|'s) (?:[a-z]+ ){0,2}?(?:self[- ]?harm|suicide)(?: (?:and|&) (?:self[- ]?harm|suicide))?\b(?: (?:at work|in (?:the )?nhs|prevention|awareness))?/g,
   // A topic raised in a circle, asked about as facilitation ("someone mentioned self harm in the group last week").
   /\b(?:someone|somebody|a participant|a member|one of (?:the|my) (?:group|participants|members))(?: (?:in|from) (?:the|my|a) (?:circle|group|session))? (?:mentioned|brought up|raised) (?:self[- ]?harm\w*|suicid\w*)(?: (?:in|during) (?:the|my|our|a) (?:group|circle|session))?\b/g,
