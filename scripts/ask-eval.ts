@@ -123,8 +123,11 @@ export const EVAL_DIR = path.resolve(
  *   41c7b30 and kept unread (heldGK … heldGR). After them (4fba18c, the same behaviour): GS, GT, GU, GV, GW, GX, GY and
  *   GZ (urgent recall 100% / 100% / 100% / 95.9% / 100% / 100% / 100% / 100%, false alarms 1 / 0 / 0 / 1 / 1 / 0 / 1 / 0,
  *   off-topic 15 / 15 / 15 / 15 / 14 / 15 / 14 / 15 of 15, top-1 94.0% / 96.1% / 100% / 95.9% / 95.7% / 95.9% / 96.1% /
- *   90.0%) read and fixed (devGS … devGZ). Last, HA, HB, HC, HD, HE, HF, HG and HH, measured once on arrival at the
- *   session's final code (21ead03) and kept unread (heldHA … heldHH).
+ *   90.0%) read and fixed (devGS … devGZ). Then HA, HB, HC, HD, HE, HF, HG and HH, measured once on arrival at the
+ *   code then current (21ead03) and kept unread (heldHA … heldHH). After them (same behaviour): HI, HJ, HK, HL, HM, HN,
+ *   HO and HP (urgent recall 100% / 97.9% / 100% / 100% / 95.8% / 97.9% / 97.9% / 100%, false alarms 0 / 0 / 1 / 2 / 0 /
+ *   1 / 0 / 2, off-topic 14 / 15 / 15 / 15 / 14 / 14 / 15 / 13 of 15, top-1 95.8% / 100% / 92.6% / 90.0% / 96.3% / 94.1%
+ *   / 100% / 87.5%) read and fixed (devHI … devHP).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -272,6 +275,14 @@ export const EVAL_SETS = {
   devGX: ['ask-eval-dev-gx.yaml'],
   devGY: ['ask-eval-dev-gy.yaml'],
   devGZ: ['ask-eval-dev-gz.yaml'],
+  devHI: ['ask-eval-dev-hi.yaml'],
+  devHJ: ['ask-eval-dev-hj.yaml'],
+  devHK: ['ask-eval-dev-hk.yaml'],
+  devHL: ['ask-eval-dev-hl.yaml'],
+  devHM: ['ask-eval-dev-hm.yaml'],
+  devHN: ['ask-eval-dev-hn.yaml'],
+  devHO: ['ask-eval-dev-ho.yaml'],
+  devHP: ['ask-eval-dev-hp.yaml'],
   heldBD: ['ask-eval-held-bd.yaml'],
   heldBE: ['ask-eval-held-be.yaml'],
   heldBF: ['ask-eval-held-bf.yaml'],

@@ -93,7 +93,7 @@ const PEER_SUPPORT =
  * teams too) together with a word of meeting, talking or coping, or feeling alone in the role and asking for a group.
  */
 const PEERS =
-  /\b(?:(?:other|fellow) (?:[a-z0-9]+ ){0,3}?(?:managers?|leads|leaders|supervisors|sisters|matrons|charge nurses|peers|band \d+s)|managers (?:from|in|at|across) (?:other|different)|people (?:in|with|doing) (?:similar|the same) (?:roles?|jobs?|positions?)|people who (?:get|understand|lead|manage|run|know what)|(?:anyone|anybody) else (?:out there )?(?:managing|leading|running|going (?:through|thru)|in charge)|(?:anyone|anybody|others?|people) (?:else )?in (?:my|the same) (?:shoes|boat|position|situation)|(?:anyone|anybody|someone) (?:else )?(?:out there )?(?:i|we) (?:could|can|might) (?:chat|talk|speak|vent|offload) (?:to|with))\b/;
+  /\b(?:(?:other|fellow) (?:[a-z0-9]+ ){0,3}?(?:managers?|leads|leaders|supervisors|sisters|matrons|charge nurses|peers|band \d+s|pms|deputies|team leaders)|managers (?:from|in|at|across) (?:other|different)|people (?:in|with|doing) (?:similar|the same) (?:roles?|jobs?|positions?)|people who (?:get|understand|lead|manage|run|know what)|(?:anyone|anybody) else (?:out there )?(?:managing|leading|running|going (?:through|thru)|in charge)|(?:anyone|anybody|others?|people) (?:else )?in (?:my|the same) (?:shoes|boat|position|situation)|(?:anyone|anybody|someone) (?:else )?(?:out there )?(?:i|we) (?:could|can|might) (?:chat|talk|speak|vent|offload) (?:to|with))\b/;
 const MEETING_WORDS =
   /\b(?:talk|talking|speak|speaking|chat|share|sharing|meet|meeting|connect|connecting|vent|offload|hear|hearing|in touch|bounce|swap|compare|groups?|be around|coping|cope|going (?:through|thru)|feeling (?:like )?this|out there|similar)\b/;
 const ALONE_ASKING_FOR_A_GROUP =

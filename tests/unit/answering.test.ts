@@ -274,6 +274,11 @@ describe('answering', () => {
     'how do i log a datix for a needlestick',
     'when is the next bank holiday and do nights get time back',
     'the rota for april still is not published, when will it be up',
+    'can you send me a teams link for tuesdays meeting',
+    'i need a rota template for a 24 hour unit',
+    'what band is a ward clerk normally',
+    'how do i get teams on my personal phone',
+    'can i give co-codamol with ibuprofen together',
   ])('declines "%s" as something it cannot help with', (text) => {
     expect(answerer.ask(text)).toMatchObject({ intent: 'offTopic', answers: [] });
   });

@@ -96,6 +96,15 @@ describe('urgent-support detection', () => {
     'heading up the multi storey after my shift. just wanted someone to know',
     'he is at the station and says this is the last shift anyone will have to cover for him',
     'she left a note saying she cant go on, phone off, and there are tablets missing from the cd cupboard',
+    'driving to the viaduct after my shift and thats it, tell my staff im sorry',
+    'she texted tell the kids i love them, im at the seafront and im walking out',
+    'sorry for the odd message, im at the station and the fast ones come through at 7, i cant do this',
+    'she left a card thanking me for everything and said she has a plan for after work',
+    'been saving my tablets for months, got enough now, doing it weds when the house is empty',
+    'the rope is already in the boot, just need to get through this shift first',
+    'took the rest of my dads morphine an hour ago, sorry',
+    'booked a hotel on my own for saturday, got everything i need',
+    'tablets are all out on the table and ive had a few drinks',
     // A place with a means named is immediate, as everywhere else in the check.
     'one of my circle members keeps mentioning the viaduct and how quiet it gets after dark',
     'my sister in charge says she looks at the viaduct on her drive in and wonders',
@@ -146,6 +155,11 @@ describe('urgent-support detection', () => {
     'this audit is killing me and honestly id be fine if it actually did',
     'since her husband died my receptionist keeps saying she wants to be with him now',
     'was on the platform yesterday and thought about it for a second',
+    'keep thinking id be happier not being here at all',
+    'saw old scars all up my deputys forearms when she rolled up her sleeves',
+    'porter came back with plasters all up his wrists and says the dog did it',
+    'someone in my circle keeps saying this is probably her last session anyway',
+    'this rota is killing me and id be fine if something actually did',
     'been punching the walls in the store room when nobody is looking',
     'my theatre tech said we wont have to put up with him much longer, and he is nowhere near retiring',
   ])('checks in on a single warning sign: "%s"', (text) => {
@@ -246,6 +260,10 @@ describe('urgent-support detection', () => {
     'patient in bay 2 on 1:1 obs keeps saying he wants to die, my student is upset by it',
     'we lost a much loved member of staff to suicide at the weekend, how do i tell the team',
     'im always hanging around after handover and now the team think they have to as well',
+    'my crew were first on scene at a suicide on the motorway, how do i check on them',
+    'i had to tell a mother her son had hanged himself and my student was with me',
+    'the family said their goodbyes in a four bed bay and my nurses are upset',
+    'is it ok to tell the team i got the controlled drugs audit wrong',
   ])('does not raise an alarm for "%s"', (text) => {
     expect(levelOf(text)).toBeUndefined();
   });
