@@ -127,7 +127,8 @@ export const EVAL_DIR = path.resolve(
  *   code then current (21ead03) and kept unread (heldHA … heldHH). After them (same behaviour): HI, HJ, HK, HL, HM, HN,
  *   HO and HP (urgent recall 100% / 97.9% / 100% / 100% / 95.8% / 97.9% / 97.9% / 100%, false alarms 0 / 0 / 1 / 2 / 0 /
  *   1 / 0 / 2, off-topic 14 / 15 / 15 / 15 / 14 / 14 / 15 / 13 of 15, top-1 95.8% / 100% / 92.6% / 90.0% / 96.3% / 94.1%
- *   / 100% / 87.5%) read and fixed (devHI … devHP).
+ *   / 100% / 87.5%) read and fixed (devHI … devHP). Last, HQ, HR, HS, HT, HU, HV, HW and HX, measured once on arrival at
+ *   the session's final code (2163739) and kept unread (heldHQ … heldHX).
  */
 export const EVAL_SETS = {
   tuned: ['ask-eval-tune.yaml', 'ask-eval-holdout.yaml'],
@@ -359,6 +360,14 @@ export const EVAL_SETS = {
   heldHF: ['ask-eval-held-hf.yaml'],
   heldHG: ['ask-eval-held-hg.yaml'],
   heldHH: ['ask-eval-held-hh.yaml'],
+  heldHQ: ['ask-eval-held-hq.yaml'],
+  heldHR: ['ask-eval-held-hr.yaml'],
+  heldHS: ['ask-eval-held-hs.yaml'],
+  heldHT: ['ask-eval-held-ht.yaml'],
+  heldHU: ['ask-eval-held-hu.yaml'],
+  heldHV: ['ask-eval-held-hv.yaml'],
+  heldHW: ['ask-eval-held-hw.yaml'],
+  heldHX: ['ask-eval-held-hx.yaml'],
 } as const;
 
 const EvalQuestionSchema = z.union([
