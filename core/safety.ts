@@ -33,6 +33,14 @@ const PILLS =
 const PLACES =
   '(?:bridge|footbridge|flyover|viaduct|roof|rooftop|ledge|cliff|cliffs|cliff edge|railway|railway line|tracks|level crossing|platform edge|motorway|multi[- ]?storey|top floor|top of the car park|river|canal|reservoir|sea|quarry|beachy head|woods|train line|trainline|(?:end|edge) of the platform|platform (?:end|edge))';
 
+/** What "enough" of a means is said to be for ("enough to make sure", "enough to do the job"). */
+const ENOUGH_FOR = 'make sure|do it|do the job|end it|not wake up|finish it';
+/** Heights one goes up to step off. */
+const HEIGHTS = '(?:multi[- ]?storey|car park|roof|bridge|viaduct|cliffs?|top floor|top deck)';
+/** Railway places, and a train that comes through fast. */
+const RAIL = '(?:platform|station|level crossing|railway|tracks)';
+const FAST_TRAIN = '(?:fast|non[- ]?stop|express|next) (?:trains?|ones?)';
+
 /** A message about an audit, the estates team or patients' rooms: a ligature named there is work. */
 const AUDIT_OR_PATIENTS = String.raw`(?:\[work\]|\b(?:audit\w*|estates|patients?|pts?|residents?|service users?)\b)`;
 
@@ -61,18 +69,24 @@ const IMMEDIATE: readonly RegExp[] = [
   // Ending it with a time set ("ending it after shift tonight").
   /\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|she is|he is) ending (?:it|it all|things|everything)\b(?=.*\b(?:tonight|today|tomorrow|after (?:my |this |the |her |his )?(?:\w+ )?shift|this (?:weekend|evening|afternoon)|when (?:i|she|he) gets? home)\b)/,
   // Waiting on a platform for a train that does not stop, told as a goodbye ("the fast train, not the stopping one").
-  /\b(?:platform|station|level crossing|railway|tracks)\b[^.?!]*\b(?:fast|non[- ]?stop|express|next) (?:trains?|ones?)\b[^.?!]*(?:[.?!,]+[^.?!]*)?\b(?:not the stopping|if (?:u|you) get me|why (?:i'?m|im) (?:typing|telling|saying|sending) this|(?:wanted|want) to (?:tell|let) (?:someone|somebody|you)|can'?t do (?:this|another|it)|can'?t go on|goodbye|bye)\b|\bsorry for (?:the |this )?(?:weird|odd|random|strange) (?:msg|message|text)\b[^?]*\b(?:platform|station|level crossing|railway|tracks)\b[^?]*\b(?:fast|non[- ]?stop|express|next) (?:trains?|ones?)\b/,
+  new RegExp(
+    String.raw`\b${RAIL}\b[^.?!]*\b${FAST_TRAIN}\b[^.?!]*(?:[.?!,]+[^.?!]*)?\b(?:not the stopping|if (?:u|you) get me|why (?:i'?m|im) (?:typing|telling|saying|sending) this|(?:wanted|want) to (?:tell|let) (?:someone|somebody|you)|can'?t do (?:this|another|it)|can'?t go on|goodbye|bye)\b|\bsorry for (?:the |this )?(?:weird|odd|random|strange) (?:msg|message|text)\b[^?]*\b${RAIL}\b[^?]*\b${FAST_TRAIN}\b`,
+  ),
   // Going to a place of harm, "and that's it"; walking into the sea.
   new RegExp(
     String.raw`\b(?:going|heading|off|driving|walking) (?:to|up to|down to|over to) (?:the |a )?(?:[a-z]+ )?${PLACES}\b[^.?!]*\b(?:that'?s it|thats it)\b`,
   ),
   /\b(?:at|on|by) the (?:beach|sea|seafront|river|canal|reservoir|lake|quarry)\b[^.?!]*\b(?:walking|going|wading|swimming) (?:in|out|into)\b(?! (?:for|to buy|to get)\b)/,
   // Going up a height to step off ("drive up the multi storey after nights and just step off").
-  /\b(?:gonna|going to|will|i'?ll|about to|she'?s going to|he'?s going to) (?:[a-z]+ ){0,6}?(?:multi[- ]?storey|car park|roof|bridge|viaduct|cliffs?|top floor|top deck)\b[^.?!]{0,40}\b(?:step|jump|fall|walk) off\b|\b(?:multi[- ]?storey|car park|roof|bridge|viaduct|cliffs?|top floor|top deck)\b[^.?!]{0,40}\b(?:gonna|going to|will|i'?ll|about to) (?:just )?(?:step|jump|walk) off\b/,
+  new RegExp(
+    String.raw`\b(?:gonna|going to|will|i'?ll|about to|she'?s going to|he'?s going to) (?:[a-z]+ ){0,6}?${HEIGHTS}\b[^.?!]{0,40}\b(?:step|jump|fall|walk) off\b|\b${HEIGHTS}\b[^.?!]{0,40}\b(?:gonna|going to|will|i'?ll|about to) (?:just )?(?:step|jump|walk) off\b`,
+  ),
   // Refusing to come away from an edge.
   /\b(?:won'?t|wont|will not|refus\w* to) (?:come|step|move|get) (?:away from|back from|down from|off) (?:the )?(?:edge|ledge|railings?|barrier|parapet|roof|bridge|platform edge)\b/,
   // Enough of something at hand to make sure ("got enough out of the ward stock in my locker to make sure").
-  /\b(?:got|have|has|taken|took|brought|kept|saved) enough (?:[a-z]+ ){0,8}?to (?:make sure|do it|do the job|end it|not wake up|finish it)\b/,
+  new RegExp(
+    String.raw`\b(?:got|have|has|taken|took|brought|kept|saved) enough (?:[a-z]+ ){0,8}?to (?:${ENOUGH_FOR})\b`,
+  ),
   // No way out but over the edge; a crash that "won't be an accident".
   /\bway out (?:except|but|apart from|other than) (?:over|off|under|in front of|through|into) (?:the )?(?:edge|side|bridge|ledge|top|railings?|barrier|tracks|water|river|lorr(?:y|ies)|traffic)\b/,
   /(?=.*\b(?:car|tree|lorry|wall|crash|wrap|drive|driving|road|motorway|bridge|a\d{1,4}|m\d{1,3})\b).*\b(?:won'?t|wont|will not|wouldn'?t) (?:really )?be (?:an )?accident\b/,
@@ -292,7 +306,7 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
       String.raw`\b(?:keeping|kept|holding|held|putting|put) (?:back|aside|by) (?:some |the |my |her |his |all |a few |enough )?(?:of )?(?:the |my |her |his )?(?:[a-z'-]+ ){0,2}?${PILLS}\b`,
     ),
     new RegExp(
-      String.raw`\benough (?:of )?(?:the |my |her |his )?(?:[a-z'-]+ )?${PILLS} (?:[a-z'-]+ ){0,4}?to (?:make sure|do it|do the job|end it|not wake up|finish it|finish (?:me|her|him) off)\b`,
+      String.raw`\benough (?:of )?(?:the |my |her |his )?(?:[a-z'-]+ )?${PILLS} (?:[a-z'-]+ ){0,4}?to (?:${ENOUGH_FOR}|finish (?:me|her|him) off)\b`,
     ),
     /\b(?:from|on|at) the (?:roof|top) of (?:my|the|a|our|her|his) (?:[a-z]+ )?(?:block|flats|building|car park|multi[- ]?storey|hospital|tower)\b/,
     /\b(?:her|his|my|their) late (?:mum|dad|mother|father|nan|nana|gran|grandad|husband|wife|partner)'?s (?:meds|medication|morphine|oramorph|tablets|pills|painkillers|insulin|fentanyl|patches|fentanyl patches|oxycodone)\b/,
@@ -315,7 +329,9 @@ const CHECK_IN: Record<string, readonly RegExp[]> = {
     ),
     /\b(?:which|what|how many|how much) (?:of )?(?:[a-z'-]+ ){0,4}?(?:would|will|'d|could) (?:actually |actualy |really )?do (?:the job|it|the trick)\b/,
     /\b(?:taking|took|takes|bringing|brought) (?:stuff|things|meds|drugs|it|them|some|bits) (?:home )?(?:[a-z]+ ){0,2}?(?:from|out of|out) the (?:cd|controlled drugs?|drugs?|drug) (?:cupboard|cabinet|safe|fridge|trolley|room)\b/,
-    /\benough (?:[a-z]+ ){0,5}?(?:in (?:my|her|his) (?:bag|locker|car|pocket) |at home )?to (?:make sure|do it|do the job|end it|not wake up|finish it)\b/,
+    new RegExp(
+      String.raw`\benough (?:[a-z]+ ){0,5}?(?:in (?:my|her|his) (?:bag|locker|car|pocket) |at home )?to (?:${ENOUGH_FOR})\b`,
+    ),
     new RegExp(
       String.raw`\b(?:been |keep |keeps |started )?(?:counting|counted) (?:them|out|my|her|his|the|up)\b(?=.*\b${PILLS}\b)|(?<=\b${PILLS}\b.*)\b(?:been |keep |keeps )?counting (?:them|it|out)\b`,
     ),
